@@ -1,0 +1,36 @@
+# WeakTies — quick start: `make demo`, `make test`.
+SWIFT ?= swift
+DEMO_DIR := Examples/krefeld-mg
+OUT := out
+
+.PHONY: deps build release demo test bench clean
+
+deps:
+	@bash .ci/install-deps
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product weakties
+
+# Import and check the bundled example study; write its summary to out/.
+demo: release
+	@mkdir -p $(OUT)/krefeld-mg
+	$(SWIFT) run -c release --skip-build weakties validate $(DEMO_DIR)/ties.csv --nodes $(DEMO_DIR)/nodes.csv
+	@$(SWIFT) run -c release --skip-build weakties validate $(DEMO_DIR)/ties.csv --nodes $(DEMO_DIR)/nodes.csv --json --quiet > $(OUT)/krefeld-mg/summary.json.tmp
+	@mv $(OUT)/krefeld-mg/summary.json.tmp $(OUT)/krefeld-mg/summary.json
+	@echo "Demo output: $(abspath $(OUT)/krefeld-mg/summary.json)"
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+# Import benchmark against pandas/polars (release build; see Benchmarks/README.md).
+bench: deps
+	$(SWIFT) build -c release --product weakties
+	$(SWIFT) build -c release --product weakties-bench
+	python3 Benchmarks/compare_import.py
+
+clean:
+	rm -rf .build $(OUT) bench-out

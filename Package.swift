@@ -1,0 +1,48 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "WeakTies",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "WeakTies", targets: ["WeakTies"]),
+        .executable(name: "weakties", targets: ["weakties"]),
+    ],
+    dependencies: [
+        // Command line parsing: nested subcommands, option groups, generated help.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Core graph value type: dense Int32 indices, CSR adjacency, typed attribute columns. No I/O.
+        .target(name: "WeakTiesGraph"),
+        // Generic network metrics on the CSR graph.
+        .target(name: "WeakTiesMetrics", dependencies: ["WeakTiesGraph"]),
+        // The research domain: actors, coded mentions, aggregated ties with provenance.
+        .target(name: "WeakTiesStudy", dependencies: ["WeakTiesGraph"]),
+        // Readers and writers (CSV tie/node tables, …). Never imports Metrics.
+        .target(name: "WeakTiesIO", dependencies: ["WeakTiesGraph", "WeakTiesStudy"]),
+        // Umbrella: the public API a researcher scripts against.
+        .target(name: "WeakTies", dependencies: ["WeakTiesGraph", "WeakTiesMetrics", "WeakTiesStudy", "WeakTiesIO"]),
+        // The command line tool.
+        .executableTarget(
+            name: "weakties",
+            dependencies: ["WeakTies", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // Runnable tour of the library API.
+        .executableTarget(name: "LibraryTour", dependencies: ["WeakTies"], path: "Examples/LibraryTour"),
+        // Benchmark driver (release build; see Benchmarks/ and `make bench`).
+        .executableTarget(name: "weakties-bench", dependencies: ["WeakTies"], path: "Benchmarks/weakties-bench"),
+
+        .target(name: "TestSupport", dependencies: ["WeakTies"], path: "Tests/TestSupport"),
+        .testTarget(name: "WeakTiesGraphTests", dependencies: ["WeakTiesGraph", "TestSupport"]),
+        .testTarget(name: "WeakTiesMetricsTests", dependencies: ["WeakTiesMetrics", "TestSupport"]),
+        .testTarget(name: "WeakTiesStudyTests", dependencies: ["WeakTiesStudy", "TestSupport"]),
+        .testTarget(
+            name: "WeakTiesIOTests",
+            dependencies: ["WeakTiesIO", "TestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

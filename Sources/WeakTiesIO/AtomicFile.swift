@@ -1,0 +1,28 @@
+import Foundation
+
+/// Writes output files all-or-nothing: into a temporary file beside the target, then renamed over it,
+/// so a failed run never leaves a partial file.
+public enum AtomicFile {
+    /// Writes `data` to `path` atomically. - Throws: `InputOutputError`.
+    public static func write(_ data: Data, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent()
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try data.write(to: temporary)
+            if FileManager.default.fileExists(atPath: path) {
+                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+            } else {
+                try FileManager.default.moveItem(at: temporary, to: url)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw InputOutputError(path: path, message: "cannot write: \(error.localizedDescription)")
+        }
+    }
+
+    /// Writes `text` as UTF-8 to `path` atomically.
+    public static func write(_ text: String, to path: String) throws {
+        try write(Data(text.utf8), to: path)
+    }
+}

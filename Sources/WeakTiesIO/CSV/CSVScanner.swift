@@ -1,0 +1,281 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One record handed out by `CSVScanner`: views into the scanner's buffers, valid during the callback.
+struct CSVRecordView {
+    let bytes: UnsafePointer<UInt8>
+    let ends: UnsafeBufferPointer<Int>
+    let lines: UnsafeBufferPointer<Int32>
+    /// The physical line on which the record starts.
+    let startLine: Int
+
+    var count: Int { ends.count }
+
+    @inline(__always)
+    func field(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = i == 0 ? 0 : ends[i - 1]
+        return UnsafeBufferPointer(start: bytes + start, count: ends[i] - start)
+    }
+
+    /// Whether every field is empty (a blank or delimiter-only line).
+    var isBlank: Bool { ends.last == 0 }
+
+    /// Whether the fields start on different lines (quoted line breaks).
+    var spansLines: Bool { lines.first != lines.last }
+}
+
+/// A problem that stops scanning a file.
+enum CSVScanError: Error, Equatable {
+    case nulByte(line: Int, column: Int)
+    case unterminatedQuote(line: Int, column: Int)
+    case io(String)
+}
+
+/// A byte-level RFC 4180 reader over a file read in large blocks.
+///
+/// Quoted fields may hold delimiters, doubled quotes and line breaks (kept verbatim). Records end at
+/// LF, CRLF or a lone CR. Lines are counted physically (CRLF counts once). Outside the RFC, it behaves
+/// like Python's `csv` module: a quote inside an unquoted field is a literal character, and text after
+/// a closing quote is appended to the field. A NUL byte stops the scan (the file is binary).
+/// - Complexity: O(bytes); memory O(block size + longest record).
+final class CSVScanner {
+    private let fd: Int32
+    private let blockSize: Int
+    private var block: UnsafeMutablePointer<UInt8>
+    private var blockCount = 0
+    private var position = 0
+    private var atEOF = false
+
+    /// The delimiter in use.
+    private(set) var delimiter: UInt8 = UInt8(ascii: ",")
+    /// Whether the file started with a UTF-8 byte order mark (skipped).
+    private(set) var hadBOM = false
+
+    // Record under construction.
+    private var record: UnsafeMutablePointer<UInt8>
+    private var recordCapacity: Int
+    private var recordCount = 0
+    private var ends: [Int] = []
+    private var lines: [Int32] = []
+
+    init(path: String, blockSize: Int = 1 << 20) throws(CSVScanError) {
+        fd = open(path, O_RDONLY)
+        if fd < 0 { throw .io(String(cString: strerror(errno))) }
+        self.blockSize = blockSize
+        block = .allocate(capacity: blockSize)
+        recordCapacity = 4096
+        record = .allocate(capacity: recordCapacity)
+        ends.reserveCapacity(64)
+        lines.reserveCapacity(64)
+    }
+
+    deinit {
+        close(fd)
+        block.deallocate()
+        record.deallocate()
+    }
+
+    private func fill() throws(CSVScanError) {
+        var total = 0
+        while total < blockSize {
+            let n = read(fd, block + total, blockSize - total)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .io(String(cString: strerror(errno)))
+            }
+            if n == 0 { atEOF = true; break }
+            total += n
+        }
+        blockCount = total
+        position = 0
+    }
+
+    /// The first bytes of the file (up to one block), for sniffing. Call before `scan`.
+    func prefix() throws(CSVScanError) -> UnsafeBufferPointer<UInt8> {
+        if blockCount == 0 && !atEOF { try fill() }
+        return UnsafeBufferPointer(start: block, count: blockCount)
+    }
+
+    /// Skips a UTF-8 BOM and sets the delimiter (given, or detected from the first record).
+    func prepare(delimiter given: UInt8?) throws(CSVScanError) {
+        let head = try prefix()
+        if head.count >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF {
+            hadBOM = true
+            position = 3
+        }
+        delimiter = given ?? CSVScanner.detectDelimiter(UnsafeBufferPointer(rebasing: head[position...]))
+    }
+
+    /// Counts `,` `;` and TAB outside quotes in the first record and takes the most frequent
+    /// (`,` where none occurs; ties go to `;`, then TAB, then `,`, since a German export with `;`
+    /// often has commas in unquoted text).
+    static func detectDelimiter(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, 9: 0]
+        var inQuotes = false
+        for b in bytes {
+            if b == UInt8(ascii: "\"") { inQuotes.toggle(); continue }
+            if inQuotes { continue }
+            if b == 10 || b == 13 { break }
+            if counts[b] != nil { counts[b]! += 1 }
+        }
+        var best = UInt8(ascii: ","), bestCount = 0
+        for candidate in [UInt8(ascii: ";"), 9, UInt8(ascii: ",")] where counts[candidate]! > bestCount {
+            best = candidate
+            bestCount = counts[candidate]!
+        }
+        return best
+    }
+
+    private enum State { case fieldStart, unquoted, quoted, afterQuote }
+
+    @inline(__always)
+    private func append(_ source: UnsafePointer<UInt8>, _ count: Int) {
+        if recordCount + count > recordCapacity {
+            var capacity = recordCapacity * 2
+            while capacity < recordCount + count { capacity *= 2 }
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            grown.update(from: record, count: recordCount)
+            record.deallocate()
+            record = grown
+            recordCapacity = capacity
+        }
+        (record + recordCount).update(from: source, count: count)
+        recordCount += count
+    }
+
+    /// Scans the rest of the file, calling `onRecord` for every record (blank ones included).
+    func scan(_ onRecord: (CSVRecordView) throws -> Void) throws {
+        let quote = UInt8(ascii: "\""), lf: UInt8 = 10, cr: UInt8 = 13
+        let delimiter = self.delimiter
+        // Bytes that end a run of plain field content.
+        var specialUnquoted = [Bool](repeating: false, count: 256)
+        for b in [delimiter, quote, lf, cr, 0] { specialUnquoted[Int(b)] = true }
+        var specialQuoted = [Bool](repeating: false, count: 256)
+        for b in [quote, lf, cr, 0] { specialQuoted[Int(b)] = true }
+
+        var state = State.fieldStart
+        var line = 1
+        var lastWasCR = false
+        var atRecordStart = true
+        var recordLine = 1
+        var fieldLine: Int32 = 1
+        var quoteLine = 0, quoteColumn = 0
+
+        func endField() {
+            ends.append(recordCount)
+            lines.append(fieldLine)
+        }
+        func endRecord() throws {
+            endField()
+            try ends.withUnsafeBufferPointer { e in
+                try lines.withUnsafeBufferPointer { l in
+                    try onRecord(CSVRecordView(bytes: UnsafePointer(record), ends: e, lines: l, startLine: recordLine))
+                }
+            }
+            ends.removeAll(keepingCapacity: true)
+            lines.removeAll(keepingCapacity: true)
+            recordCount = 0
+            atRecordStart = true
+        }
+
+        while true {
+            if position >= blockCount {
+                if atEOF { break }
+                try fill()
+                if blockCount == 0 { break }
+            }
+            let end = blockCount
+            var i = position
+            while i < end {
+                let b = block[i]
+                let wasCR = lastWasCR
+                lastWasCR = false
+                switch state {
+                case .fieldStart, .unquoted:
+                    if state == .fieldStart {
+                        if atRecordStart {
+                            if b == lf && wasCR { i += 1; continue }  // LF of a CRLF that ended the last record
+                            recordLine = line
+                            atRecordStart = false
+                        }
+                        fieldLine = Int32(line)
+                        if b == quote {
+                            state = .quoted
+                            quoteLine = line
+                            quoteColumn = ends.count + 1
+                            i += 1
+                            continue
+                        }
+                    }
+                    if !specialUnquoted[Int(b)] || b == quote {
+                        // Plain run (a quote inside an unquoted field is literal).
+                        var j = i + 1
+                        while j < end && !specialUnquoted[Int(block[j])] { j += 1 }
+                        append(block + i, j - i)
+                        state = .unquoted
+                        i = j
+                        continue
+                    }
+                    if b == delimiter {
+                        endField()
+                        state = .fieldStart
+                    } else if b == lf || b == cr {
+                        line += 1
+                        lastWasCR = b == cr
+                        try endRecord()
+                        state = .fieldStart
+                    } else {
+                        throw CSVScanError.nulByte(line: line, column: ends.count + 1)
+                    }
+                    i += 1
+                case .quoted:
+                    if !specialQuoted[Int(b)] {
+                        var j = i + 1
+                        while j < end && !specialQuoted[Int(block[j])] { j += 1 }
+                        append(block + i, j - i)
+                        i = j
+                        continue
+                    }
+                    if b == quote {
+                        state = .afterQuote
+                    } else if b == lf {
+                        if !wasCR { line += 1 }
+                        append(block + i, 1)
+                    } else if b == cr {
+                        line += 1
+                        lastWasCR = true
+                        append(block + i, 1)
+                    } else {
+                        throw CSVScanError.nulByte(line: line, column: ends.count + 1)
+                    }
+                    i += 1
+                case .afterQuote:
+                    if b == quote {
+                        append(block + i, 1)
+                        state = .quoted
+                    } else if b == delimiter {
+                        endField()
+                        state = .fieldStart
+                    } else if b == lf || b == cr {
+                        line += 1
+                        lastWasCR = b == cr
+                        try endRecord()
+                        state = .fieldStart
+                    } else if b == 0 {
+                        throw CSVScanError.nulByte(line: line, column: ends.count + 1)
+                    } else {
+                        append(block + i, 1)
+                        state = .unquoted
+                    }
+                    i += 1
+                }
+            }
+            position = end
+        }
+        if state == .quoted { throw CSVScanError.unterminatedQuote(line: quoteLine, column: quoteColumn) }
+        if !atRecordStart { try endRecord() }
+    }
+}

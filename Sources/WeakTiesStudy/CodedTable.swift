@@ -1,0 +1,73 @@
+/// A column of text cells stored dictionary-encoded: each distinct value once, one code per row.
+///
+/// Interview ids, coders, strengths and even quotes repeat across mentions, so a table of a million
+/// mentions needs memory for its distinct values plus four bytes per cell.
+public struct TextColumn: Sendable, Equatable {
+    /// Distinct values in order of first appearance; code `i` means `values[i]`.
+    public var values: [String]
+    /// One code per row.
+    public var codes: [Int32]
+
+    public init(values: [String] = [], codes: [Int32] = []) {
+        self.values = values
+        self.codes = codes
+    }
+
+    /// The text of row `row`.
+    @inlinable public subscript(row: Int) -> String { values[Int(codes[row])] }
+}
+
+/// A table of text cells read from one input file, with the location of every cell.
+///
+/// Every importer (CSV today; spreadsheets and QDA exports through the same type) produces a
+/// `CodedTable`, so the data contract is checked in one place (`StudyAssembler`).
+public struct CodedTable: Sendable {
+    /// The file name shown in messages.
+    public var file: String
+    /// Header cells as written.
+    public var header: [String]
+    /// The physical line of the header (1 unless blank lines precede it).
+    public var headerLine: Int
+    /// One column per header cell.
+    public var columns: [TextColumn]
+    /// The physical line on which each row starts.
+    public var rowLines: [Int32]
+    /// For rows whose fields span several lines: the line on which each field starts.
+    public var fieldLines: [Int: [Int32]]
+    /// Notices and warnings raised while reading (encoding, skipped lines).
+    public var diagnostics: [Diagnostic]
+    /// How the file was read, for the record (`utf-8`, `windows-1252`, …).
+    public var encoding: String
+    /// The delimiter used, as text (`,`, `;`, `\t`).
+    public var delimiter: String
+
+    public init(
+        file: String, header: [String], headerLine: Int = 1, columns: [TextColumn], rowLines: [Int32],
+        fieldLines: [Int: [Int32]] = [:], diagnostics: [Diagnostic] = [], encoding: String = "utf-8",
+        delimiter: String = ","
+    ) {
+        self.file = file
+        self.header = header
+        self.headerLine = headerLine
+        self.columns = columns
+        self.rowLines = rowLines
+        self.fieldLines = fieldLines
+        self.diagnostics = diagnostics
+        self.encoding = encoding
+        self.delimiter = delimiter
+    }
+
+    /// Number of data rows.
+    public var rowCount: Int { rowLines.count }
+
+    /// The location of the cell in `row` (0-based) and `column` (0-based).
+    public func location(row: Int, column: Int) -> SourceLocation {
+        let line = fieldLines[row]?[column] ?? rowLines[row]
+        return SourceLocation(file: file, line: Int(line), column: column + 1)
+    }
+
+    /// The location of the header cell `column` (0-based).
+    public func headerLocation(column: Int) -> SourceLocation {
+        SourceLocation(file: file, line: headerLine, column: column + 1)
+    }
+}

@@ -1,0 +1,120 @@
+/// Normalises a header cell for matching: trimmed, lower-cased, `-` and spaces as `_`.
+public func normalizedHeaderName(_ header: String) -> String {
+    var name = header.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    name = String(name.map { $0 == "-" || $0 == " " ? "_" : $0 })
+    return name
+}
+
+/// The known columns of the ties table, with their aliases.
+public enum TieField: String, Sendable, CaseIterable {
+    case source, target, strength, interview, coder, quote, initiator, since
+    case proximitySpatial = "proximity_spatial", proximityCognitive = "proximity_cognitive"
+    case proximitySocial = "proximity_social", proximityOrganizational = "proximity_organizational"
+    case proximityInstitutional = "proximity_institutional"
+    case motive, benefit, weight
+
+    /// Header names (normalised) that mean this field.
+    public var names: [String] {
+        switch self {
+        case .source: ["source", "innovation", "ego", "from"]
+        case .target: ["target", "partner", "alter", "to"]
+        case .strength: ["strength", "tie", "staerke", "stärke"]
+        case .interview: ["interview", "document", "source_doc"]
+        case .coder: ["coder"]
+        case .quote: ["quote", "segment", "zitat"]
+        case .initiator: ["initiator"]
+        case .since: ["since", "year", "seit"]
+        case .motive: ["motive", "motiv"]
+        case .benefit: ["benefit", "nutzen"]
+        default: [rawValue]
+        }
+    }
+
+    /// Fields a ties table must have.
+    public static let required: [TieField] = [.source, .target, .strength]
+
+    /// The proximity dimension of a proximity field.
+    public var proximityDimension: ProximityDimension? {
+        switch self {
+        case .proximitySpatial: .spatial
+        case .proximityCognitive: .cognitive
+        case .proximitySocial: .social
+        case .proximityOrganizational: .organizational
+        case .proximityInstitutional: .institutional
+        default: nil
+        }
+    }
+
+    static let byName: [String: TieField] = {
+        var map: [String: TieField] = [:]
+        for field in allCases { for name in field.names { map[name] = field } }
+        return map
+    }()
+
+    /// The field a header cell means, if it is a known one.
+    public static func field(forHeader header: String) -> TieField? { byName[normalizedHeaderName(header)] }
+}
+
+/// The known columns of the nodes table, with their aliases.
+public enum NodeField: String, Sendable, CaseIterable {
+    case id, label, kind
+    case partnerType = "partner_type"
+    case region, sector, established, founded
+
+    public var names: [String] {
+        switch self {
+        case .id: ["id", "actor", "akteur", "node"]
+        case .label: ["label", "name", "bezeichnung"]
+        case .kind: ["kind", "art"]
+        case .partnerType: ["partner_type", "partnertyp", "partner_typ"]
+        case .region: ["region"]
+        case .sector: ["sector", "sektor", "branche"]
+        case .established: ["established", "etabliert"]
+        case .founded: ["founded", "gegruendet", "gegründet", "gruendungsjahr", "gründungsjahr"]
+        }
+    }
+
+    static let byName: [String: NodeField] = {
+        var map: [String: NodeField] = [:]
+        for field in allCases { for name in field.names { map[name] = field } }
+        return map
+    }()
+
+    public static func field(forHeader header: String) -> NodeField? { byName[normalizedHeaderName(header)] }
+}
+
+/// Maps the header of a table to known fields; unknown columns are kept as extra columns.
+struct HeaderMapping<Field: RawRepresentable & Hashable> where Field.RawValue == String {
+    /// Column index of each known field present.
+    var columnOf: [Field: Int] = [:]
+    /// Indices of the columns that are no known field.
+    var extraColumns: [Int] = []
+
+    init(table: CodedTable, field: (String) -> Field?, required: [Field], requiredHint: (Field) -> String,
+         errors: inout ErrorCollector) {
+        var seenExtra: [String: Int] = [:]
+        for (index, header) in table.header.enumerated() {
+            if let f = field(header) {
+                if let first = columnOf[f] {
+                    errors.add(table.headerLocation(column: index),
+                        "columns '\(table.header[first])' (\(first + 1)) and '\(header)' (\(index + 1)) both mean '\(f.rawValue)'")
+                } else {
+                    columnOf[f] = index
+                }
+            } else {
+                let name = normalizedHeaderName(header)
+                if let first = seenExtra[name] {
+                    errors.add(table.headerLocation(column: index),
+                        "column '\(header)' (\(index + 1)) repeats column '\(table.header[first])' (\(first + 1))")
+                } else {
+                    seenExtra[name] = index
+                    extraColumns.append(index)
+                }
+            }
+        }
+        for f in required where columnOf[f] == nil {
+            errors.add(SourceLocation(file: table.file, line: table.headerLine),
+                "missing required column '\(f.rawValue)' (\(requiredHint(f)))")
+        }
+    }
+}

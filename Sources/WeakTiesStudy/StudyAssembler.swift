@@ -1,0 +1,382 @@
+import Foundation
+
+/// Applies the data contract to tables read by any importer and builds a `Study`:
+/// column aliases, value parsing, identity (trim + NFC), validation, aggregation, provenance.
+public enum StudyAssembler {
+    /// Builds a study from one or more ties tables and an optional nodes table.
+    ///
+    /// Every error in every file is collected (up to `ImportFailure.errorsPerFile` per file) before
+    /// failing, so a user can fix a spreadsheet in one pass.
+    /// - Complexity: O(rows + distinct values) time; memory O(distinct values + rows × columns × 4 bytes).
+    public static func assemble(
+        ties tieTables: [CodedTable], nodes nodeTable: CodedTable?, options: StudyOptions = StudyOptions()
+    ) throws(ImportFailure) -> Study {
+        var state = AssemblyState(options: options)
+        if let nodeTable { state.readNodes(nodeTable) }
+        for (fileIndex, table) in tieTables.enumerated() { state.readTies(table, fileIndex: fileIndex) }
+        try state.throwErrors()
+        return state.finish(tieTables: tieTables, nodeTable: nodeTable)
+    }
+}
+
+private struct ActorDraft {
+    var id: String
+    var label: String
+    var kind: ActorKind?
+    var partnerType: String?
+    var region: String?
+    var sector: String?
+    var established: Bool?
+    var founded: Int?
+    var attributes: [String: String] = [:]
+    var isDeclared: Bool
+    var location: SourceLocation
+    var namedAsInnovation = false
+    var namedAsPartner = false
+}
+
+private struct AssemblyState {
+    let options: StudyOptions
+    var actors: [ActorDraft] = []
+    var indexByID: [String: Int32] = [:]
+    var errorsByFile: [(file: String, errors: ErrorCollector)] = []
+    var diagnostics: [Diagnostic] = []
+    var nodeColumns: [String] = []
+
+    // Mention columns (parsed values).
+    var source: [Int32] = [], target: [Int32] = [], strength: [Strength] = []
+    var initiator: [UInt8] = [], since: [Int16] = [], weight: [Double] = []
+    var proximity: [[UInt8]] = Array(repeating: [], count: ProximityDimension.allCases.count)
+    var fileIndex: [Int16] = [], line: [Int32] = []
+    var tableMappings: [HeaderMapping<TieField>?] = []
+
+    init(options: StudyOptions) { self.options = options }
+
+    func throwErrors() throws(ImportFailure) {
+        let listed = errorsByFile.flatMap { $0.errors.errors.sorted { $0.location < $1.location } }
+        let omitted = errorsByFile.reduce(0) { $0 + $1.errors.omittedCount }
+        if !listed.isEmpty { throw ImportFailure(errors: listed, omittedCount: omitted) }
+    }
+
+    mutating func record(_ errors: ErrorCollector, file: String) {
+        if !errors.isEmpty { errorsByFile.append((file, errors)) }
+    }
+
+    // MARK: Nodes table
+
+    mutating func readNodes(_ table: CodedTable) {
+        diagnostics += table.diagnostics
+        var errors = ErrorCollector()
+        let mapping = HeaderMapping<NodeField>(
+            table: table, field: NodeField.field(forHeader:), required: [.id],
+            requiredHint: { _ in "or one of: actor, akteur, node" }, errors: &errors)
+        nodeColumns = NodeField.allCases.filter { mapping.columnOf[$0] != nil }.map(\.rawValue)
+            + mapping.extraColumns.map { extraName(table, $0) }
+        if table.rowCount == 0 { errors.add(SourceLocation(file: table.file, line: table.headerLine), "no data rows after the header") }
+        guard let idColumn = mapping.columnOf[.id], errors.isEmpty else { record(errors, file: table.file); return }
+
+        func parsed<T>(_ field: NodeField, _ parse: (String) -> Result<T, ValueError>) -> [Result<T, ValueError>]? {
+            mapping.columnOf[field].map { table.columns[$0].values.map(parse) }
+        }
+        let ids = table.columns[idColumn].values.map(CellParser.normalizedID)
+        let kinds = parsed(.kind, CellParser.kind)
+        let established = parsed(.established) { CellParser.boolean($0, column: "established") }
+        let founded = parsed(.founded) { CellParser.year($0, column: "founded") }
+        var unknownPartnerTypes: [String: SourceLocation] = [:]
+
+        func text(_ field: NodeField, _ row: Int) -> String? {
+            guard let c = mapping.columnOf[field] else { return nil }
+            let value = table.columns[c][row]
+            return value.trimmingCharacters(in: .whitespaces).isEmpty ? nil : value
+        }
+        func value<T>(_ results: [Result<T?, ValueError>]?, _ field: NodeField, _ row: Int) -> T? {
+            guard let results, let c = mapping.columnOf[field] else { return nil }
+            switch results[Int(table.columns[c].codes[row])] {
+            case .success(let v): return v
+            case .failure(let e): errors.add(table.location(row: row, column: c), e.message); return nil
+            }
+        }
+
+        for row in 0..<table.rowCount {
+            let id = ids[Int(table.columns[idColumn].codes[row])]
+            let location = table.location(row: row, column: idColumn)
+            let kind = value(kinds, .kind, row)
+            let isEstablished = value(established, .established, row)
+            let foundedYear = value(founded, .founded, row)
+            if id.isEmpty { errors.add(location, "empty id"); continue }
+            if let existing = indexByID[id] {
+                let first = actors[Int(existing)]
+                if let k1 = first.kind, let k2 = kind, k1 != k2 {
+                    errors.add(location, "id '\(id)' declared again with conflicting kind '\(k2.rawValue)' (line \(first.location.line) says '\(k1.rawValue)')")
+                } else {
+                    errors.add(location, "duplicate id '\(id)' (first declared on line \(first.location.line))")
+                }
+                continue
+            }
+            let partnerType = text(.partnerType, row)
+            if let partnerType, PartnerType(rawValue: partnerType.trimmingCharacters(in: .whitespaces)) == nil,
+                unknownPartnerTypes[partnerType] == nil, let c = mapping.columnOf[.partnerType]
+            {
+                unknownPartnerTypes[partnerType] = table.location(row: row, column: c)
+            }
+            var attributes: [String: String] = [:]
+            for c in mapping.extraColumns { attributes[extraName(table, c)] = table.columns[c][row] }
+            indexByID[id] = Int32(actors.count)
+            actors.append(ActorDraft(
+                id: id, label: text(.label, row) ?? id, kind: kind, partnerType: partnerType,
+                region: text(.region, row), sector: text(.sector, row), established: isEstablished,
+                founded: foundedYear, attributes: attributes, isDeclared: true, location: location))
+        }
+        for (value, location) in unknownPartnerTypes.sorted(by: { $0.value < $1.value }) {
+            diagnostics.append(Diagnostic(.warning, location,
+                "partner_type '\(value)' is not one of \(PartnerType.allCases.map(\.rawValue).joined(separator: ", ")); kept as written"))
+        }
+        record(errors, file: table.file)
+    }
+
+    // MARK: Ties tables
+
+    mutating func readTies(_ table: CodedTable, fileIndex file: Int) {
+        diagnostics += table.diagnostics
+        var errors = ErrorCollector()
+        let mapping = HeaderMapping<TieField>(
+            table: table, field: TieField.field(forHeader:), required: TieField.required,
+            requiredHint: { f in "or one of: " + f.names.dropFirst().joined(separator: ", ") }, errors: &errors)
+        tableMappings.append(mapping)
+        if table.rowCount == 0 { errors.add(SourceLocation(file: table.file, line: table.headerLine), "no data rows after the header") }
+        guard let sourceColumn = mapping.columnOf[.source], let targetColumn = mapping.columnOf[.target],
+            let strengthColumn = mapping.columnOf[.strength], errors.isEmpty
+        else { record(errors, file: table.file); return }
+
+        // Parse each distinct value once; rows then look their result up by code.
+        let threshold = options.strongThreshold
+        let strengths = table.columns[strengthColumn].values.map { Strength.parse($0, strongThreshold: threshold) }
+        func parsed<T>(_ field: TieField, _ parse: (String) -> Result<T, ValueError>) -> (Int, [Result<T, ValueError>])? {
+            mapping.columnOf[field].map { ($0, table.columns[$0].values.map(parse)) }
+        }
+        let initiators = parsed(.initiator, Initiator.parse)
+        let years = parsed(.since) { CellParser.year($0, column: table.header[mapping.columnOf[.since]!]) }
+        let weights = parsed(.weight) { CellParser.weight($0, column: table.header[mapping.columnOf[.weight]!]) }
+        let proximities = ProximityDimension.allCases.map { dimension in
+            parsed(TieField(rawValue: dimension.columnName)!) { ProximityLevel.parse($0, column: dimension.columnName) }
+        }
+        let sourceIDs = table.columns[sourceColumn].values.map(CellParser.normalizedID)
+        let targetIDs = table.columns[targetColumn].values.map(CellParser.normalizedID)
+        var sourceActor = [Int32](repeating: -1, count: sourceIDs.count)
+        var targetActor = [Int32](repeating: -1, count: targetIDs.count)
+        let sourceIsInnovationAlias = normalizedHeaderName(table.header[sourceColumn]) == "innovation"
+        let targetIsPartnerAlias = normalizedHeaderName(table.header[targetColumn]) == "partner"
+
+        func lookup<T>(_ entry: (Int, [Result<T, ValueError>])?, _ row: Int, ok: inout Bool) -> T? {
+            guard let (c, results) = entry else { return nil }
+            switch results[Int(table.columns[c].codes[row])] {
+            case .success(let v): return v
+            case .failure(let e): errors.add(table.location(row: row, column: c), e.message); ok = false; return nil
+            }
+        }
+
+        let rows = table.rowCount
+        source.reserveCapacity(source.count + rows); target.reserveCapacity(target.count + rows)
+        strength.reserveCapacity(strength.count + rows)
+        for row in 0..<rows {
+            var ok = true
+            let sCode = Int(table.columns[sourceColumn].codes[row]), tCode = Int(table.columns[targetColumn].codes[row])
+            var s = sourceActor[sCode], t = targetActor[tCode]
+            if s < 0 {
+                if sourceIDs[sCode].isEmpty {
+                    errors.add(table.location(row: row, column: sourceColumn), "empty source id"); ok = false
+                } else {
+                    s = actor(sourceIDs[sCode], at: table.location(row: row, column: sourceColumn)); sourceActor[sCode] = s
+                    if sourceIsInnovationAlias { actors[Int(s)].namedAsInnovation = true }
+                }
+            }
+            if t < 0 {
+                if targetIDs[tCode].isEmpty {
+                    errors.add(table.location(row: row, column: targetColumn), "empty target id"); ok = false
+                } else {
+                    t = actor(targetIDs[tCode], at: table.location(row: row, column: targetColumn)); targetActor[tCode] = t
+                    if targetIsPartnerAlias { actors[Int(t)].namedAsPartner = true }
+                }
+            }
+            if ok && s == t {
+                errors.add(table.location(row: row, column: targetColumn), "self-loop: '\(actors[Int(s)].id)' is tied to itself")
+                ok = false
+            }
+            var tieStrength = Strength.weak
+            switch strengths[Int(table.columns[strengthColumn].codes[row])] {
+            case .success(let v): tieStrength = v
+            case .failure(let e): errors.add(table.location(row: row, column: strengthColumn), e.message); ok = false
+            }
+            let who = lookup(initiators, row, ok: &ok) ?? nil
+            let year = lookup(years, row, ok: &ok) ?? nil
+            let levels = proximities.map { lookup($0, row, ok: &ok) ?? nil }
+            let w = lookup(weights, row, ok: &ok) ?? nil
+            guard ok, errors.isEmpty else { continue }
+            source.append(s); target.append(t); strength.append(tieStrength)
+            initiator.append(who.map { UInt8(Initiator.allCases.firstIndex(of: $0)!) } ?? 255)
+            since.append(Int16(year ?? 0))
+            for d in 0..<levels.count { proximity[d].append(UInt8(levels[d]?.rawValue ?? 0)) }
+            weight.append(w ?? .nan)
+            fileIndex.append(Int16(file)); line.append(table.rowLines[row])
+        }
+        record(errors, file: table.file)
+    }
+
+    mutating func actor(_ id: String, at location: SourceLocation) -> Int32 {
+        if let index = indexByID[id] { return index }
+        let index = Int32(actors.count)
+        indexByID[id] = index
+        actors.append(ActorDraft(id: id, label: id, kind: nil, isDeclared: false, location: location))
+        return index
+    }
+
+    func extraName(_ table: CodedTable, _ column: Int) -> String {
+        let name = table.header[column].trimmingCharacters(in: .whitespacesAndNewlines)
+        return name.isEmpty ? "column_\(column + 1)" : name
+    }
+
+    // MARK: Finish
+
+    mutating func finish(tieTables: [CodedTable], nodeTable: CodedTable?) -> Study {
+        let (columnNames, cells) = unionColumns(tieTables)
+        let kinds = inferKinds(hasNodesTable: nodeTable != nil, nodesFile: nodeTable?.file)
+        let tieTable = aggregate()
+        let finalActors = actors.enumerated().map { (i, a) in
+            Actor(id: a.id, label: a.label, kind: kinds[i], partnerType: a.partnerType, region: a.region,
+                  sector: a.sector, established: a.established, founded: a.founded, attributes: a.attributes,
+                  isDeclared: a.isDeclared, location: a.location)
+        }
+        let files = tieTables.map(\.file)
+        let mentions = MentionTable(
+            columnNames: columnNames, cells: cells, source: source, target: target, tie: mentionTie,
+            strength: strength, initiatorCodes: initiator, sinceYears: since, proximityLevels: proximity,
+            weight: weight, fileIndex: fileIndex, line: line, files: files,
+            columnIndex: Dictionary(uniqueKeysWithValues: columnNames.enumerated().map { ($1, $0) }))
+        var sources = tieTables.map {
+            SourceFile(path: $0.file, role: .ties, rows: $0.rowCount, encoding: $0.encoding, delimiter: $0.delimiter)
+        }
+        if let n = nodeTable {
+            sources.append(SourceFile(path: n.file, role: .nodes, rows: n.rowCount, encoding: n.encoding, delimiter: n.delimiter))
+        }
+        return Study(
+            actors: finalActors, mentions: mentions, ties: tieTable, nodeColumns: nodeColumns,
+            diagnostics: diagnostics, sources: sources, options: options, actorIndexByID: indexByID)
+    }
+
+    var mentionTie: [Int32] = []
+
+    /// Union of the columns of all ties tables: known fields under canonical names, then extra columns.
+    func unionColumns(_ tables: [CodedTable]) -> ([String], [TextColumn]) {
+        var names: [String] = []
+        var keys: [String] = []  // normalised, for matching extra columns across files
+        for field in TieField.allCases where tableMappings.contains(where: { $0?.columnOf[field] != nil }) {
+            names.append(field.rawValue); keys.append("field:" + field.rawValue)
+        }
+        for (t, table) in tables.enumerated() {
+            for c in tableMappings[t]?.extraColumns ?? [] {
+                let key = "extra:" + normalizedHeaderName(extraName(table, c))
+                if !keys.contains(key) { names.append(extraName(table, c)); keys.append(key) }
+            }
+        }
+        // Which column of each table feeds each union column.
+        var feeds = [[Int?]](repeating: [Int?](repeating: nil, count: keys.count), count: tables.count)
+        for (t, table) in tables.enumerated() {
+            guard let mapping = tableMappings[t] else { continue }
+            for (field, c) in mapping.columnOf { feeds[t][keys.firstIndex(of: "field:" + field.rawValue)!] = c }
+            for c in mapping.extraColumns {
+                feeds[t][keys.firstIndex(of: "extra:" + normalizedHeaderName(extraName(table, c)))!] = c
+            }
+        }
+        if tables.count == 1 {
+            return (names, feeds[0].map { tables[0].columns[$0!] })
+        }
+        var cells: [TextColumn] = []
+        for u in 0..<keys.count {
+            var column = TextColumn()
+            var codeOf: [String: Int32] = [:]
+            func code(_ value: String) -> Int32 {
+                if let c = codeOf[value] { return c }
+                let c = Int32(column.values.count)
+                column.values.append(value); codeOf[value] = c
+                return c
+            }
+            for (t, table) in tables.enumerated() {
+                if let c = feeds[t][u] {
+                    let remap = table.columns[c].values.map(code)
+                    column.codes += table.columns[c].codes.map { remap[Int($0)] }
+                } else {
+                    column.codes += repeatElement(code(""), count: table.rowCount)
+                }
+            }
+            cells.append(column)
+        }
+        return (names, cells)
+    }
+
+    /// The contract's kind rules for actors the nodes table lacks, with the warning that lists them.
+    mutating func inferKinds(hasNodesTable: Bool, nodesFile: String?) -> [ActorKind] {
+        var kinds = actors.map { a -> ActorKind? in
+            if let k = a.kind { return k }
+            if a.namedAsInnovation { return .innovation }
+            if a.namedAsPartner { return .partner }
+            return nil
+        }
+        for m in 0..<source.count where kinds[Int(source[m])] == .innovation && kinds[Int(target[m])] == nil {
+            kinds[Int(target[m])] = .partner
+        }
+        let created = actors.indices.filter { !actors[$0].isDeclared }
+        if !created.isEmpty {
+            let shown = created.prefix(20).map { "'\(actors[$0].id)' (\(actors[$0].location))" }.joined(separator: ", ")
+            let more = created.count > 20 ? " and \(created.count - 20) more" : ""
+            if let nodesFile {
+                diagnostics.append(Diagnostic(.warning, SourceLocation(file: nodesFile, line: 0),
+                    "\(created.count) actors named in the ties table are missing here and were created: \(shown)\(more)"))
+            } else if !hasNodesTable {
+                diagnostics.append(Diagnostic(.notice, SourceLocation(file: actors[created[0]].location.file, line: 0),
+                    "no nodes table given: \(created.count) actors created from the ties table"))
+            }
+        }
+        return kinds.map { $0 ?? .unknown }
+    }
+
+    /// Folds mentions of the same unordered pair into ties, in order of first mention.
+    mutating func aggregate() -> TieTable {
+        var tieOfPair: [UInt64: Int32] = [:]
+        tieOfPair.reserveCapacity(source.count / 2)
+        var tieSource: [Int32] = [], tieTarget: [Int32] = []
+        var strongVotes: [Int32] = [], weakVotes: [Int32] = [], latest: [Strength] = []
+        mentionTie = [Int32](repeating: 0, count: source.count)
+        for m in 0..<source.count {
+            let a = UInt64(UInt32(min(source[m], target[m]))), b = UInt64(UInt32(max(source[m], target[m])))
+            let key = a << 32 | b
+            let t: Int32
+            if let existing = tieOfPair[key] {
+                t = existing
+            } else {
+                t = Int32(tieSource.count)
+                tieOfPair[key] = t
+                tieSource.append(source[m]); tieTarget.append(target[m])
+                strongVotes.append(0); weakVotes.append(0); latest.append(.weak)
+            }
+            mentionTie[m] = t
+            if strength[m] == .strong { strongVotes[Int(t)] += 1 } else { weakVotes[Int(t)] += 1 }
+            latest[Int(t)] = strength[m]
+        }
+        let count = tieSource.count
+        var offsets = [Int](repeating: 0, count: count + 1)
+        for t in mentionTie { offsets[Int(t) + 1] += 1 }
+        for t in 0..<count { offsets[t + 1] += offsets[t] }
+        var cursor = offsets
+        var indices = [Int32](repeating: 0, count: mentionTie.count)
+        for (m, t) in mentionTie.enumerated() {
+            indices[cursor[Int(t)]] = Int32(m)
+            cursor[Int(t)] += 1
+        }
+        let rule = options.strengthRule
+        let strengths = (0..<count).map {
+            rule.decide(strongVotes: Int(strongVotes[$0]), weakVotes: Int(weakVotes[$0]), latest: latest[$0])
+        }
+        return TieTable(source: tieSource, target: tieTarget, strength: strengths, strongVotes: strongVotes,
+                        weakVotes: weakVotes, mentionOffsets: offsets, mentionIndices: indices)
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+
+/// Whether an actor is a social innovation or one of its partners.
+public enum ActorKind: String, Sendable, CaseIterable, Codable {
+    case innovation, partner, unknown
+}
+
+/// The partner types of the data contract.
+public enum PartnerType: String, Sendable, CaseIterable, Codable {
+    case publicAdmin = "public_admin", business, civilSociety = "civil_society", welfare
+    case researchEducation = "research_education", foundation, politics, media, religious, individual
+}
+
+/// Tie strength as coded (`strong`/`weak`, German `stark`/`schwach`, or a number 1–5).
+public enum Strength: UInt8, Sendable, CaseIterable, Codable {
+    case weak = 0, strong = 1
+
+    /// `strong` or `weak`.
+    public var name: String { self == .strong ? "strong" : "weak" }
+
+    /// The accepted spellings, for messages.
+    public static let acceptedDescription = "strong, weak, stark, schwach or a number from 1 to 5"
+
+    /// Parses a coded strength. Numbers from 1 to 5 (decimal point or comma) are strong at or above
+    /// `strongThreshold`. Returns a message describing the problem for anything else.
+    public static func parse(_ text: String, strongThreshold: Double) -> Result<Strength, ValueError> {
+        let value = text.trimmingCharacters(in: .whitespaces).lowercased()
+        switch value {
+        case "strong", "stark": return .success(.strong)
+        case "weak", "schwach": return .success(.weak)
+        case "": return .failure(ValueError("missing strength (expected \(acceptedDescription))"))
+        default:
+            if let number = Double(value.replacingOccurrences(of: ",", with: ".")), number.isFinite,
+                value.first.map({ $0.isNumber }) == true
+            {
+                guard (1...5).contains(number) else {
+                    return .failure(ValueError("strength \(value) is outside 1–5"))
+                }
+                return .success(number >= strongThreshold ? .strong : .weak)
+            }
+            return .failure(ValueError("unknown strength '\(text)' (expected \(acceptedDescription))"))
+        }
+    }
+}
+
+/// A value that breaks the data contract, with a message for the user.
+public struct ValueError: Error, Sendable, Equatable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+}
+
+/// Who started a tie.
+public enum Initiator: String, Sendable, CaseIterable, Codable {
+    case source, target, both, third, unknown
+
+    static let accepted = "source, target, both, third, unknown, innovation, partner, beide, dritte or unbekannt"
+
+    /// Parses English or German spellings; empty text means "not coded" (`nil`).
+    public static func parse(_ text: String) -> Result<Initiator?, ValueError> {
+        let value = text.trimmingCharacters(in: .whitespaces).lowercased()
+        switch value {
+        case "": return .success(nil)
+        case "source", "innovation": return .success(.source)
+        case "target", "partner": return .success(.target)
+        case "both", "beide": return .success(.both)
+        case "third", "dritte", "third party", "dritte partei": return .success(.third)
+        case "unknown", "unbekannt": return .success(.unknown)
+        default: return .failure(ValueError("unknown initiator '\(text)' (expected \(accepted))"))
+        }
+    }
+}
+
+/// The five proximity dimensions (Boschma): spatial, cognitive, social, organizational, institutional.
+public enum ProximityDimension: String, Sendable, CaseIterable, Codable {
+    case spatial, cognitive, social, organizational, institutional
+
+    /// The tie-table column name, e.g. `proximity_spatial`.
+    public var columnName: String { "proximity_\(rawValue)" }
+}
+
+/// A coded proximity level.
+public enum ProximityLevel: Int, Sendable, CaseIterable, Codable, Comparable {
+    case low = 1, medium = 2, high = 3
+
+    public var name: String {
+        switch self {
+        case .low: "low"
+        case .medium: "medium"
+        case .high: "high"
+        }
+    }
+
+    public static func < (a: ProximityLevel, b: ProximityLevel) -> Bool { a.rawValue < b.rawValue }
+
+    /// Parses `low`/`medium`/`high`, German `niedrig`/`mittel`/`hoch`, or 1–3; empty means not coded.
+    public static func parse(_ text: String, column: String) -> Result<ProximityLevel?, ValueError> {
+        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "": return .success(nil)
+        case "low", "niedrig", "gering", "1": return .success(.low)
+        case "medium", "mittel", "2": return .success(.medium)
+        case "high", "hoch", "3": return .success(.high)
+        default:
+            return .failure(ValueError(
+                "unknown \(column) value '\(text)' (expected low, medium, high, niedrig, mittel, hoch or 1–3)"))
+        }
+    }
+}
+
+/// How the mentions of one pair decide the strength of the aggregated tie.
+public enum StrengthRule: String, Sendable, CaseIterable, Codable {
+    /// Strong if at least half of the mentions say strong (a tied vote counts as strong).
+    case majority
+    /// Strong if any mention says strong.
+    case anyStrong = "any-strong"
+    /// Strong only if every mention says strong.
+    case allStrong = "all-strong"
+    /// The strength of the last mention in input order (files in the order given, then rows).
+    case latest
+
+    public func decide(strongVotes: Int, weakVotes: Int, latest: Strength) -> Strength {
+        switch self {
+        case .majority: strongVotes >= weakVotes ? .strong : .weak
+        case .anyStrong: strongVotes > 0 ? .strong : .weak
+        case .allStrong: weakVotes == 0 ? .strong : .weak
+        case .latest: latest
+        }
+    }
+}
+
+/// Parsers for the other typed cells of the contract.
+public enum CellParser {
+    /// A four-digit year (`2019`; `2019.0` as spreadsheets write it is accepted); empty is `nil`.
+    public static func year(_ text: String, column: String) -> Result<Int?, ValueError> {
+        var value = Substring(text.trimmingCharacters(in: .whitespaces))
+        if value.isEmpty { return .success(nil) }
+        if value.hasSuffix(".0") { value = value.dropLast(2) }
+        if value.count == 4, value.allSatisfy({ $0.isASCII && $0.isNumber }), let year = Int(value), year >= 1000 {
+            return .success(year)
+        }
+        return .failure(ValueError("'\(text)' in column '\(column)' is not a year (expected four digits, e.g. 2019)"))
+    }
+
+    /// A yes/no cell: `true`/`false`, `ja`/`nein`, `yes`/`no`, `1`/`0`, `wahr`/`falsch`; empty is `nil`.
+    public static func boolean(_ text: String, column: String) -> Result<Bool?, ValueError> {
+        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "": return .success(nil)
+        case "true", "ja", "yes", "1", "wahr", "j", "y", "x": return .success(true)
+        case "false", "nein", "no", "0", "falsch", "n": return .success(false)
+        default:
+            return .failure(ValueError("'\(text)' in column '\(column)' is not a yes/no value (expected true, false, ja or nein)"))
+        }
+    }
+
+    /// A non-negative finite number (decimal point or comma); empty is `nil`.
+    public static func weight(_ text: String, column: String) -> Result<Double?, ValueError> {
+        let value = text.trimmingCharacters(in: .whitespaces)
+        if value.isEmpty { return .success(nil) }
+        if let number = Double(value.replacingOccurrences(of: ",", with: ".")), number.isFinite, number >= 0,
+            value.first.map({ $0.isNumber || $0 == "." }) == true
+        {
+            return .success(number)
+        }
+        return .failure(ValueError("'\(text)' in column '\(column)' is not a non-negative number"))
+    }
+
+    /// An actor kind from the nodes table; empty is `nil`.
+    public static func kind(_ text: String) -> Result<ActorKind?, ValueError> {
+        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "": return .success(nil)
+        case "innovation", "soziale innovation", "social innovation": return .success(.innovation)
+        case "partner", "partnerin", "partnerorganisation": return .success(.partner)
+        default: return .failure(ValueError("unknown kind '\(text)' (expected innovation or partner)"))
+        }
+    }
+
+    /// Trims white space (including no-break spaces) and normalises to Unicode NFC.
+    public static func normalizedID(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII fast path: only ASCII white space can need trimming.
+            let bytes = text.utf8
+            guard let first = bytes.firstIndex(where: { !isASCIISpace($0) }) else { return "" }
+            let last = bytes.lastIndex(where: { !isASCIISpace($0) })!
+            if first == bytes.startIndex && last == bytes.index(before: bytes.endIndex) { return text }
+            return String(text[first...last])
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
+    }
+
+    private static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import WeakTies
+
+/// A small, fast, seeded random number generator (SplitMix64) so property tests are reproducible.
+public struct SeededRandom: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// A fresh temporary directory, removed when the value is deinitialised.
+public final class TemporaryDirectory: @unchecked Sendable {
+    public let path: String
+
+    public init() {
+        path = NSTemporaryDirectory() + "weakties-test-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    /// Writes `bytes` to `name` inside the directory and returns the full path.
+    @discardableResult
+    public func write(_ name: String, bytes: [UInt8]) -> String {
+        let file = path + "/" + name
+        FileManager.default.createFile(atPath: file, contents: Data(bytes))
+        return file
+    }
+
+    /// Writes `text` as UTF-8 to `name` inside the directory and returns the full path.
+    @discardableResult
+    public func write(_ name: String, _ text: String) -> String { write(name, bytes: Array(text.utf8)) }
+}
+
+/// The repository root (found from this source file's location).
+public let repositoryRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.path
+}()
+
+/// `../shared` beside the repository, where third-party sample files live (absent in a user's clone).
+public var sharedDirectory: String? {
+    let path = URL(fileURLWithPath: repositoryRoot).deletingLastPathComponent().appendingPathComponent("shared").path
+    return FileManager.default.fileExists(atPath: path) ? path : nil
+}
+
+/// Runs a program and captures its exit status, stdout and stderr.
+public func runProcess(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
+                       stdin: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    if let environment { process.environment = environment }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    if let stdin {
+        let input = Pipe()
+        process.standardInput = input
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try? input.fileHandleForWriting.close()
+    } else {
+        process.standardInput = FileHandle.nullDevice
+    }
+    try process.run()
+    // Read both pipes concurrently with the process so large outputs cannot deadlock.
+    nonisolated(unsafe) var errData = Data()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+        errData = err.fileHandleForReading.readDataToEndOfFile()
+        group.leave()
+    }
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+}
+
+/// Finds an executable on PATH.
+public func which(_ name: String) -> String? {
+    for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+        let candidate = "\(dir)/\(name)"
+        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+    }
+    return nil
+}
+
+/// The canonical content of a study, for comparing two imports: actors, ties with votes and the
+/// mentions' verbatim cells of the known fields, independent of column order or encoding.
+public func canonicalDescription(_ study: Study) -> [String] {
+    var lines = study.actors.map { "actor \($0.id) kind=\($0.kind.rawValue) label=\($0.label)" }.sorted()
+    for t in 0..<study.ties.count {
+        let tie = study.ties[t]
+        let a = study.actors[Int(tie.source)].id, b = study.actors[Int(tie.target)].id
+        let quotes = tie.mentions.map { study.mentions.text("quote", Int($0)) }.sorted()
+        lines.append("tie \(min(a, b))|\(max(a, b)) \(tie.strength.name) \(tie.strongVotes)/\(tie.weakVotes) \(quotes)")
+    }
+    return lines.sorted()
+}

@@ -1,0 +1,106 @@
+import Testing
+import TestSupport
+@testable import WeakTiesGraph
+
+@Suite struct GraphBuilderTests {
+    func triangleWithTail(directed: Bool) throws -> Graph {
+        var b = GraphBuilder(directed: directed)
+        for id in ["a", "b", "c", "d"] { b.addNode(id) }
+        try b.addEdge(0, 1)
+        try b.addEdge(1, 2)
+        try b.addEdge(2, 0)
+        try b.addEdge(2, 3)
+        b.setNodeAttribute("label", .string(["A", "B", nil, "D"]))
+        b.setEdgeAttribute("weight", .double([1, 2, .nan, 4]))
+        return try b.build()
+    }
+
+    @Test func undirectedCSRListsBothEnds() throws {
+        let g = try triangleWithTail(directed: false)
+        #expect(g.nodeCount == 4 && g.edgeCount == 4)
+        #expect(Array(g.neighbors(of: 0)) == [1, 2])
+        #expect(Array(g.neighbors(of: 2)) == [1, 0, 3])
+        #expect(Array(g.edges(of: 2)) == [1, 2, 3])
+        #expect(g.degree(of: 3) == 1)
+        #expect(g.outOffsets == [0, 2, 4, 7, 8])
+        #expect(Array(g.predecessors(of: 2)) == Array(g.neighbors(of: 2)))
+        #expect(g.opposite(of: 2, along: 3) == 3)
+    }
+
+    @Test func directedCSRSeparatesSuccessorsAndPredecessors() throws {
+        let g = try triangleWithTail(directed: true)
+        #expect(Array(g.neighbors(of: 2)) == [0, 3])
+        #expect(Array(g.predecessors(of: 2)) == [1])
+        #expect(g.degree(of: 3) == 0 && g.inDegree(of: 3) == 1)
+        #expect(g.outNeighbors.count == 4 && g.inNeighbors.count == 4)
+    }
+
+    @Test func idLookupAndAttributes() throws {
+        let g = try triangleWithTail(directed: false)
+        #expect(g.index(of: "c") == 2)
+        #expect(g.index(of: "zz") == nil)
+        #expect(g.nodeAttributes["label"]?.values == .string(["A", "B", nil, "D"]))
+        #expect(g.edgeAttributes["weight"]?.values.text(at: 2) == nil)
+        #expect(g.edgeAttributes["weight"]?.values.text(at: 3) == "4.0")
+        #expect(g.nodeAttributes.names == ["label"])
+    }
+
+    @Test func addNodeIsIdempotent() {
+        var b = GraphBuilder(directed: false)
+        #expect(b.addNode("x") == 0)
+        #expect(b.addNode("y") == 1)
+        #expect(b.addNode("x") == 0)
+        #expect(b.nodeCount == 2)
+    }
+
+    @Test func selfLoopCountsTwiceInUndirectedDegree() throws {
+        var b = GraphBuilder(directed: false)
+        b.addNode("a")
+        try b.addEdge(0, 0)
+        let g = try b.build()
+        #expect(g.degree(of: 0) == 2)
+        #expect(Array(g.neighbors(of: 0)) == [0, 0])
+    }
+
+    @Test func rejectsBadInputWithoutCrashing() throws {
+        var b = GraphBuilder(directed: false)
+        b.addNode("a")
+        #expect(throws: GraphBuildError.nodeOutOfRange(5, nodeCount: 1)) { try b.addEdge(0, 5) }
+        b.setNodeAttribute("x", .int([1, 2]))
+        #expect(throws: GraphBuildError.attributeLength(name: "x", expected: 1, actual: 2)) { try b.build() }
+    }
+
+    @Test func emptyGraph() throws {
+        let g = try GraphBuilder(directed: false).build()
+        #expect(g.nodeCount == 0 && g.edgeCount == 0 && g.outOffsets == [0])
+    }
+
+    @Test(arguments: [false, true])
+    func randomGraphsMatchAdjacencyDefinition(directed: Bool) throws {
+        var rng = SeededRandom(seed: 9)
+        for _ in 0..<200 {
+            let n = Int.random(in: 0...12, using: &rng)
+            var b = GraphBuilder(directed: directed)
+            for i in 0..<n { b.addNode("n\(i)") }
+            var edges: [(Int32, Int32)] = []
+            if n > 0 {
+                for _ in 0..<Int.random(in: 0...30, using: &rng) {
+                    let e = (Int32.random(in: 0..<Int32(n), using: &rng), Int32.random(in: 0..<Int32(n), using: &rng))
+                    edges.append(e)
+                    try b.addEdge(e.0, e.1)
+                }
+            }
+            let g = try b.build()
+            for v in 0..<Int32(n) {
+                var expected: [Int32] = []
+                for (u, w) in edges {
+                    if u == v { expected.append(w) }
+                    if !directed && w == v { expected.append(u) }
+                }
+                #expect(Array(g.neighbors(of: v)).sorted() == expected.sorted())
+                let expectedIn = directed ? edges.filter { $0.1 == v }.map(\.0) : expected
+                #expect(Array(g.predecessors(of: v)).sorted() == expectedIn.sorted())
+            }
+        }
+    }
+}
