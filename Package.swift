@@ -42,7 +42,7 @@ let package = Package(
             dependencies: ["WeakTiesIO", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "weakties"]),
     ],
     swiftLanguageModes: [.v6]
 )

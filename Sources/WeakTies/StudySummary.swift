@@ -25,7 +25,7 @@ public struct StudySummary: Sendable, Equatable {
 
     /// Summarises `study`. - Complexity: O(n + m + mentions).
     public init(_ study: Study) {
-        let graph = study.graph()
+        let graph = study.graph(attributes: false)
         let components = graph.connectedComponents()
         actors = study.actors.count
         innovations = study.innovationCount

@@ -32,8 +32,6 @@ public struct CodedTable: Sendable {
     public var columns: [TextColumn]
     /// The physical line on which each row starts.
     public var rowLines: [Int32]
-    /// For rows whose fields span several lines: the line on which each field starts.
-    public var fieldLines: [Int: [Int32]]
     /// Notices and warnings raised while reading (encoding, skipped lines).
     public var diagnostics: [Diagnostic]
     /// How the file was read, for the record (`utf-8`, `windows-1252`, …).
@@ -43,7 +41,7 @@ public struct CodedTable: Sendable {
 
     public init(
         file: String, header: [String], headerLine: Int = 1, columns: [TextColumn], rowLines: [Int32],
-        fieldLines: [Int: [Int32]] = [:], diagnostics: [Diagnostic] = [], encoding: String = "utf-8",
+        diagnostics: [Diagnostic] = [], encoding: String = "utf-8",
         delimiter: String = ","
     ) {
         self.file = file
@@ -51,7 +49,6 @@ public struct CodedTable: Sendable {
         self.headerLine = headerLine
         self.columns = columns
         self.rowLines = rowLines
-        self.fieldLines = fieldLines
         self.diagnostics = diagnostics
         self.encoding = encoding
         self.delimiter = delimiter
@@ -61,9 +58,23 @@ public struct CodedTable: Sendable {
     public var rowCount: Int { rowLines.count }
 
     /// The location of the cell in `row` (0-based) and `column` (0-based).
+    ///
+    /// Fields hold their text verbatim, so the line of a field after quoted line breaks is derived
+    /// from the line breaks in the fields before it (CRLF counts once) rather than stored per cell.
     public func location(row: Int, column: Int) -> SourceLocation {
-        let line = fieldLines[row]?[column] ?? rowLines[row]
-        return SourceLocation(file: file, line: Int(line), column: column + 1)
+        var line = Int(rowLines[row])
+        for c in 0..<column { line += lineBreaks(in: columns[c][row]) }
+        return SourceLocation(file: file, line: line, column: column + 1)
+    }
+
+    private func lineBreaks(in text: String) -> Int {
+        var count = 0
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 13 || (byte == 10 && previous != 13) { count += 1 }
+            previous = byte
+        }
+        return count
     }
 
     /// The location of the header cell `column` (0-based).

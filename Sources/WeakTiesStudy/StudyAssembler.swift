@@ -176,8 +176,11 @@ private struct AssemblyState {
         }
 
         let rows = table.rowCount
-        source.reserveCapacity(source.count + rows); target.reserveCapacity(target.count + rows)
-        strength.reserveCapacity(strength.count + rows)
+        let capacity = source.count + rows
+        source.reserveCapacity(capacity); target.reserveCapacity(capacity); strength.reserveCapacity(capacity)
+        initiator.reserveCapacity(capacity); since.reserveCapacity(capacity); weight.reserveCapacity(capacity)
+        fileIndex.reserveCapacity(capacity); line.reserveCapacity(capacity)
+        for d in proximity.indices { proximity[d].reserveCapacity(capacity) }
         for row in 0..<rows {
             var ok = true
             let sCode = Int(table.columns[sourceColumn].codes[row]), tCode = Int(table.columns[targetColumn].codes[row])

@@ -8,8 +8,9 @@ extension Study {
     /// (`strong`/`weak`), `mentions`, `strong_votes`, `weak_votes`, `interviews` and `coders` (distinct
     /// values, sorted, joined by "; "), `since` (earliest year coded), and `weight` (mean of the coded
     /// weights, NaN where none; a strength, not a distance) when the ties table has a weight column.
+    /// With `attributes: false` only the structure is built (ids, CSR), for callers that need no columns.
     /// - Complexity: O(n + m + mentions).
-    public func graph() -> Graph {
+    public func graph(attributes: Bool = true) -> Graph {
         var builder = GraphBuilder(directed: false)
         builder.reserveCapacity(nodes: actors.count, edges: ties.count)
         for actor in actors { builder.addNode(actor.id) }
@@ -17,6 +18,7 @@ extension Study {
             // Ends are valid actor indices by construction.
             _ = try! builder.addEdge(ties.source[t], ties.target[t])
         }
+        guard attributes else { return try! builder.build() }
         builder.setNodeAttribute("label", .string(actors.map(\.label)))
         builder.setNodeAttribute("kind", .string(actors.map(\.kind.rawValue)))
         builder.setNodeAttribute("partner_type", .string(actors.map(\.partnerType)))
@@ -33,14 +35,16 @@ extension Study {
         builder.setEdgeAttribute("mentions", .int(counts))
         builder.setEdgeAttribute("strong_votes", .int(ties.strongVotes.map { Int($0) }))
         builder.setEdgeAttribute("weak_votes", .int(ties.weakVotes.map { Int($0) }))
-        for column in [TieField.interview, .coder] where mentions.column(named: column.rawValue) != nil {
-            builder.setEdgeAttribute(column.rawValue + "s", .string((0..<ties.count).map { t in
-                let values = Set(ties[t].mentions.map { mentions.text(column.rawValue, Int($0)) }).filter { !$0.isEmpty }
-                return values.isEmpty ? nil : values.sorted().joined(separator: "; ")
-            }))
+        for field in [TieField.interview, .coder] {
+            guard let c = mentions.column(named: field.rawValue) else { continue }
+            builder.setEdgeAttribute(field.rawValue + "s", .string(distinctTexts(of: mentions.cells[c])))
         }
         builder.setEdgeAttribute("since", .int((0..<ties.count).map { t in
-            ties[t].mentions.compactMap { mentions.since(Int($0)) }.min()
+            var earliest: Int?
+            for m in ties.mentionIndices[ties.mentionOffsets[t]..<ties.mentionOffsets[t + 1]] {
+                if let year = mentions.since(Int(m)), year < earliest ?? Int.max { earliest = year }
+            }
+            return earliest
         }))
         if mentions.column(named: TieField.weight.rawValue) != nil {
             builder.setEdgeAttribute("weight", .double((0..<ties.count).map { t in
@@ -50,5 +54,23 @@ extension Study {
         }
         // Columns have one value per node/edge by construction.
         return try! builder.build()
+    }
+
+    /// Per tie: the distinct non-empty values of a mention column, sorted and joined by "; "
+    /// (`nil` where all are empty). Works on dictionary codes, so most ties need no string work.
+    func distinctTexts(of column: TextColumn) -> [String?] {
+        var codes: [Int32] = []
+        return (0..<ties.count).map { t in
+            codes.removeAll(keepingCapacity: true)
+            for m in ties.mentionIndices[ties.mentionOffsets[t]..<ties.mentionOffsets[t + 1]] {
+                let code = column.codes[Int(m)]
+                if !column.values[Int(code)].isEmpty && !codes.contains(code) { codes.append(code) }
+            }
+            switch codes.count {
+            case 0: return nil
+            case 1: return column.values[Int(codes[0])]
+            default: return codes.map { column.values[Int($0)] }.sorted().joined(separator: "; ")
+            }
+        }
     }
 }

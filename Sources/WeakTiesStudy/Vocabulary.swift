@@ -175,15 +175,31 @@ public enum CellParser {
 
     /// Trims white space (including no-break spaces) and normalises to Unicode NFC.
     public static func normalizedID(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII fast path: only ASCII white space can need trimming.
-            let bytes = text.utf8
+        let bytes = text.utf8
+        guard let firstByte = bytes.first, let lastByte = bytes.last else { return "" }
+        // Edges that are ASCII non-space bytes need no trimming (non-ASCII white space starts with a byte ≥ 0x80).
+        let needsTrim = isASCIISpace(firstByte) || isASCIISpace(lastByte) || firstByte >= 0x80 || lastByte >= 0x80
+        if !needsTrim && isKnownNFC(text) { return text }
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: only ASCII white space can need trimming.
             guard let first = bytes.firstIndex(where: { !isASCIISpace($0) }) else { return "" }
             let last = bytes.lastIndex(where: { !isASCIISpace($0) })!
-            if first == bytes.startIndex && last == bytes.index(before: bytes.endIndex) { return text }
             return String(text[first...last])
         }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return isKnownNFC(trimmed) ? trimmed : trimmed.precomposedStringWithCanonicalMapping
+    }
+
+    /// A quick, conservative NFC check: text whose scalars all lie below U+0300 (ASCII and Latin-1,
+    /// Latin Extended) or in General Punctuation / Currency Symbols holds no combining marks and no
+    /// decomposable singletons, so it is NFC already. Anything else goes through full normalisation.
+    static func isKnownNFC(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x300 || (0x2000...0x20CF).contains(v) { continue }
+            return false
+        }
+        return true
     }
 
     private static func isASCIISpace(_ byte: UInt8) -> Bool {

@@ -91,6 +91,13 @@ private func writeTable(_ rows: [[String]], delimiter: Character, quoteAll: Bool
     }
 }
 
+struct RecordCollector: CSVRecordSink {
+    var records: [[String]] = []
+    mutating func add(_ record: CSVRecordView) {
+        records.append((0..<record.count).map { String(decoding: record.field($0), as: UTF8.self) })
+    }
+}
+
 /// Our scanner against Python's `csv` module on thousands of generated files.
 @Suite struct CSVDifferentialTests {
     static let python = which("python3")
@@ -100,11 +107,9 @@ private func writeTable(_ rows: [[String]], delimiter: Character, quoteAll: Bool
         do {
             let scanner = try CSVScanner(path: path, blockSize: 7)  // tiny blocks: every state crosses a block edge
             try scanner.prepare(delimiter: delimiter)
-            var records: [[String]] = []
-            try scanner.scan { record in
-                records.append((0..<record.count).map { String(decoding: record.field($0), as: UTF8.self) })
-            }
-            return records
+            var collector = RecordCollector()
+            try scanner.scan(into: &collector)
+            return collector.records
         } catch {
             return nil
         }

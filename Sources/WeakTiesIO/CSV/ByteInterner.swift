@@ -1,59 +1,89 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Assigns dense codes to distinct byte strings: an open-addressing hash table over an arena of bytes.
 ///
 /// This is the hot path of every import: each cell of a million-row table is hashed and looked up
-/// here, and only values seen for the first time are decoded to `String`.
+/// here, and only values seen for the first time are decoded to `String`. Each slot holds the full
+/// hash, the code and where the bytes are, so a lookup touches one slot and then the arena once.
 struct ByteInterner {
-    private var slots: [Int32]  // -1 = empty, else entry index
-    private var mask: Int
-    private var hashes: [UInt64] = []
-    private var starts: [Int] = [0]
-    private var arena: [UInt8] = []
-
-    init() {
-        slots = [Int32](repeating: -1, count: 64)
-        mask = 63
+    private struct Slot {
+        var hash: UInt64 = 0
+        var offset: Int = 0
+        var length: Int32 = 0
+        var code: Int32 = -1
     }
 
-    var count: Int { hashes.count }
+    private var slots: [Slot]
+    private var mask: Int
+    private var arena: [UInt8] = []
+    private(set) var count = 0
+
+    init() {
+        slots = [Slot](repeating: Slot(), count: 64)
+        mask = 63
+    }
 
     /// The code of `bytes`, inserting them if new. `isNew` tells whether they were inserted.
     @inline(__always)
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> (code: Int32, isNew: Bool) {
         let hash = ByteInterner.hash(bytes)
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry < 0 { break }
-            if hashes[Int(entry)] == hash && equals(Int(entry), bytes) { return (entry, false) }
-            slot = (slot + 1) & mask
+        let length = bytes.count
+        var position = Int(truncatingIfNeeded: hash) & mask
+        let found: Int32? = slots.withUnsafeBufferPointer { table in
+            arena.withUnsafeBufferPointer { arena in
+                while true {
+                    let slot = table[position]
+                    if slot.code < 0 { return nil }
+                    if slot.hash == hash && Int(slot.length) == length
+                        && ByteInterner.equal(arena.baseAddress.map { $0 + slot.offset }, bytes.baseAddress, length)
+                    {
+                        return slot.code
+                    }
+                    position = (position + 1) & mask
+                }
+            }
         }
-        let code = Int32(hashes.count)
-        slots[slot] = code
-        hashes.append(hash)
+        if let found { return (found, false) }
+        let code = Int32(count)
+        slots[position] = Slot(hash: hash, offset: arena.count, length: Int32(length), code: code)
         arena.append(contentsOf: bytes)
-        starts.append(arena.count)
-        if hashes.count * 2 > slots.count { grow() }
+        count += 1
+        if count * 2 > slots.count { grow() }
         return (code, true)
     }
 
+    /// Byte equality; short strings compared inline, long ones with `memcmp`.
     @inline(__always)
-    private func equals(_ entry: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = starts[entry], length = starts[entry + 1] - start
-        guard length == bytes.count else { return false }
-        if length == 0 { return true }
-        return arena.withUnsafeBufferPointer { a in
-            memcmp(a.baseAddress! + start, bytes.baseAddress!, length) == 0
+    private static func equal(_ a: UnsafePointer<UInt8>?, _ b: UnsafePointer<UInt8>?, _ length: Int) -> Bool {
+        guard length > 0, let a, let b else { return length == 0 }
+        if length > 32 { return memcmp(a, b, length) == 0 }
+        let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
+        var i = 0
+        while i + 8 <= length {
+            if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+                return false
+            }
+            i += 8
         }
+        while i < length {
+            if a[i] != b[i] { return false }
+            i += 1
+        }
+        return true
     }
 
     private mutating func grow() {
-        let capacity = slots.count * 2
-        slots = [Int32](repeating: -1, count: capacity)
-        mask = capacity - 1
-        for (entry, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(entry)
+        let old = slots
+        slots = [Slot](repeating: Slot(), count: old.count * 2)
+        mask = slots.count - 1
+        for slot in old where slot.code >= 0 {
+            var position = Int(truncatingIfNeeded: slot.hash) & mask
+            while slots[position].code >= 0 { position = (position + 1) & mask }
+            slots[position] = slot
         }
     }
 
@@ -87,9 +117,3 @@ struct ByteInterner {
         return h
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -22,9 +22,11 @@ struct CSVRecordView {
 
     /// Whether every field is empty (a blank or delimiter-only line).
     var isBlank: Bool { ends.last == 0 }
+}
 
-    /// Whether the fields start on different lines (quoted line breaks).
-    var spansLines: Bool { lines.first != lines.last }
+/// Receives the records of a scan.
+protocol CSVRecordSink {
+    mutating func add(_ record: CSVRecordView) throws
 }
 
 /// A problem that stops scanning a file.
@@ -54,28 +56,17 @@ final class CSVScanner {
     /// Whether the file started with a UTF-8 byte order mark (skipped).
     private(set) var hadBOM = false
 
-    // Record under construction.
-    private var record: UnsafeMutablePointer<UInt8>
-    private var recordCapacity: Int
-    private var recordCount = 0
-    private var ends: [Int] = []
-    private var lines: [Int32] = []
 
     init(path: String, blockSize: Int = 1 << 20) throws(CSVScanError) {
         fd = open(path, O_RDONLY)
         if fd < 0 { throw .io(String(cString: strerror(errno))) }
         self.blockSize = blockSize
         block = .allocate(capacity: blockSize)
-        recordCapacity = 4096
-        record = .allocate(capacity: recordCapacity)
-        ends.reserveCapacity(64)
-        lines.reserveCapacity(64)
     }
 
     deinit {
         close(fd)
         block.deallocate()
-        record.deallocate()
     }
 
     private func fill() throws(CSVScanError) {
@@ -92,6 +83,9 @@ final class CSVScanner {
         blockCount = total
         position = 0
     }
+
+    /// Whether the whole file has been read into the current block.
+    var isAtEOF: Bool { atEOF }
 
     /// The first bytes of the file (up to one block), for sniffing. Call before `scan`.
     func prefix() throws(CSVScanError) -> UnsafeBufferPointer<UInt8> {
@@ -131,23 +125,11 @@ final class CSVScanner {
 
     private enum State { case fieldStart, unquoted, quoted, afterQuote }
 
-    @inline(__always)
-    private func append(_ source: UnsafePointer<UInt8>, _ count: Int) {
-        if recordCount + count > recordCapacity {
-            var capacity = recordCapacity * 2
-            while capacity < recordCount + count { capacity *= 2 }
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-            grown.update(from: record, count: recordCount)
-            record.deallocate()
-            record = grown
-            recordCapacity = capacity
-        }
-        (record + recordCount).update(from: source, count: count)
-        recordCount += count
-    }
-
-    /// Scans the rest of the file, calling `onRecord` for every record (blank ones included).
-    func scan(_ onRecord: (CSVRecordView) throws -> Void) throws {
+    /// Scans the rest of the file, handing every record (blank ones included) to `sink`.
+    ///
+    /// The sink is passed `inout` and the record buffers are locals, so the per-byte loop runs
+    /// without dynamic exclusivity checks or reference counting.
+    func scan<Sink: CSVRecordSink>(into sink: inout Sink) throws {
         let quote = UInt8(ascii: "\""), lf: UInt8 = 10, cr: UInt8 = 13
         let delimiter = self.delimiter
         // Bytes that end a run of plain field content.
@@ -164,6 +146,30 @@ final class CSVScanner {
         var fieldLine: Int32 = 1
         var quoteLine = 0, quoteColumn = 0
 
+        // The record under construction: field bytes, end offset and start line of each field.
+        var recordCapacity = 4096
+        var record = UnsafeMutablePointer<UInt8>.allocate(capacity: recordCapacity)
+        defer { record.deallocate() }
+        var recordCount = 0
+        var ends: [Int] = []
+        var lines: [Int32] = []
+        ends.reserveCapacity(64)
+        lines.reserveCapacity(64)
+
+        @inline(__always)
+        func append(_ source: UnsafePointer<UInt8>, _ count: Int) {
+            if recordCount + count > recordCapacity {
+                var capacity = recordCapacity * 2
+                while capacity < recordCount + count { capacity *= 2 }
+                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+                grown.update(from: record, count: recordCount)
+                record.deallocate()
+                record = grown
+                recordCapacity = capacity
+            }
+            (record + recordCount).update(from: source, count: count)
+            recordCount += count
+        }
         func endField() {
             ends.append(recordCount)
             lines.append(fieldLine)
@@ -172,7 +178,7 @@ final class CSVScanner {
             endField()
             try ends.withUnsafeBufferPointer { e in
                 try lines.withUnsafeBufferPointer { l in
-                    try onRecord(CSVRecordView(bytes: UnsafePointer(record), ends: e, lines: l, startLine: recordLine))
+                    try sink.add(CSVRecordView(bytes: UnsafePointer(record), ends: e, lines: l, startLine: recordLine))
                 }
             }
             ends.removeAll(keepingCapacity: true)

@@ -45,8 +45,17 @@ public enum DelimitedTableReader {
         }
 
         var builder = TableBuilder(file: name)
+        if let head = try? scanner.prefix() {
+            builder.decoder = FileTextDecoder(sniffing: head, isWholeFile: scanner.isAtEOF)
+        }
+        // Reserve the code arrays from the file size and the line length seen in the first block, so a
+        // large table does not grow (and page-fault) its arrays over and over.
+        if let head = try? scanner.prefix(), let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int {
+            let lines = max(1, head.count { $0 == 10 })
+            builder.expectedRows = min(size / max(1, head.count / lines) + lines, 100_000_000)
+        }
         do {
-            try scanner.scan { record in builder.add(record) }
+            try scanner.scan(into: &builder)
         } catch let error as CSVScanError {
             switch error {
             case let .nulByte(line, column):
@@ -80,7 +89,7 @@ public enum DelimitedTableReader {
 }
 
 /// Accumulates records into dictionary-encoded columns.
-private struct TableBuilder {
+private struct TableBuilder: CSVRecordSink {
     let file: String
     var errors = ErrorCollector()
     var header: [String]?
@@ -88,11 +97,11 @@ private struct TableBuilder {
     var interners: [ByteInterner] = []
     var columns: [TextColumn] = []
     var rowLines: [Int32] = []
-    var fieldLines: [Int: [Int32]] = [:]
     var decoder = FileTextDecoder()
     var blankLines: [Int] = []
     var blankLineCount = 0
     var shortRows = 0
+    var expectedRows = 0
 
     init(file: String) { self.file = file }
 
@@ -109,6 +118,8 @@ private struct TableBuilder {
             headerLine = record.startLine
             interners = Array(repeating: ByteInterner(), count: record.count)
             columns = Array(repeating: TextColumn(values: [""], codes: []), count: record.count)
+            for c in columns.indices { columns[c].codes.reserveCapacity(expectedRows) }
+            rowLines.reserveCapacity(expectedRows)
             for c in 0..<record.count { _ = interners[c].intern(UnsafeBufferPointer(start: record.bytes, count: 0)) }
             return
         }
@@ -118,9 +129,7 @@ private struct TableBuilder {
                 "row has \(record.count) fields but the header has \(width)")
             return
         }
-        let row = rowLines.count
         rowLines.append(Int32(record.startLine))
-        if record.spansLines { fieldLines[row] = Array(record.lines) + Array(repeating: record.lines.last!, count: width - record.count) }
         for c in 0..<record.count {
             let bytes = record.field(c)
             let (code, isNew) = interners[c].intern(bytes)
@@ -159,7 +168,7 @@ private struct TableBuilder {
         }
         return CodedTable(
             file: file, header: header, headerLine: headerLine, columns: columns, rowLines: rowLines,
-            fieldLines: fieldLines, diagnostics: diagnostics, encoding: decoder.mode.name + (hadBOM ? " (BOM)" : ""),
+            diagnostics: diagnostics, encoding: decoder.mode.name + (hadBOM ? " (BOM)" : ""),
             delimiter: delimiter == 9 ? "\\t" : String(UnicodeScalar(delimiter)))
     }
 }

@@ -65,6 +65,35 @@ enum TextDecoding {
         return nil
     }
 
+    /// Counts the valid multi-byte UTF-8 sequences and the bytes that cannot start or continue one,
+    /// and where the first such byte is. A sequence cut off by the end of `b` counts as neither.
+    static func utf8Evidence(_ b: UnsafeBufferPointer<UInt8>) -> (valid: Int, invalid: Int, firstInvalid: Int?) {
+        var valid = 0, invalid = 0
+        var firstInvalid: Int?
+        var i = 0
+        while i < b.count {
+            if b[i] < 0x80 { i += 1; continue }
+            let rest = UnsafeBufferPointer(rebasing: b[i..<min(b.count, i + 4)])
+            let length: Int
+            switch b[i] {
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: length = 0
+            }
+            if length > 0 && rest.count < length && rest.dropFirst().allSatisfy({ $0 & 0xC0 == 0x80 }) { break }
+            if length > 0, rest.count >= length, firstInvalidUTF8(UnsafeBufferPointer(rebasing: rest[0..<length])) == nil {
+                valid += 1
+                i += length
+            } else {
+                invalid += 1
+                if firstInvalid == nil { firstInvalid = i }
+                i += 1
+            }
+        }
+        return (valid, invalid, firstInvalid)
+    }
+
     /// Offset of the first byte undefined in Windows-1252, if any.
     static func firstUndefinedWindows1252(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
         b.firstIndex { (0x80...0x9F).contains($0) && windows1252High[Int($0 - 0x80)] == 0 }
@@ -79,16 +108,48 @@ enum TextDecoding {
         return String(scalars)
     }
 
-    static func decodeUTF8(_ b: UnsafeBufferPointer<UInt8>) -> String { String(decoding: b, as: UTF8.self) }
+    /// Decodes UTF-8 (invalid sequences become U+FFFD); copies the bytes in one go.
+    static func decodeUTF8(_ b: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: b.count) { target in
+            _ = target.initialize(fromContentsOf: b)
+            return b.count
+        }
+    }
 }
 
-/// Decodes the distinct values of one file, deciding its encoding at the first non-ASCII value.
+/// Decodes the distinct values of one file.
+///
+/// The encoding is decided from the file's first block (1 MiB) where it holds non-ASCII bytes: valid
+/// UTF-8 there means UTF-8, anything else Windows-1252. A file whose first block is pure ASCII is
+/// decided at its first non-ASCII value.
 struct FileTextDecoder {
     private(set) var mode: TextEncodingMode = .undecided
     /// Set when the file was decided to be Windows-1252: where that was seen.
     private(set) var windows1252Evidence: SourceLocationHint?
 
-    struct SourceLocationHint { let line: Int; let column: Int }
+    struct SourceLocationHint { let line: Int; let column: Int? }
+
+    init() {}
+
+    /// Decides the encoding from the first bytes of the file: UTF-8 unless bytes that break UTF-8
+    /// outnumber valid multi-byte sequences (then Windows-1252, where such accidental sequences as
+    /// "ß“" are rare next to the many lone high bytes of umlauts).
+    init(sniffing head: UnsafeBufferPointer<UInt8>, isWholeFile: Bool) {
+        if TextDecoding.isASCII(head) { return }
+        let evidence = TextDecoding.utf8Evidence(head)
+        guard evidence.invalid > evidence.valid, let bad = evidence.firstInvalid else {
+            mode = .utf8
+            return
+        }
+        mode = .windows1252
+        var line = 1
+        var previous: UInt8 = 0
+        for byte in head[..<bad] {
+            if byte == 13 || (byte == 10 && previous != 13) { line += 1 }
+            previous = byte
+        }
+        windows1252Evidence = SourceLocationHint(line: line, column: nil)
+    }
 
     /// Decodes `bytes`; on bytes that are not valid in the file's encoding returns the problem too.
     mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, column: Int) -> (String, problem: String?) {
@@ -107,9 +168,10 @@ struct FileTextDecoder {
             }
             return (TextDecoding.decodeWindows1252(bytes), nil)
         case .undecided:
-            if TextDecoding.firstInvalidUTF8(bytes) == nil {
+            let evidence = TextDecoding.utf8Evidence(bytes)
+            if evidence.invalid <= evidence.valid {
                 mode = .utf8
-                return (TextDecoding.decodeUTF8(bytes), nil)
+                return decode(bytes, line: line, column: column)
             }
             if let bad = TextDecoding.firstUndefinedWindows1252(bytes) {
                 return (TextDecoding.decodeUTF8(bytes),

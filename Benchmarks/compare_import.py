@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Import benchmark: `weakties validate` beside pandas.read_csv and polars.read_csv on the same files.
+
+Generates seeded tie tables (100k and 1M mention rows) with Benchmarks/generate_ties.py, then times in
+one run, best of REPEAT:
+  - weakties validate FILE --quiet (release build; the whole process: parse, decode, intern ids,
+    aggregate, build the graph and count components),
+  - pandas.read_csv(FILE) in a virtual environment with a plain `pip install pandas` (no pyarrow),
+  - polars.read_csv(FILE) in a separate virtual environment (so pandas stays without pyarrow).
+Peak RSS is each process's maximum resident set size. Results go to stdout and bench-out/import.json.
+"""
+import json
+import os
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "bench-out")
+WEAKTIES = os.path.join(ROOT, ".build", "release", "weakties")
+REPEAT = int(os.environ.get("REPEAT", "3"))
+SIZES = [int(s) for s in os.environ.get("SIZES", "100000,1000000").split(",")]
+
+MEASURE = r"""
+import resource, subprocess, sys, time
+t = time.perf_counter()
+rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
+elapsed = time.perf_counter() - t
+print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, rc)
+"""
+
+READER = r"""
+import resource, sys, time
+lib = sys.argv[1]
+if lib == "pandas":
+    import pandas as m
+else:
+    import polars as m
+t = time.perf_counter()
+df = m.read_csv(sys.argv[2])
+elapsed = time.perf_counter() - t
+assert len(df) > 0
+print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, m.__version__)
+"""
+
+
+def venv(name, package):
+    path = os.path.join(OUT, "venv-" + name)
+    python = os.path.join(path, "bin", "python")
+    if not os.path.exists(python):
+        subprocess.run([sys.executable, "-m", "venv", path], check=True)
+        subprocess.run([python, "-m", "pip", "install", "-q", package], check=True)
+    return python
+
+
+def best(runs):
+    return min(runs, key=lambda r: r[0])
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    if not os.path.exists(WEAKTIES):
+        sys.exit("build first: swift build -c release --product weakties")
+    pandas_python = venv("pandas", "pandas")
+    polars_python = venv("polars", "polars")
+    check = subprocess.run([pandas_python, "-c", "import importlib.util as u; print(u.find_spec('pyarrow') is None)"],
+                           capture_output=True, text=True).stdout.strip()
+    if check != "True":
+        sys.exit("pyarrow is installed in the pandas environment; remove it for a plain-install comparison")
+    results = []
+    for rows in SIZES:
+        path = os.path.join(OUT, f"ties-{rows}.csv")
+        if not os.path.exists(path):
+            subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "generate_ties.py"), str(rows), path], check=True)
+        size_mb = os.path.getsize(path) / 1e6
+        ours = []
+        for _ in range(REPEAT):
+            out = subprocess.run([sys.executable, "-c", MEASURE, WEAKTIES, "validate", path, "--quiet"],
+                                 capture_output=True, text=True, check=True).stdout.split()
+            if out[2] != "0":
+                sys.exit(f"weakties validate failed on {path}")
+            ours.append((float(out[0]), int(out[1]) / 1024))
+        peers = {}
+        for name, python in (("pandas", pandas_python), ("polars", polars_python)):
+            runs = []
+            for _ in range(REPEAT):
+                out = subprocess.run([python, "-c", READER, name, path], capture_output=True, text=True, check=True).stdout.split()
+                runs.append((float(out[0]), int(out[1]) / 1024, out[2]))
+            peers[name] = best(runs)
+        o = best(ours)
+        row = {
+            "rows": rows, "file_mb": round(size_mb, 1),
+            "weakties_s": round(o[0], 3), "weakties_rss_mb": round(o[1], 1),
+            "weakties_rows_per_s": round(rows / o[0]),
+            "pandas_version": peers["pandas"][2], "pandas_s": round(peers["pandas"][0], 3),
+            "pandas_rss_mb": round(peers["pandas"][1], 1),
+            "polars_version": peers["polars"][2], "polars_s": round(peers["polars"][0], 3),
+            "polars_rss_mb": round(peers["polars"][1], 1),
+            "ratio_to_pandas": round(o[0] / peers["pandas"][0], 2),
+            "ratio_to_polars": round(o[0] / peers["polars"][0], 2),
+        }
+        results.append(row)
+        print(f"{rows:>9} rows {size_mb:7.1f} MB | weakties {o[0]:6.3f} s {o[1]:7.1f} MB ({rows / o[0] / 1e6:.2f} M rows/s) | "
+              f"pandas {peers['pandas'][0]:6.3f} s {peers['pandas'][1]:7.1f} MB | polars {peers['polars'][0]:6.3f} s "
+              f"{peers['polars'][1]:7.1f} MB | ratio pandas {row['ratio_to_pandas']:.2f}x polars {row['ratio_to_polars']:.2f}x")
+    with open(os.path.join(OUT, "import.json"), "w") as f:
+        json.dump(results, f, indent=2)
+
+
+if __name__ == "__main__":
+    main()
