@@ -436,3 +436,48 @@ let header = "source,target,strength,interview,coder,quote"
         #expect(g.edgeAttributes["strength"]?.values == .string(["strong", "weak"]))
     }
 }
+
+@Suite struct LargeInputTests {
+    /// Tens of thousands of rows cross several scan batches and take the parallel interning path.
+    @Test func largeTablesKeepEveryCellAcrossBatches() throws {
+        var rng = SeededRandom(seed: 5)
+        var text = "source,target,strength,quote,page\n"
+        var expected: [(String, String, String)] = []
+        for i in 0..<70_000 {
+            let a = "A\(Int.random(in: 0..<500, using: &rng))", b = "B\(Int.random(in: 0..<500, using: &rng))"
+            let quote = "Zitat \(i % 977), mit \"\"Komma\"\"\nund Zeile"
+            expected.append((a, b, "Zitat \(i % 977), mit \"Komma\"\nund Zeile"))
+            text += "\(a),\(b),\(i % 3 == 0 ? "stark" : "weak"),\"\(quote)\",\(i)\n"
+        }
+        let study = try Fixture().load(text)
+        #expect(study.mentions.count == 70_000)
+        for i in stride(from: 0, to: 70_000, by: 997) {
+            #expect(study.actors[Int(study.mentions.source[i])].id == expected[i].0)
+            #expect(study.actors[Int(study.mentions.target[i])].id == expected[i].1)
+            #expect(study.mentions.text("quote", i) == expected[i].2)
+            #expect(study.mentions.text("page", i) == String(i))
+            #expect(study.mentions.location(i).line == 2 + 2 * i)
+        }
+        #expect(study.mentions.cells[study.mentions.column(named: "quote")!].values.count == 978)
+    }
+
+    /// A file whose first MiB is ASCII is decided at its first non-ASCII value, however late.
+    @Test func encodingIsDecidedAtALateFirstNonASCIIValue() throws {
+        var bytes = Array("source;target;strength\n".utf8)
+        for i in 0..<60_000 { bytes += Array("Akteur \(i);Partner \(i);weak\n".utf8) }
+        bytes += Array("B".utf8) + [0xE4] + Array("ckerei;Caf".utf8) + [0xE9] + Array(";stark\n".utf8)
+        let study = try Fixture().loadBytes(bytes)
+        #expect(study.actors.suffix(2).map(\.id) == ["Bäckerei", "Café"])
+        #expect(study.notices.first?.location.line == 60_002)
+        #expect(study.sources[0].encoding == "windows-1252")
+    }
+
+    @Test func lateInvalidUTF8InALargeUTF8FileIsAnError() {
+        var bytes = Array("source,target,strength\nGrüße,Bäcker,weak\n".utf8)
+        for i in 0..<60_000 { bytes += Array("Akteur \(i),Partner \(i),weak\n".utf8) }
+        bytes += Array("X".utf8) + [0xFC] + Array(",Y,weak\n".utf8)
+        #expect(Fixture().errors(bytes: bytes) == [
+            "ties.csv:60003:1: error: invalid UTF-8 (byte 0xFC at offset 1 of the field) in a file that is UTF-8 elsewhere; re-save the file as UTF-8",
+        ])
+    }
+}

@@ -88,20 +88,109 @@ public enum DelimitedTableReader {
     }
 }
 
+/// Records scanned but not yet interned: field bytes back to back, with offsets and lines.
+private final class RecordBatch: @unchecked Sendable {
+    var bytes: [UInt8] = []
+    /// End offset in `bytes` of every field (the start is the previous field's end).
+    var fieldEnds: [Int] = []
+    var fieldLines: [Int32] = []
+    /// Index of each record's first field in `fieldEnds`, plus one past the last.
+    var recordStarts: [Int] = [0]
+    var recordLines: [Int32] = []
+
+    static let maxRecords = 32_768
+    static let maxBytes = 16 << 20
+
+    var recordCount: Int { recordLines.count }
+    var isFull: Bool { recordCount >= RecordBatch.maxRecords || bytes.count >= RecordBatch.maxBytes }
+
+    func append(_ record: CSVRecordView) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: record.bytes, count: record.ends.last ?? 0))
+        let base = fieldEnds.isEmpty ? 0 : fieldEnds.last!
+        for end in record.ends { fieldEnds.append(base + end) }
+        fieldLines.append(contentsOf: record.lines)
+        recordStarts.append(fieldEnds.count)
+        recordLines.append(Int32(record.startLine))
+    }
+
+    /// The bytes of field `k` (a global field index).
+    @inline(__always)
+    func field(_ k: Int, in base: UnsafePointer<UInt8>?) -> UnsafeBufferPointer<UInt8> {
+        let start = k == 0 ? 0 : fieldEnds[k - 1]
+        return UnsafeBufferPointer(start: base.map { $0 + start }, count: fieldEnds[k] - start)
+    }
+
+    func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        fieldEnds.removeAll(keepingCapacity: true)
+        fieldLines.removeAll(keepingCapacity: true)
+        recordStarts.removeAll(keepingCapacity: true)
+        recordStarts.append(0)
+        recordLines.removeAll(keepingCapacity: true)
+    }
+}
+
+/// One column's dictionary: owned by one worker at a time while a batch is interned.
+private final class ColumnBuilder: @unchecked Sendable {
+    var interner = ByteInterner()
+    var column = TextColumn(values: [""], codes: [])
+    var errors: [Diagnostic] = []
+
+    init(expectedRows: Int) {
+        _ = interner.intern(UnsafeBufferPointer(start: nil, count: 0))
+        column.codes.reserveCapacity(expectedRows)
+    }
+
+    /// Interns column `c` of every record in `batch`; a record without that field gets the empty value.
+    func intern(_ batch: RecordBatch, column c: Int, decoder: FileTextDecoder, file: String) {
+        var decoder = decoder
+        // Work on locals: stored properties of a class would be checked for exclusive access on every
+        // call in the loop.
+        var interner = self.interner, column = self.column, errors = self.errors
+        self.interner = ByteInterner()
+        self.column = TextColumn()
+        defer { self.interner = interner; self.column = column; self.errors = errors }
+        let recordStarts = batch.recordStarts, fieldLines = batch.fieldLines
+        batch.bytes.withUnsafeBufferPointer { buffer in
+            for r in 0..<batch.recordCount {
+                let k = recordStarts[r] + c
+                guard k < recordStarts[r + 1] else {
+                    column.codes.append(0)
+                    continue
+                }
+                let bytes = batch.field(k, in: buffer.baseAddress)
+                let (code, isNew) = interner.intern(bytes)
+                if isNew {
+                    let line = Int(fieldLines[k])
+                    let (text, problem) = decoder.decode(bytes, line: line, column: c + 1)
+                    if let problem, errors.count < ImportFailure.errorsPerFile {
+                        errors.append(Diagnostic(.error, SourceLocation(file: file, line: line, column: c + 1), problem))
+                    }
+                    column.values.append(text)
+                }
+                column.codes.append(code)
+            }
+        }
+    }
+}
+
 /// Accumulates records into dictionary-encoded columns.
+///
+/// Records are scanned into batches; each batch is then interned column by column, the columns split
+/// over two workers (the machine's cores) by their bytes. The encoding is decided before a batch is
+/// split, in record order, so the result never depends on thread timing.
 private struct TableBuilder: CSVRecordSink {
     let file: String
     var errors = ErrorCollector()
     var header: [String]?
     var headerLine = 1
-    var interners: [ByteInterner] = []
-    var columns: [TextColumn] = []
+    var columns: [ColumnBuilder] = []
     var rowLines: [Int32] = []
     var decoder = FileTextDecoder()
     var blankLines: [Int] = []
     var blankLineCount = 0
-    var shortRows = 0
     var expectedRows = 0
+    let batch = RecordBatch()
 
     init(file: String) { self.file = file }
 
@@ -113,14 +202,13 @@ private struct TableBuilder: CSVRecordSink {
         }
         guard let header else {
             self.header = (0..<record.count).map { i in
-                decode(record.field(i), line: Int(record.lines[i]), column: i + 1)
+                let (text, problem) = decoder.decode(record.field(i), line: Int(record.lines[i]), column: i + 1)
+                if let problem { errors.add(SourceLocation(file: file, line: Int(record.lines[i]), column: i + 1), problem) }
+                return text
             }
             headerLine = record.startLine
-            interners = Array(repeating: ByteInterner(), count: record.count)
-            columns = Array(repeating: TextColumn(values: [""], codes: []), count: record.count)
-            for c in columns.indices { columns[c].codes.reserveCapacity(expectedRows) }
+            columns = (0..<record.count).map { _ in ColumnBuilder(expectedRows: expectedRows) }
             rowLines.reserveCapacity(expectedRows)
-            for c in 0..<record.count { _ = interners[c].intern(UnsafeBufferPointer(start: record.bytes, count: 0)) }
             return
         }
         let width = header.count
@@ -129,26 +217,73 @@ private struct TableBuilder: CSVRecordSink {
                 "row has \(record.count) fields but the header has \(width)")
             return
         }
-        rowLines.append(Int32(record.startLine))
-        for c in 0..<record.count {
-            let bytes = record.field(c)
-            let (code, isNew) = interners[c].intern(bytes)
-            if isNew { columns[c].values.append(decode(bytes, line: Int(record.lines[c]), column: c + 1)) }
-            columns[c].codes.append(code)
+        batch.append(record)
+        if batch.isFull { flush() }
+    }
+
+    /// Interns the batch, in parallel over columns when it is large enough to pay.
+    mutating func flush() {
+        guard batch.recordCount > 0 else { return }
+        if decoder.mode == .undecided { decideEncoding() }
+        rowLines.append(contentsOf: batch.recordLines)
+        let decoder = self.decoder, file = self.file, batch = self.batch, columns = self.columns
+        if batch.fieldEnds.count < 20_000 || columns.count < 2 {
+            for (c, column) in columns.enumerated() { column.intern(batch, column: c, decoder: decoder, file: file) }
+        } else {
+            let groups = TableBuilder.split(columnBytes: columnBytes(), into: 2)
+            DispatchQueue.concurrentPerform(iterations: groups.count) { g in
+                for c in groups[g] { columns[c].intern(batch, column: c, decoder: decoder, file: file) }
+            }
         }
-        if record.count < width {
-            shortRows += 1
-            for c in record.count..<width { columns[c].codes.append(0) }
+        for column in columns {
+            for error in column.errors { errors.add(error.location, error.message) }
+            column.errors.removeAll()
+        }
+        batch.removeAll()
+    }
+
+    /// Decides the encoding at the first non-ASCII field of the batch, in record order.
+    mutating func decideEncoding() {
+        batch.bytes.withUnsafeBufferPointer { buffer in
+            guard !TextDecoding.isASCII(buffer) else { return }
+            for r in 0..<batch.recordCount where decoder.mode == .undecided {
+                for k in batch.recordStarts[r]..<batch.recordStarts[r + 1] {
+                    let bytes = batch.field(k, in: buffer.baseAddress)
+                    if TextDecoding.isASCII(bytes) { continue }
+                    // Problems found here are reported when the column worker decodes the same value.
+                    _ = decoder.decode(bytes, line: Int(batch.fieldLines[k]), column: k - batch.recordStarts[r] + 1)
+                    break
+                }
+            }
         }
     }
 
-    mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, column: Int) -> String {
-        let (text, problem) = decoder.decode(bytes, line: line, column: column)
-        if let problem { errors.add(SourceLocation(file: file, line: line, column: column), problem) }
-        return text
+    /// Bytes plus a per-cell overhead for each column of the batch, to balance the workers.
+    func columnBytes() -> [Int] {
+        var totals = [Int](repeating: 0, count: columns.count)
+        for r in 0..<batch.recordCount {
+            let first = batch.recordStarts[r]
+            for k in first..<batch.recordStarts[r + 1] {
+                totals[k - first] += batch.fieldEnds[k] - (k == 0 ? 0 : batch.fieldEnds[k - 1]) + 24
+            }
+        }
+        return totals
     }
 
-    func finish(delimiter: UInt8, hadBOM: Bool) throws -> CodedTable {
+    /// Greedy longest-processing-time split of columns into `count` groups of similar cost.
+    static func split(columnBytes: [Int], into count: Int) -> [[Int]] {
+        var groups = [[Int]](repeating: [], count: count)
+        var load = [Int](repeating: 0, count: count)
+        for c in columnBytes.indices.sorted(by: { (columnBytes[$0], $1) > (columnBytes[$1], $0) }) {
+            let g = load.indices.min { load[$0] < load[$1] }!
+            groups[g].append(c)
+            load[g] += columnBytes[c]
+        }
+        return groups
+    }
+
+    mutating func finish(delimiter: UInt8, hadBOM: Bool) throws -> CodedTable {
+        flush()
         var errors = self.errors
         guard let header else {
             errors.add(SourceLocation(file: file, line: 1, column: 1), "the file is empty (expected a header row and data rows)")
@@ -167,7 +302,7 @@ private struct TableBuilder: CSVRecordSink {
                 "skipped \(blankLineCount) blank or delimiter-only line\(blankLineCount == 1 ? "" : "s") (\(shown))"))
         }
         return CodedTable(
-            file: file, header: header, headerLine: headerLine, columns: columns, rowLines: rowLines,
+            file: file, header: header, headerLine: headerLine, columns: columns.map(\.column), rowLines: rowLines,
             diagnostics: diagnostics, encoding: decoder.mode.name + (hadBOM ? " (BOM)" : ""),
             delimiter: delimiter == 9 ? "\\t" : String(UnicodeScalar(delimiter)))
     }
