@@ -125,6 +125,13 @@ final class CSVScanner {
 
     private enum State { case fieldStart, unquoted, quoted, afterQuote }
 
+    /// Non-zero if any byte of `word` equals the byte repeated in `mask` (SWAR: Mycroft's zero-byte test).
+    @inline(__always)
+    static func containsByte(_ word: UInt64, _ mask: UInt64) -> UInt64 {
+        let x = word ^ mask
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+    }
+
     /// Scans the rest of the file, handing every record (blank ones included) to `sink`.
     ///
     /// The sink is passed `inout` and the record buffers are locals, so the per-byte loop runs
@@ -138,6 +145,9 @@ final class CSVScanner {
         var specialQuoted = [Bool](repeating: false, count: 256)
         for b in [quote, lf, cr, 0] { specialQuoted[Int(b)] = true }
 
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let delimiterMask = ones &* UInt64(delimiter), quoteMask = ones &* UInt64(quote)
+        let lfMask = ones &* UInt64(lf), crMask = ones &* UInt64(cr)
         var state = State.fieldStart
         var line = 1
         var lastWasCR = false
@@ -217,8 +227,16 @@ final class CSVScanner {
                         }
                     }
                     if !specialUnquoted[Int(b)] || b == quote {
-                        // Plain run (a quote inside an unquoted field is literal).
+                        // Plain run (a quote inside an unquoted field is literal): eight bytes at a time
+                        // while none is special, then byte by byte.
                         var j = i + 1
+                        while j + 8 <= end {
+                            let word = UnsafeRawPointer(block + j).loadUnaligned(as: UInt64.self)
+                            if CSVScanner.containsByte(word, delimiterMask) | CSVScanner.containsByte(word, quoteMask)
+                                | CSVScanner.containsByte(word, lfMask) | CSVScanner.containsByte(word, crMask)
+                                | CSVScanner.containsByte(word, 0) != 0 { break }
+                            j += 8
+                        }
                         while j < end && !specialUnquoted[Int(block[j])] { j += 1 }
                         append(block + i, j - i)
                         state = .unquoted
@@ -240,6 +258,12 @@ final class CSVScanner {
                 case .quoted:
                     if !specialQuoted[Int(b)] {
                         var j = i + 1
+                        while j + 8 <= end {
+                            let word = UnsafeRawPointer(block + j).loadUnaligned(as: UInt64.self)
+                            if CSVScanner.containsByte(word, quoteMask) | CSVScanner.containsByte(word, lfMask)
+                                | CSVScanner.containsByte(word, crMask) | CSVScanner.containsByte(word, 0) != 0 { break }
+                            j += 8
+                        }
                         while j < end && !specialQuoted[Int(block[j])] { j += 1 }
                         append(block + i, j - i)
                         i = j
