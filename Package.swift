@@ -35,7 +35,11 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["WeakTies"], path: "Tests/TestSupport"),
         .testTarget(name: "WeakTiesGraphTests", dependencies: ["WeakTiesGraph", "TestSupport"]),
-        .testTarget(name: "WeakTiesMetricsTests", dependencies: ["WeakTiesMetrics", "TestSupport"]),
+        .testTarget(
+            name: "WeakTiesMetricsTests",
+            dependencies: ["WeakTiesMetrics", "TestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "WeakTiesStudyTests", dependencies: ["WeakTiesStudy", "TestSupport"]),
         .testTarget(
             name: "WeakTiesIOTests",

@@ -38,6 +38,9 @@ public struct CodedTable: Sendable {
     public var encoding: String
     /// The delimiter used, as text (`,`, `;`, `\t`).
     public var delimiter: String
+    /// Whether rows were rejected or reading stopped early (errors were reported for them), so an
+    /// empty table is not also "a header without data rows".
+    public var isIncomplete = false
 
     public init(
         file: String, header: [String], headerLine: Int = 1, columns: [TextColumn], rowLines: [Int32],

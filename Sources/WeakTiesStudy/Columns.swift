@@ -102,7 +102,9 @@ struct HeaderMapping<Field: RawRepresentable & Hashable> where Field.RawValue ==
                     columnOf[f] = index
                 }
             } else {
-                let name = normalizedHeaderName(header)
+                // An empty header cell is named after its position (column_N), so several are fine.
+                let name = header.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                    ? "column_\(index + 1)" : normalizedHeaderName(header)
                 if let first = seenExtra[name] {
                     errors.add(table.headerLocation(column: index),
                         "column '\(header)' (\(index + 1)) repeats column '\(table.header[first])' (\(first + 1))")

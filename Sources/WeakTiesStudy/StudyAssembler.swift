@@ -72,7 +72,9 @@ private struct AssemblyState {
             requiredHint: { _ in "or one of: actor, akteur, node" }, errors: &errors)
         nodeColumns = NodeField.allCases.filter { mapping.columnOf[$0] != nil }.map(\.rawValue)
             + mapping.extraColumns.map { extraName(table, $0) }
-        if table.rowCount == 0 { errors.add(SourceLocation(file: table.file, line: table.headerLine), "no data rows after the header") }
+        if table.rowCount == 0 && !table.isIncomplete {
+            errors.add(SourceLocation(file: table.file, line: table.headerLine), "no data rows after the header")
+        }
         guard let idColumn = mapping.columnOf[.id], errors.isEmpty else { record(errors, file: table.file); return }
 
         func parsed<T>(_ field: NodeField, _ parse: (String) -> Result<T, ValueError>) -> [Result<T, ValueError>]? {
@@ -80,8 +82,8 @@ private struct AssemblyState {
         }
         let ids = table.columns[idColumn].values.map(CellParser.normalizedID)
         let kinds = parsed(.kind, CellParser.kind)
-        let established = parsed(.established) { CellParser.boolean($0, column: "established") }
-        let founded = parsed(.founded) { CellParser.year($0, column: "founded") }
+        let established = parsed(.established) { CellParser.boolean($0, column: table.header[mapping.columnOf[.established]!]) }
+        let founded = parsed(.founded) { CellParser.year($0, column: table.header[mapping.columnOf[.founded]!]) }
         var unknownPartnerTypes: [String: SourceLocation] = [:]
 
         func text(_ field: NodeField, _ row: Int) -> String? {
@@ -114,7 +116,7 @@ private struct AssemblyState {
                 continue
             }
             let partnerType = text(.partnerType, row)
-            if let partnerType, PartnerType(rawValue: partnerType.trimmingCharacters(in: .whitespaces)) == nil,
+            if let partnerType, PartnerType(rawValue: partnerType.trimmingCharacters(in: .whitespaces).lowercased()) == nil,
                 unknownPartnerTypes[partnerType] == nil, let c = mapping.columnOf[.partnerType]
             {
                 unknownPartnerTypes[partnerType] = table.location(row: row, column: c)
@@ -143,7 +145,9 @@ private struct AssemblyState {
             table: table, field: TieField.field(forHeader:), required: TieField.required,
             requiredHint: { f in "or one of: " + f.names.dropFirst().joined(separator: ", ") }, errors: &errors)
         tableMappings.append(mapping)
-        if table.rowCount == 0 { errors.add(SourceLocation(file: table.file, line: table.headerLine), "no data rows after the header") }
+        if table.rowCount == 0 && !table.isIncomplete {
+            errors.add(SourceLocation(file: table.file, line: table.headerLine), "no data rows after the header")
+        }
         guard let sourceColumn = mapping.columnOf[.source], let targetColumn = mapping.columnOf[.target],
             let strengthColumn = mapping.columnOf[.strength], errors.isEmpty
         else { record(errors, file: table.file); return }
@@ -324,8 +328,15 @@ private struct AssemblyState {
             if a.namedAsPartner { return .partner }
             return nil
         }
-        for m in 0..<source.count where kinds[Int(source[m])] == .innovation && kinds[Int(target[m])] == nil {
-            kinds[Int(target[m])] = .partner
+        // Ties are undirected: an undeclared actor tied to an innovation is its partner, whichever
+        // column named it (the contract's "targets of an innovation", read both ways).
+        for m in 0..<source.count {
+            let s = Int(source[m]), t = Int(target[m])
+            if kinds[s] == .innovation && kinds[t] == nil { kinds[t] = .partner }
+        }
+        for m in 0..<source.count {
+            let s = Int(source[m]), t = Int(target[m])
+            if kinds[t] == .innovation && kinds[s] == nil { kinds[s] = .partner }
         }
         let created = actors.indices.filter { !actors[$0].isDeclared }
         if !created.isEmpty {

@@ -30,9 +30,7 @@ public enum Strength: UInt8, Sendable, CaseIterable, Codable {
         case "weak", "schwach": return .success(.weak)
         case "": return .failure(ValueError("missing strength (expected \(acceptedDescription))"))
         default:
-            if let number = Double(value.replacingOccurrences(of: ",", with: ".")), number.isFinite,
-                value.first.map({ $0.isNumber }) == true
-            {
+            if let number = CellParser.decimal(value) {
                 guard (1...5).contains(number) else {
                     return .failure(ValueError("strength \(value) is outside 1–5"))
                 }
@@ -140,6 +138,23 @@ public enum CellParser {
         return .failure(ValueError("'\(text)' in column '\(column)' is not a year (expected four digits, e.g. 2019)"))
     }
 
+    /// A plain decimal number as spreadsheets write it: digits, optionally one `.` or `,` followed by
+    /// digits (`3`, `3.5`, `3,5`). No sign, exponent, hex or spaces: such cells are errors, not numbers.
+    public static func decimal(_ text: String) -> Double? {
+        var seenSeparator = false, digitsBefore = 0, digitsAfter = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): if seenSeparator { digitsAfter += 1 } else { digitsBefore += 1 }
+            case UInt8(ascii: "."), UInt8(ascii: ","):
+                if seenSeparator { return nil }
+                seenSeparator = true
+            default: return nil
+            }
+        }
+        guard digitsBefore > 0, !seenSeparator || digitsAfter > 0 else { return nil }
+        return Double(text.replacingOccurrences(of: ",", with: "."))
+    }
+
     /// A yes/no cell: `true`/`false`, `ja`/`nein`, `yes`/`no`, `1`/`0`, `wahr`/`falsch`; empty is `nil`.
     public static func boolean(_ text: String, column: String) -> Result<Bool?, ValueError> {
         switch text.trimmingCharacters(in: .whitespaces).lowercased() {
@@ -147,7 +162,7 @@ public enum CellParser {
         case "true", "ja", "yes", "1", "wahr", "j", "y", "x": return .success(true)
         case "false", "nein", "no", "0", "falsch", "n": return .success(false)
         default:
-            return .failure(ValueError("'\(text)' in column '\(column)' is not a yes/no value (expected true, false, ja or nein)"))
+            return .failure(ValueError("'\(text)' in column '\(column)' is not a yes/no value (expected true, false, yes, no, ja, nein, 1 or 0)"))
         }
     }
 
@@ -155,11 +170,7 @@ public enum CellParser {
     public static func weight(_ text: String, column: String) -> Result<Double?, ValueError> {
         let value = text.trimmingCharacters(in: .whitespaces)
         if value.isEmpty { return .success(nil) }
-        if let number = Double(value.replacingOccurrences(of: ",", with: ".")), number.isFinite, number >= 0,
-            value.first.map({ $0.isNumber || $0 == "." }) == true
-        {
-            return .success(number)
-        }
+        if let number = CellParser.decimal(value) { return .success(number) }
         return .failure(ValueError("'\(text)' in column '\(column)' is not a non-negative number"))
     }
 

@@ -18,7 +18,7 @@ struct StudyInputOptions: ParsableArguments {
     @Option(name: .long, help: "Nodes table: one row per actor (id, label, kind, partner_type, region, …).")
     var nodes: String?
 
-    @Option(name: .long, help: "Field delimiter: ',', ';', 'tab' (default: detected from the header).")
+    @Option(name: .long, help: "Field delimiter: ',', ';', 'tab' or '|' (default: detected from the header line).")
     var delimiter: String?
 
     @Option(name: .long, help: "Numeric strengths (1–5) at or above this are strong.")
@@ -67,6 +67,9 @@ struct StudyInputOptions: ParsableArguments {
         } catch let error as InputOutputError {
             Console.printError(error.description, prefixed: false)
             throw ExitCode(ExitCodes.ioError)
+        } catch {
+            Console.printError("internal error: \(error)")
+            throw ExitCode(ExitCodes.internalError)
         }
     }
 }

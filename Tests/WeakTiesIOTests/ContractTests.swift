@@ -219,7 +219,7 @@ let header = "source,target,strength,interview,coder,quote"
             """
         #expect(Fixture().errors("source,target,strength\nA,B,weak\n", nodes: nodes) == [
             "nodes.csv:3:1: error: duplicate id 'A' (first declared on line 2)",
-            "nodes.csv:4:4: error: 'vielleicht' in column 'established' is not a yes/no value (expected true, false, ja or nein)",
+            "nodes.csv:4:4: error: 'vielleicht' in column 'established' is not a yes/no value (expected true, false, yes, no, ja, nein, 1 or 0)",
             "nodes.csv:5:3: error: unknown kind 'thing' (expected innovation or partner)",
             "nodes.csv:5:5: error: '15' in column 'founded' is not a year (expected four digits, e.g. 2019)",
             "nodes.csv:7:1: error: empty id",
@@ -239,9 +239,10 @@ let header = "source,target,strength,interview,coder,quote"
         let errors = fixture.errors {
             try fixture.load("source,target,strength\nA,A,weak\n", nodes: "id,kind\nA,robot\n")
         }
+        // File by file in the order given (ties tables, then the nodes table).
         #expect(errors == [
-            "nodes.csv:2:2: error: unknown kind 'robot' (expected innovation or partner)",
             "ties.csv:2:2: error: self-loop: 'A' is tied to itself",
+            "nodes.csv:2:2: error: unknown kind 'robot' (expected innovation or partner)",
         ])
     }
 }
@@ -479,5 +480,95 @@ let header = "source,target,strength,interview,coder,quote"
         #expect(Fixture().errors(bytes: bytes) == [
             "ties.csv:60003:1: error: invalid UTF-8 (byte 0xFC at offset 1 of the field) in a file that is UTF-8 elsewhere; re-save the file as UTF-8",
         ])
+    }
+}
+
+@Suite struct MoreContractTests {
+    @Test func blankLinesBeforeTheHeaderDoNotConfuseDelimiterDetection() throws {
+        let study = try Fixture().load("\n\nsource;target;strength\nA;B, C;weak\n")
+        #expect(study.sources[0].delimiter == ";")
+        #expect(study.actors.map(\.id) == ["A", "B, C"])
+        #expect(study.mentions.location(0).line == 4)
+    }
+
+    @Test func severalEmptyHeaderCellsAreNamedByPosition() throws {
+        let study = try Fixture().load("source,target,strength,,\nA,B,weak,x,y\n")
+        #expect(study.mentions.columnNames == ["source", "target", "strength", "column_4", "column_5"])
+        #expect(study.mentions.text("column_5", 0) == "y")
+    }
+
+    @Test func repeatedExtraColumnIsAnError() {
+        #expect(Fixture().errors("source,target,strength,Page,page\nA,B,weak,1,2\n") == [
+            "ties.csv:1:5: error: column 'page' (5) repeats column 'Page' (4)",
+        ])
+    }
+
+    @Test func utf8WithMoreBrokenBytesThanValidOnesIsStillUTF8() {
+        // One real "ä" (strong UTF-8 evidence) and two stray Windows-1252 bytes: errors, never mojibake.
+        let bytes = Array("source,target,strength\nBäcker,B".utf8) + [0xFC] + Array(",weak\nC".utf8) + [0xF6] + Array(",D,weak\n".utf8)
+        #expect(Fixture().errors(bytes: bytes) == [
+            "ties.csv:2:2: error: invalid UTF-8 (byte 0xFC at offset 1 of the field) in a file that is UTF-8 elsewhere; re-save the file as UTF-8",
+            "ties.csv:3:1: error: invalid UTF-8 (byte 0xF6 at offset 1 of the field) in a file that is UTF-8 elsewhere; re-save the file as UTF-8",
+        ])
+    }
+
+    @Test func everyRowWithTheSameInvalidBytesIsReported() {
+        let bad = Array("K".utf8) + [0xF6] + Array("ln".utf8)
+        let bytes = Array("source,target,strength\nGrüße,A,weak\n".utf8) + bad + Array(",B,weak\n".utf8) + bad + Array(",C,weak\n".utf8)
+        #expect(Fixture().errors(bytes: bytes).map { String($0.prefix(13)) } == ["ties.csv:3:1:", "ties.csv:4:1:"])
+    }
+
+    @Test(arguments: [
+        ([0xFF, 0xFE, 0x73, 0x00], "ties.csv:1:1: error: the file is UTF-16 encoded: save it as CSV UTF-8"),
+        ([0x25, 0x50, 0x44, 0x46, 0x2D], "ties.csv:1:1: error: this looks like a PDF file, not CSV"),
+        ([0xD0, 0xCF, 0x11, 0xE0, 0xA1], "ties.csv:1:1: error: this looks like an old Excel workbook (.xls), not CSV: export it as CSV (UTF-8)"),
+    ] as [([UInt8], String)])
+    func binaryFormatsAreRecognised(bytes: [UInt8], message: String) {
+        #expect(Fixture().errors(bytes: bytes) == [message])
+    }
+
+    @Test func missingIDColumnAndSourceTargetColumns() {
+        #expect(Fixture().errors("source,target,strength\nA,B,weak\n", nodes: "name,kind\nA,innovation\n") == [
+            "nodes.csv:1: error: missing required column 'id' (or one of: actor, akteur, node)",
+        ])
+        #expect(Fixture().errors("von,nach,strength\nA,B,weak\n") == [
+            "ties.csv:1: error: missing required column 'source' (or one of: innovation, ego, from)",
+            "ties.csv:1: error: missing required column 'target' (or one of: partner, alter, to)",
+        ])
+    }
+
+    @Test func readingAndContractErrorsOfOneFileAreReportedTogether() {
+        #expect(Fixture().errors("source,target,strength\nA,B,weak,extra\nC,C,weak\nD,E,mittel\n") == [
+            "ties.csv:2:4: error: row has 4 fields but the header has 3",
+            "ties.csv:3:2: error: self-loop: 'C' is tied to itself",
+            "ties.csv:4:3: error: unknown strength 'mittel' (expected strong, weak, stark, schwach or a number from 1 to 5)",
+        ])
+    }
+
+    @Test func unknownPartnerTypeIsAWarningAndKeptAsWritten() throws {
+        let study = try Fixture().load("source,target,strength\nA,B,weak\n",
+                                       nodes: "id,kind,partner_type\nA,innovation,\nB,partner,Sportverein\nC,partner,Business\n")
+        #expect(study.actors[1].partnerType == "Sportverein")
+        #expect(study.warnings.map(\.message).contains {
+            $0.hasPrefix("partner_type 'Sportverein' is not one of public_admin, business,")
+        })
+        #expect(!study.warnings.map(\.message).contains { $0.contains("'Business'") })
+    }
+
+    @Test func withoutANodesTableANoticeCountsTheCreatedActors() throws {
+        let study = try Fixture().load("innovation,partner,strength\nA,B,weak\nC,A,weak\n")
+        #expect(study.notices.map(\.message) == ["no nodes table given: 3 actors created from the ties table"])
+        // The column aliases decide: A and C stand under `innovation`, B under `partner`.
+        #expect(study.actors.map(\.kind) == [.innovation, .partner, .innovation])
+    }
+
+    @Test func actorsTiedToAnInnovationAreItsPartnersWhicheverColumnNamesThem() throws {
+        let study = try Fixture().load("source,target,strength\nA,B,weak\nC,A,weak\nD,E,weak\n", nodes: "id,kind\nA,innovation\n")
+        #expect(study.actors.map(\.kind) == [.innovation, .partner, .partner, .unknown, .unknown])
+    }
+
+    @Test func aDirectoryIsAnIOError() {
+        let fixture = Fixture()
+        #expect(throws: InputOutputError.self) { try StudyLoader.load(ties: [fixture.dir.path]) }
     }
 }

@@ -103,16 +103,22 @@ final class CSVScanner {
         delimiter = given ?? CSVScanner.detectDelimiter(UnsafeBufferPointer(rebasing: head[position...]))
     }
 
-    /// Counts `,` `;` and TAB outside quotes in the first record and takes the most frequent
+    /// Counts `,` `;` and TAB outside quotes in the first non-blank line and takes the most frequent
     /// (`,` where none occurs; ties go to `;`, then TAB, then `,`, since a German export with `;`
     /// often has commas in unquoted text).
     static func detectDelimiter(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
         var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, 9: 0]
         var inQuotes = false
+        var lineHasContent = false
         for b in bytes {
-            if b == UInt8(ascii: "\"") { inQuotes.toggle(); continue }
+            if b == UInt8(ascii: "\"") { inQuotes.toggle(); lineHasContent = true; continue }
             if inQuotes { continue }
-            if b == 10 || b == 13 { break }
+            if b == 10 || b == 13 {
+                // Blank lines before the header are skipped (with a warning) by the reader.
+                if lineHasContent { break }
+                continue
+            }
+            if b != 32 && b != 9 { lineHasContent = true }
             if counts[b] != nil { counts[b]! += 1 }
         }
         var best = UInt8(ascii: ","), bestCount = 0

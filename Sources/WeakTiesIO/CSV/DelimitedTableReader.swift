@@ -17,32 +17,39 @@ public struct InputOutputError: Error, Sendable, CustomStringConvertible {
 /// Reads CSV/TSV tables (`,` `;` TAB, detected) into dictionary-encoded `CodedTable`s.
 ///
 /// Streams the file in 1 MiB blocks: memory holds the distinct values of each column and four
-/// bytes per cell, never the file. UTF-8 (with or without BOM) and Windows-1252 (detected at the first
-/// non-ASCII value, with a notice) are accepted; anything else is a located error.
+/// bytes per cell, never the file. UTF-8 (with or without BOM) and Windows-1252 (detected from the
+/// first block, see `FileTextDecoder`, with a notice) are accepted; anything else is a located error.
 public enum DelimitedTableReader {
     /// Reads `path`. `displayName` is used in messages (defaults to `path`).
     ///
     /// - Throws: `InputOutputError` when the file cannot be read; `ImportFailure` with every located
     ///   error (up to 50) when its content breaks the contract.
     public static func read(path: String, displayName: String? = nil, delimiter: UInt8? = nil) throws -> CodedTable {
+        let (table, errors) = try readCollectingErrors(path: path, displayName: displayName, delimiter: delimiter)
+        try errors.throwIfAny()
+        return table!
+    }
+
+    /// Reads `path` and returns the table as far as it could be read (`nil` without a header) together
+    /// with the located errors, so that the contract checks can still run on it and every error of the
+    /// file is reported at once. - Throws: `InputOutputError` only.
+    public static func readCollectingErrors(
+        path: String, displayName: String? = nil, delimiter: UInt8? = nil
+    ) throws -> (CodedTable?, ErrorCollector) {
         let name = displayName ?? path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InputOutputError(path: name, message: "no such file")
         }
         if isDirectory.boolValue { throw InputOutputError(path: name, message: "is a directory, not a table file") }
-        let scanner: CSVScanner
-        do {
-            scanner = try CSVScanner(path: path)
-            let head = try scanner.prefix()
-            if let problem = binaryProblem(head) {
-                throw ImportFailure(errors: [Diagnostic(.error, SourceLocation(file: name, line: 1, column: 1), problem)])
-            }
-            try scanner.prepare(delimiter: delimiter)
-        } catch let error as CSVScanError {
-            if case .io(let message) = error { throw InputOutputError(path: name, message: message) }
-            throw error
+        let scanner = try openScanner(path: path, name: name)
+        let head = try ioChecked(name) { () throws(CSVScanError) in try scanner.prefix() }
+        if let problem = binaryProblem(head) {
+            var errors = ErrorCollector()
+            errors.add(SourceLocation(file: name, line: 1, column: 1), problem)
+            return (nil, errors)
         }
+        try ioChecked(name) { () throws(CSVScanError) in try scanner.prepare(delimiter: delimiter) }
 
         var builder = TableBuilder(file: name)
         if let head = try? scanner.prefix() {
@@ -68,7 +75,21 @@ public enum DelimitedTableReader {
                 throw InputOutputError(path: name, message: message)
             }
         }
-        return try builder.finish(delimiter: scanner.delimiter, hadBOM: scanner.hadBOM)
+        return builder.finish(delimiter: scanner.delimiter, hadBOM: scanner.hadBOM)
+    }
+
+    private static func openScanner(path: String, name: String) throws -> CSVScanner {
+        try ioChecked(name) { () throws(CSVScanError) in try CSVScanner(path: path) }
+    }
+
+    /// Runs `body`, turning a scanner I/O failure into an `InputOutputError` for `name`.
+    private static func ioChecked<T>(_ name: String, _ body: () throws(CSVScanError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            if case .io(let message) = error { throw InputOutputError(path: name, message: message) }
+            throw InputOutputError(path: name, message: "cannot read the start of the file")
+        }
     }
 
     /// Recognises files that are not text tables by their first bytes.
@@ -135,6 +156,8 @@ private final class ColumnBuilder: @unchecked Sendable {
     var interner = ByteInterner()
     var column = TextColumn(values: [""], codes: [])
     var errors: [Diagnostic] = []
+    /// Codes of values that failed to decode: every row holding one is reported, not just the first.
+    var invalidCodes: [Int32: String] = [:]
 
     init(expectedRows: Int) {
         _ = interner.intern(UnsafeBufferPointer(start: nil, count: 0))
@@ -146,10 +169,10 @@ private final class ColumnBuilder: @unchecked Sendable {
         var decoder = decoder
         // Work on locals: stored properties of a class would be checked for exclusive access on every
         // call in the loop.
-        var interner = self.interner, column = self.column, errors = self.errors
+        var interner = self.interner, column = self.column, errors = self.errors, invalidCodes = self.invalidCodes
         self.interner = ByteInterner()
         self.column = TextColumn()
-        defer { self.interner = interner; self.column = column; self.errors = errors }
+        defer { self.interner = interner; self.column = column; self.errors = errors; self.invalidCodes = invalidCodes }
         let recordStarts = batch.recordStarts, fieldLines = batch.fieldLines
         batch.bytes.withUnsafeBufferPointer { buffer in
             for r in 0..<batch.recordCount {
@@ -163,10 +186,13 @@ private final class ColumnBuilder: @unchecked Sendable {
                 if isNew {
                     let line = Int(fieldLines[k])
                     let (text, problem) = decoder.decode(bytes, line: line, column: c + 1)
-                    if let problem, errors.count < ImportFailure.errorsPerFile {
+                    if let problem {
+                        invalidCodes[code] = problem
                         errors.append(Diagnostic(.error, SourceLocation(file: file, line: line, column: c + 1), problem))
                     }
                     column.values.append(text)
+                } else if !invalidCodes.isEmpty, let problem = invalidCodes[code] {
+                    errors.append(Diagnostic(.error, SourceLocation(file: file, line: Int(fieldLines[k]), column: c + 1), problem))
                 }
                 column.codes.append(code)
             }
@@ -282,15 +308,13 @@ private struct TableBuilder: CSVRecordSink {
         return groups
     }
 
-    mutating func finish(delimiter: UInt8, hadBOM: Bool) throws -> CodedTable {
+    mutating func finish(delimiter: UInt8, hadBOM: Bool) -> (CodedTable?, ErrorCollector) {
         flush()
         var errors = self.errors
         guard let header else {
             errors.add(SourceLocation(file: file, line: 1, column: 1), "the file is empty (expected a header row and data rows)")
-            try errors.throwIfAny()
-            fatalError("unreachable")
+            return (nil, errors)
         }
-        try errors.throwIfAny()
         var diagnostics: [Diagnostic] = []
         if decoder.mode == .windows1252, let evidence = decoder.windows1252Evidence {
             diagnostics.append(Diagnostic(.notice, SourceLocation(file: file, line: evidence.line, column: evidence.column),
@@ -301,9 +325,11 @@ private struct TableBuilder: CSVRecordSink {
             diagnostics.append(Diagnostic(.warning, SourceLocation(file: file, line: blankLines[0]),
                 "skipped \(blankLineCount) blank or delimiter-only line\(blankLineCount == 1 ? "" : "s") (\(shown))"))
         }
-        return CodedTable(
+        var table = CodedTable(
             file: file, header: header, headerLine: headerLine, columns: columns.map(\.column), rowLines: rowLines,
             diagnostics: diagnostics, encoding: decoder.mode.name + (hadBOM ? " (BOM)" : ""),
             delimiter: delimiter == 9 ? "\\t" : String(UnicodeScalar(delimiter)))
+        table.isIncomplete = !errors.isEmpty
+        return (table, errors)
     }
 }

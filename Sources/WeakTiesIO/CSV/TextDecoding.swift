@@ -1,4 +1,4 @@
-/// The text encoding of an input file, decided at its first non-ASCII value.
+/// The text encoding of an input file (see `FileTextDecoder` for how it is decided).
 enum TextEncodingMode: Equatable {
     /// Only ASCII so far: both candidate encodings agree.
     case undecided
@@ -67,8 +67,15 @@ enum TextDecoding {
 
     /// Counts the valid multi-byte UTF-8 sequences and the bytes that cannot start or continue one,
     /// and where the first such byte is. A sequence cut off by the end of `b` counts as neither.
-    static func utf8Evidence(_ b: UnsafeBufferPointer<UInt8>) -> (valid: Int, invalid: Int, firstInvalid: Int?) {
-        var valid = 0, invalid = 0
+    ///
+    /// `strong` counts the valid sequences that Windows-1252 text practically never forms by accident
+    /// but UTF-8 text in European languages is full of: Latin-1 letters and signs led by 0xC2/0xC3
+    /// (`ä`, `ü`, `ß`, `é`, `°` …, which Windows-1252 would show as "Ã¤", "Â°"), Latin Extended-A led by
+    /// 0xC5 (`œ`, `š`, `ž` …), General Punctuation and Currency led by 0xE2 (`–`, `„`, `“`, `€` …) and
+    /// four-byte emoji led by 0xF0 0x9F. Other valid sequences, e.g. "ß“" (0xDF 0x93) or "ä€“"
+    /// (0xE4 0x80 0x93), arise by accident in Windows-1252 text and are weak evidence.
+    static func utf8Evidence(_ b: UnsafeBufferPointer<UInt8>) -> (valid: Int, strong: Int, invalid: Int, firstInvalid: Int?) {
+        var valid = 0, strong = 0, invalid = 0
         var firstInvalid: Int?
         var i = 0
         while i < b.count {
@@ -84,6 +91,7 @@ enum TextDecoding {
             if length > 0 && rest.count < length && rest.dropFirst().allSatisfy({ $0 & 0xC0 == 0x80 }) { break }
             if length > 0, rest.count >= length, firstInvalidUTF8(UnsafeBufferPointer(rebasing: rest[0..<length])) == nil {
                 valid += 1
+                if [0xC2, 0xC3, 0xC5, 0xE2].contains(b[i]) || (b[i] == 0xF0 && b[i + 1] == 0x9F) { strong += 1 }
                 i += length
             } else {
                 invalid += 1
@@ -91,7 +99,7 @@ enum TextDecoding {
                 i += 1
             }
         }
-        return (valid, invalid, firstInvalid)
+        return (valid, strong, invalid, firstInvalid)
     }
 
     /// Offset of the first byte undefined in Windows-1252, if any.
@@ -131,13 +139,14 @@ struct FileTextDecoder {
 
     init() {}
 
-    /// Decides the encoding from the first bytes of the file: UTF-8 unless bytes that break UTF-8
-    /// outnumber valid multi-byte sequences (then Windows-1252, where such accidental sequences as
-    /// "ß“" are rare next to the many lone high bytes of umlauts).
+    /// Decides the encoding from the first bytes of the file: UTF-8 where they hold strong UTF-8
+    /// evidence or nothing that breaks UTF-8 (broken bytes beside strong evidence are then reported
+    /// as errors: a UTF-8 file is never re-decoded as Windows-1252); Windows-1252 where bytes break
+    /// UTF-8 and the only valid sequences are accidental pairs.
     init(sniffing head: UnsafeBufferPointer<UInt8>, isWholeFile: Bool) {
         if TextDecoding.isASCII(head) { return }
         let evidence = TextDecoding.utf8Evidence(head)
-        guard evidence.invalid > evidence.valid, let bad = evidence.firstInvalid else {
+        guard evidence.strong == 0, evidence.invalid > 0, let bad = evidence.firstInvalid else {
             mode = .utf8
             return
         }
@@ -169,7 +178,7 @@ struct FileTextDecoder {
             return (TextDecoding.decodeWindows1252(bytes), nil)
         case .undecided:
             let evidence = TextDecoding.utf8Evidence(bytes)
-            if evidence.invalid <= evidence.valid {
+            if evidence.strong > 0 || evidence.invalid == 0 {
                 mode = .utf8
                 return decode(bytes, line: line, column: column)
             }

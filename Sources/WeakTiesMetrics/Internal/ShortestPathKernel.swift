@@ -1,0 +1,177 @@
+import WeakTiesGraph
+
+/// Reusable scratch for single-source shortest paths (one per worker): distances, path counts, the
+/// visit order (a stack for Brandes' backward pass), and dependency accumulators.
+/// Arrays are sized once; only touched entries are reset between sources.
+struct ShortestPathScratch {
+    var distance: [Double]
+    var hops: [Int32]
+    var sigma: [Double]
+    var delta: [Double]
+    var order: [Int32]
+    var queue: [Int32]
+    var heap: [(Double, Int32)]
+
+    init(nodeCount n: Int) {
+        distance = [Double](repeating: .infinity, count: n)
+        hops = [Int32](repeating: -1, count: n)
+        sigma = [Double](repeating: 0, count: n)
+        delta = [Double](repeating: 0, count: n)
+        order = []
+        order.reserveCapacity(n)
+        queue = [Int32](repeating: 0, count: n)
+        heap = []
+    }
+
+    /// Clears what the last source touched.
+    mutating func reset() {
+        for v in order {
+            distance[Int(v)] = .infinity
+            hops[Int(v)] = -1
+            sigma[Int(v)] = 0
+            delta[Int(v)] = 0
+        }
+        order.removeAll(keepingCapacity: true)
+    }
+
+    /// Unweighted BFS from `source` over the out-adjacency: fills `hops`, `sigma` (number of shortest
+    /// paths) and `order` (non-decreasing distance). - Complexity: O(n + m) per source.
+    mutating func breadthFirst(_ g: Graph, from source: Int32) {
+        hops[Int(source)] = 0
+        sigma[Int(source)] = 1
+        var head = 0, tail = 0
+        queue[tail] = source; tail += 1
+        g.outOffsets.withUnsafeBufferPointer { offsets in
+            g.outNeighbors.withUnsafeBufferPointer { neighbors in
+                hops.withUnsafeMutableBufferPointer { hops in
+                    sigma.withUnsafeMutableBufferPointer { sigma in
+                        queue.withUnsafeMutableBufferPointer { queue in
+                            while head < tail {
+                                let v = Int(queue[head]); head += 1
+                                let next = hops[v] + 1
+                                let sv = sigma[v]
+                                for i in offsets[v]..<offsets[v + 1] {
+                                    let w = Int(neighbors[i])
+                                    if hops[w] < 0 {
+                                        hops[w] = next
+                                        queue[tail] = Int32(w); tail += 1
+                                    }
+                                    if hops[w] == next { sigma[w] += sv }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        order.append(contentsOf: queue[0..<tail])
+    }
+
+    /// Dijkstra from `source` with edge `lengths`: fills `distance`, `sigma` and `order` (settling
+    /// order). Path lengths within a relative 1e-12 count as equal, so that sums of floating weights
+    /// taken in different orders do not split tied paths. - Complexity: O((n + m) log n) per source.
+    mutating func dijkstra(_ g: Graph, from source: Int32, lengths: [Double]) {
+        distance[Int(source)] = 0
+        sigma[Int(source)] = 1
+        heap.removeAll(keepingCapacity: true)
+        heapPush((0, source))
+        // hops: -1 unreached, 0 reached, 1 settled.
+        hops[Int(source)] = 0
+        while let (d, v) = heapPop() {
+            if hops[Int(v)] == 1 || d > distance[Int(v)] { continue }
+            hops[Int(v)] = 1
+            order.append(v)
+            for i in g.outOffsets[Int(v)]..<g.outOffsets[Int(v) + 1] {
+                let w = g.outNeighbors[i]
+                let candidate = d + lengths[Int(g.outEdges[i])]
+                let current = distance[Int(w)]
+                if current.isInfinite || candidate < current * (1 - 1e-12) - 1e-300 {
+                    if current.isInfinite { hops[Int(w)] = 0 }
+                    distance[Int(w)] = candidate
+                    sigma[Int(w)] = sigma[Int(v)]
+                    heapPush((candidate, w))
+                } else if hops[Int(w)] != 1 && Self.sameLength(candidate, current) {
+                    sigma[Int(w)] += sigma[Int(v)]
+                }
+            }
+        }
+        // `reset` walks `order`: every node touched is in it (all reached nodes are settled).
+    }
+
+    /// Path lengths equal up to a relative 1e-12 (sums of the same weights in another order).
+    @inline(__always)
+    static func sameLength(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-12 * max(a, b) }
+
+    private mutating func heapPush(_ item: (Double, Int32)) {
+        heap.append(item)
+        var i = heap.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            if (heap[parent].0, heap[parent].1) <= (item.0, item.1) { break }
+            heap[i] = heap[parent]
+            i = parent
+        }
+        heap[i] = item
+    }
+
+    private mutating func heapPop() -> (Double, Int32)? {
+        guard let top = heap.first else { return nil }
+        let last = heap.removeLast()
+        if heap.isEmpty { return top }
+        var i = 0
+        let n = heap.count
+        while true {
+            let l = 2 * i + 1, r = l + 1
+            var smallest = i
+            var best = last
+            if l < n && (heap[l].0, heap[l].1) < (best.0, best.1) { smallest = l; best = heap[l] }
+            if r < n && (heap[r].0, heap[r].1) < (best.0, best.1) { smallest = r; best = heap[r] }
+            if smallest == i { break }
+            heap[i] = heap[smallest]
+            i = smallest
+        }
+        heap[i] = last
+        return top
+    }
+}
+
+/// Runs `body` for every source node on `threads` workers, each with its own scratch and partial
+/// result; partial results are combined in worker order, so the result is the same for the same
+/// number of threads. Sources are split into contiguous chunks.
+func forEachSource<Partial>(
+    _ g: Graph, threads: Int, makePartial: () -> Partial,
+    _ body: (inout ShortestPathScratch, Int32, inout Partial) -> Void
+) -> [Partial] {
+    let n = g.nodeCount
+    let workers = max(1, min(threads, n / 64 + 1))
+    if workers == 1 {
+        var scratch = ShortestPathScratch(nodeCount: n)
+        var partial = makePartial()
+        for s in 0..<n { body(&scratch, Int32(s), &partial); scratch.reset() }
+        return [partial]
+    }
+    let results = UnsafeMutableBufferPointer<Partial?>.allocate(capacity: workers)
+    results.initialize(repeating: nil)
+    defer { results.deinitialize(); results.deallocate() }
+    let initial = (0..<workers).map { _ in makePartial() }
+    nonisolated(unsafe) let shared = results
+    nonisolated(unsafe) let run = body
+    nonisolated(unsafe) let starts = initial
+    DispatchQueue.concurrentPerform(iterations: workers) { w in
+        var scratch = ShortestPathScratch(nodeCount: n)
+        var partial = starts[w]
+        for s in (n * w / workers)..<(n * (w + 1) / workers) {
+            run(&scratch, Int32(s), &partial)
+            scratch.reset()
+        }
+        shared[w] = partial
+    }
+    return results.map { $0! }
+}
+
+import Dispatch
+
+/// The number of cores, the default for parallel metrics.
+public var availableCores: Int { ProcessInfo.processInfo.activeProcessorCount }
+
+import Foundation
