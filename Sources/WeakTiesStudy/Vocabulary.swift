@@ -151,8 +151,9 @@ public enum CellParser {
             default: return nil
             }
         }
-        guard digitsBefore > 0, !seenSeparator || digitsAfter > 0 else { return nil }
-        return Double(text.replacingOccurrences(of: ",", with: "."))
+        guard digitsBefore > 0, !seenSeparator || digitsAfter > 0,
+              let value = Double(text.replacingOccurrences(of: ",", with: ".")), value.isFinite else { return nil }
+        return value
     }
 
     /// A yes/no cell: `true`/`false`, `ja`/`nein`, `yes`/`no`, `1`/`0`, `wahr`/`falsch`; empty is `nil`.

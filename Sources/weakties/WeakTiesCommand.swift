@@ -12,8 +12,9 @@ struct WeakTiesCommand: ParsableCommand {
             Examples:
               weakties validate Examples/krefeld-mg/ties.csv --nodes Examples/krefeld-mg/nodes.csv
               weakties validate ties.csv --json
+              weakties metrics ties.csv --nodes nodes.csv --attribute region --output metrics.csv
             """,
         version: weakTiesVersion,
-        subcommands: [Validate.self]
+        subcommands: [Validate.self, Metrics.self]
     )
 }

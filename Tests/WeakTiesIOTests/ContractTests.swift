@@ -572,3 +572,18 @@ let header = "source,target,strength,interview,coder,quote"
         #expect(throws: InputOutputError.self) { try StudyLoader.load(ties: [fixture.dir.path]) }
     }
 }
+
+@Suite struct DelimiterEdgeCaseTests {
+    @Test func delimiterOnlyLinesBeforeTheHeaderAreIgnoredByDetection() throws {
+        let study = try Fixture().load("\t\t\t\n;;\nsource;target;strength\nA;B;weak\n")
+        #expect(study.sources[0].delimiter == ";")
+        #expect(study.mentions.count == 1)
+    }
+
+    @Test func hugeNumbersAreNotWeights() {
+        let digits = String(repeating: "9", count: 400)
+        #expect(Fixture().errors("source,target,strength,weight\nA,B,weak,\(digits)\n") == [
+            "ties.csv:2:4: error: '\(digits)' in column 'weight' is not a non-negative number",
+        ])
+    }
+}

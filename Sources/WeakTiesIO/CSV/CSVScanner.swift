@@ -20,8 +20,14 @@ struct CSVRecordView {
         return UnsafeBufferPointer(start: bytes + start, count: ends[i] - start)
     }
 
-    /// Whether every field is empty (a blank or delimiter-only line).
-    var isBlank: Bool { ends.last == 0 }
+    /// Whether every field is empty or white space (a blank or delimiter-only line).
+    var isBlank: Bool {
+        let total = ends.last ?? 0
+        if total == 0 { return true }
+        // Fast path: a record starting with visible text is not blank.
+        if bytes[0] != 32 && bytes[0] != 9 { return false }
+        return UnsafeBufferPointer(start: bytes, count: total).allSatisfy { $0 == 32 || $0 == 9 }
+    }
 }
 
 /// Receives the records of a scan.
@@ -114,11 +120,12 @@ final class CSVScanner {
             if b == UInt8(ascii: "\"") { inQuotes.toggle(); lineHasContent = true; continue }
             if inQuotes { continue }
             if b == 10 || b == 13 {
-                // Blank lines before the header are skipped (with a warning) by the reader.
                 if lineHasContent { break }
+                // A blank or delimiter-only line before the header (skipped by the reader) says nothing.
+                for key in counts.keys { counts[key] = 0 }
                 continue
             }
-            if b != 32 && b != 9 { lineHasContent = true }
+            if b != 32 && b != 9 && b != UInt8(ascii: ",") && b != UInt8(ascii: ";") { lineHasContent = true }
             if counts[b] != nil { counts[b]! += 1 }
         }
         var best = UInt8(ascii: ","), bestCount = 0

@@ -58,11 +58,12 @@ extension Graph {
     /// edge is also a bridge). Directions ignored; self-loops are never local bridges; a pair joined by
     /// parallel edges has span 1.
     ///
-    /// The span comes from a bidirectional breadth-first search that always expands the smaller
-    /// frontier and stops at the first meeting, so short spans in large graphs cost little.
-    /// Returns `(edge, span)` in ascending edge order.
-    /// - Complexity: O(Σ_v deg(v)²) for the common-neighbour test plus one bidirectional search per
-    ///   local bridge (O(n + m) worst case each).
+    /// Bridges are found first (one linear pass) and get span ∞ without a search; every other local
+    /// bridge lies on a cycle, and its span comes from a bidirectional breadth-first search that always
+    /// expands the smaller frontier and stops at the first meeting, so short spans in large graphs
+    /// cost little. Returns `(edge, span)` in ascending edge order.
+    /// - Complexity: O(n + m + Σ_v deg(v)²) for bridges and the common-neighbour test, plus one
+    ///   bidirectional search per local bridge that is not a bridge (O(n + m) worst case each).
     public func localBridges() -> [(edge: Int32, span: Double)] {
         let simple = SimpleAdjacency(self, undirectedView: true)
         let n = nodeCount
@@ -72,6 +73,8 @@ extension Graph {
         for e in 0..<edgeCount where edgeSources[e] != edgeTargets[e] {
             multiplicity[Self.pairKey(edgeSources[e], edgeTargets[e]), default: 0] += 1
         }
+        var isBridge = [Bool](repeating: false, count: edgeCount)
+        for e in bridges() { isBridge[Int(e)] = true }
         var result: [(Int32, Double)] = []
         for e in 0..<edgeCount {
             let u = Int(edgeSources[e]), v = Int(edgeTargets[e])
@@ -85,6 +88,10 @@ extension Graph {
             if common { continue }
             if multiplicity[Self.pairKey(Int32(u), Int32(v))]! > 1 {
                 result.append((Int32(e), 1))
+                continue
+            }
+            if isBridge[e] {
+                result.append((Int32(e), .infinity))
                 continue
             }
             result.append((Int32(e), search.distance(simple, from: u, to: v)))

@@ -1,0 +1,69 @@
+/// Writes RFC 4180 CSV for spreadsheets: fields quoted where needed, and text cells that a spreadsheet
+/// would run as a formula (starting with `=`, `+`, `-`, `@`, TAB or CR) neutralised with a leading `'`.
+public struct CSVWriter: Sendable {
+    public enum Cell: Sendable, Equatable {
+        /// Text from the data: neutralised if it could start a formula.
+        case text(String)
+        /// A number we formatted: written as is (a negative number is not a formula).
+        case number(String)
+        /// No value (NaN, missing).
+        case empty
+    }
+
+    public let delimiter: Character
+    private(set) public var output = ""
+
+    public init(delimiter: Character = ",") { self.delimiter = delimiter }
+
+    /// Appends one row, ended by LF.
+    public mutating func row(_ cells: [Cell]) {
+        output += cells.map(format).joined(separator: String(delimiter))
+        output += "\n"
+    }
+
+    /// Appends a header row (text cells).
+    public mutating func header(_ names: [String]) { row(names.map { .text($0) }) }
+
+    private func format(_ cell: Cell) -> String {
+        switch cell {
+        case .empty: return ""
+        case .number(let s): return quoteIfNeeded(s)
+        case .text(let s): return quoteIfNeeded(CSVWriter.neutralised(s))
+        }
+    }
+
+    /// `'` before text starting with a formula trigger.
+    public static func neutralised(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return s }
+        return "'" + s
+    }
+
+    private func quoteIfNeeded(_ s: String) -> String {
+        let needs = s.contains(delimiter) || s.contains("\"") || s.contains("\n") || s.contains("\r")
+        return needs ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+}
+
+/// Deterministic number formatting shared by every writer: integers without a fraction, other values
+/// in Swift's shortest round-trip form, NaN as missing.
+public enum NumberFormat {
+    public static func cell(_ value: Double) -> CSVWriter.Cell {
+        if value.isNaN { return .empty }
+        if value.isInfinite { return .number(value > 0 ? "inf" : "-inf") }
+        return .number(text(value))
+    }
+
+    public static func text(_ value: Double) -> String {
+        if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
+        return value.description
+    }
+
+    public static func json(_ value: Double) -> JSONValue {
+        if value.isNaN { return .null }
+        if value.isInfinite { return .string(value > 0 ? "inf" : "-inf") }
+        if value == value.rounded() && abs(value) < 1e15 { return .int(Int(value)) }
+        return .double(value)
+    }
+}
+
+import Foundation

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import WeakTies
+
+struct Metrics: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compute centrality, structural-hole, bridge and openness metrics per actor and tie.",
+        discussion: """
+            Writes one row per actor (id, label, kind, then the metrics) as CSV, or with --edges one row per \
+            tie (source, target, strength, mentions, bridge, local_bridge_span, edge_betweenness). JSON holds \
+            {"nodes": [...], "edges": [...], "network": {...}}. Undefined values (NaN) are empty in CSV and \
+            null in JSON. Definitions: Docs/Metrics/.
+
+            Examples:
+              weakties metrics Examples/krefeld-mg/ties.csv --nodes Examples/krefeld-mg/nodes.csv --output metrics.csv
+              weakties metrics ties.csv --nodes nodes.csv --attribute region --attribute partner_type --format json
+              weakties metrics ties.csv --metrics degree,betweenness,constraint --weights strength
+              weakties metrics ties.csv --edges --output ties-metrics.csv
+            """
+    )
+
+    @OptionGroup var input: StudyInputOptions
+
+    @Option(help: "Comma-separated node metrics, or 'all': \(MetricsTable.nodeMetricNames.joined(separator: ", ")).")
+    var metrics = "all"
+
+    @Option(name: .long, help: "Node attribute for E-I index and Blau columns (repeatable): region, partner_type, sector, kind or an extra nodes column.")
+    var attribute: [String] = []
+
+    @Option(help: "Tie weights: none, strength (the weight column, else mention counts; length = 1/strength) or distance (the weight column as lengths).")
+    var weights = "none"
+
+    @Option(help: "csv or json.")
+    var format = "csv"
+
+    @Flag(help: "CSV: write the tie table instead of the actor table.")
+    var edges = false
+
+    @Option(name: .shortAndLong, help: "Output file (written atomically); default: standard output.")
+    var output: String?
+
+    @Option(help: "Worker threads for betweenness and closeness (default: all cores).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        if !["csv", "json"].contains(format) { throw ValidationError("unknown format '\(format)' (expected csv or json)") }
+        if MetricsTable.WeightMode(rawValue: weights) == nil {
+            throw ValidationError("unknown weights '\(weights)' (expected none, strength or distance)")
+        }
+        let unknown = selectedMetrics.filter { !MetricsTable.nodeMetricNames.contains($0) }
+        if !unknown.isEmpty {
+            throw ValidationError("unknown metric '\(unknown[0])' (expected all or some of: \(MetricsTable.nodeMetricNames.joined(separator: ", ")))")
+        }
+        if threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    var selectedMetrics: [String] {
+        metrics == "all" ? MetricsTable.nodeMetricNames : metrics.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    func run() throws {
+        let study = try input.loadStudy()
+        let table: MetricsTable
+        do {
+            table = try MetricsTable(study: study, options: .init(
+                metrics: selectedMetrics, attributes: attribute, weights: MetricsTable.WeightMode(rawValue: weights)!, threads: threads))
+        } catch let error as MetricsTableError {
+            Console.printError(error.description)
+            throw ExitCode(ExitCodes.usage)
+        } catch let error as MetricError {
+            Console.printError(error.description)
+            throw ExitCode(ExitCodes.dataError)
+        }
+        let text = format == "json" ? table.json.serialized(indent: 2) + "\n" : table.csv(edges: edges)
+        try writeOutput(text, to: output)
+    }
+}
+
+/// Writes `text` to `path` atomically, or to standard output; I/O failures exit with 74.
+func writeOutput(_ text: String, to path: String?) throws {
+    guard let path else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+        return
+    }
+    do {
+        try AtomicFile.write(text, to: path)
+    } catch let error as InputOutputError {
+        Console.printError(error.description, prefixed: false)
+        throw ExitCode(ExitCodes.ioError)
+    }
+}
