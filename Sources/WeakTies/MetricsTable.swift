@@ -80,7 +80,7 @@ public struct MetricsTable: Sendable {
             add("harmonic", c.harmonic)
         }
         if wanted.contains("eigenvector") { add("eigenvector", g.eigenvectorCentrality()) }
-        if wanted.contains("pagerank") { add("pagerank", g.pageRank()) }
+        if wanted.contains("pagerank") { add("pagerank", try g.pageRank()) }
         let clustering = g.clustering()
         add("clustering", clustering.local)
         if wanted.contains("core_number") { add("core_number", g.coreNumber()) }
@@ -129,14 +129,18 @@ public struct MetricsTable: Sendable {
     }
 
     static func weights(study: Study, graph: Graph, mode: WeightMode) throws -> EdgeWeights {
-        let coded: [Double]? = if case .double(let w)? = graph.edgeAttributes["weight"]?.values, !w.contains(where: \.isNaN) { w } else { nil }
+        let column: [Double]? = if case .double(let w)? = graph.edgeAttributes["weight"]?.values { w } else { nil }
+        if let column, let missing = column.firstIndex(where: \.isNaN), mode != .none {
+            throw MetricsTableError.missingWeight(tie: study.actors[Int(study.ties.source[missing])].id + " – "
+                                                  + study.actors[Int(study.ties.target[missing])].id)
+        }
         switch mode {
         case .none: return .none
         case .strength:
-            return .strength(coded ?? (0..<study.ties.count).map { Double(study.ties.mentionOffsets[$0 + 1] - study.ties.mentionOffsets[$0]) })
+            return .strength(column ?? (0..<study.ties.count).map { Double(study.ties.mentionOffsets[$0 + 1] - study.ties.mentionOffsets[$0]) })
         case .distance:
-            guard let coded else { throw MetricsTableError.noWeightColumn }
-            return .distance(coded)
+            guard let column else { throw MetricsTableError.noWeightColumn }
+            return .distance(column)
         }
     }
 
@@ -147,7 +151,7 @@ public struct MetricsTable: Sendable {
         switch key {
         case "region": values = study.actors.map(\.region)
         case "sector": values = study.actors.map(\.sector)
-        case "partner_type": values = study.actors.map(\.partnerType)
+        case "partner_type": values = study.actors.map { $0.partnerType?.trimmingCharacters(in: .whitespaces).lowercased() }
         case "kind": values = study.actors.map { $0.kind == .unknown ? nil : $0.kind.rawValue }
         default:
             guard let name = study.nodeColumns.first(where: { normalizedHeaderName($0) == key }) else {
@@ -209,6 +213,7 @@ public struct MetricsTable: Sendable {
 public enum MetricsTableError: Error, Equatable, CustomStringConvertible {
     case unknownAttribute(String, available: [String])
     case noWeightColumn
+    case missingWeight(tie: String)
 
     public var description: String {
         switch self {
@@ -216,6 +221,8 @@ public enum MetricsTableError: Error, Equatable, CustomStringConvertible {
             "unknown node attribute '\(name)' (available: \(available.joined(separator: ", ")))"
         case .noWeightColumn:
             "--weights distance needs a 'weight' column in the ties table with a value for every tie"
+        case let .missingWeight(tie):
+            "the tie \(tie) has no coded weight; --weights needs a weight for every tie (or no weight column, to use mention counts)"
         }
     }
 }

@@ -42,14 +42,16 @@ public enum MetricError: Error, Equatable, CustomStringConvertible {
     case invalidWeight(edge: Int, value: Double)
     case weightCount(expected: Int, actual: Int)
     case attributeCount(expected: Int, actual: Int)
-    case directedNotSupported(metric: String)
+    case edgeValueCount(expected: Int, actual: Int)
+    case invalidParameter(String)
 
     public var description: String {
         switch self {
         case let .invalidWeight(edge, value): "edge \(edge) has weight \(value); weights must be finite and positive"
         case let .weightCount(expected, actual): "\(actual) weights given for \(expected) edges"
         case let .attributeCount(expected, actual): "\(actual) attribute values given for \(expected) nodes"
-        case let .directedNotSupported(metric): "\(metric) is defined here for undirected graphs only"
+        case let .edgeValueCount(expected, actual): "\(actual) per-edge values given for \(expected) edges"
+        case let .invalidParameter(message): message
         }
     }
 }

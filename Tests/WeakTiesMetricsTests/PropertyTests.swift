@@ -209,7 +209,7 @@ private func expectAllClose(_ a: [Double], _ b: [Double], _ label: String) {
         for _ in 0..<200 {
             let r = try RandomGraph(&rng, directed: directed)
             guard r.n > 0 else { continue }
-            let x = r.graph.pageRank().values
+            let x = try r.graph.pageRank().values
             #expect(abs(x.reduce(0, +) - 1) < 1e-12)
             // x = α Pᵀx + (α·dangling + 1 − α)/n
             let g = r.graph
@@ -245,7 +245,7 @@ private func expectAllClose(_ a: [Double], _ b: [Double], _ label: String) {
     @Test func edgeCases() throws {
         let empty = try GraphBuilder(directed: false).build()
         #expect(try empty.betweenness().nodes.values.isEmpty)
-        #expect(empty.pageRank().values.isEmpty && empty.eigenvectorCentrality().values.isEmpty)
+        #expect(try empty.pageRank().values.isEmpty && empty.eigenvectorCentrality().values.isEmpty)
         #expect(empty.clustering().transitivity.isNaN)
         var one = GraphBuilder(directed: false)
         one.addNode("a")
@@ -254,7 +254,7 @@ private func expectAllClose(_ a: [Double], _ b: [Double], _ label: String) {
         #expect(single.degreeCentrality().values[0].isNaN)
         #expect(single.eigenvectorCentrality().values[0].isNaN)
         #expect(try single.structuralHoles().constraint.values[0].isNaN)
-        #expect(single.pageRank().values == [1])
+        #expect(try single.pageRank().values == [1])
         // A star: the centre lies on every path; leaves are fully constrained.
         var star = GraphBuilder(directed: false)
         for i in 0..<6 { star.addNode("\(i)") }
@@ -298,3 +298,47 @@ struct RandomGraphView {
 }
 
 import Foundation
+
+@Suite struct GroupAndEdgeCaseTests {
+    func path(_ n: Int, directed: Bool) throws -> Graph {
+        var b = GraphBuilder(directed: directed)
+        for i in 0..<n { b.addNode("\(i)") }
+        for i in 0..<(n - 1) { try b.addEdge(Int32(i), Int32(i + 1)) }
+        return try b.build()
+    }
+
+    @Test func transitivityOfKarateMatchesNetworkx() throws {
+        // nx.transitivity(nx.karate_club_graph()) with networkx 3.6.1
+        #expect(close(try Reference("karate").graph.clustering().transitivity, 0.2556818181818182))
+    }
+
+    @Test func eigenvectorOfADirectedAcyclicGraphIsUndefined() throws {
+        #expect(try path(3, directed: true).eigenvectorCentrality().values.allSatisfy(\.isNaN))
+    }
+
+    @Test func pageRankRejectsABadDamping() throws {
+        #expect(throws: MetricError.invalidParameter("PageRank damping must be at least 0 and below 1, not 1.0")) {
+            try path(3, directed: false).pageRank(alpha: 1)
+        }
+    }
+
+    @Test func blauIndexAndWeakTieShareFollowTheirDefinitions() throws {
+        // 0 – 1, 0 – 2, 0 – 3, 3 – 4; groups a, a, b, nil, b; ties 0 and 3 weak.
+        var b = GraphBuilder(directed: false)
+        for i in 0..<6 { b.addNode("\(i)") }
+        for (u, v) in [(0, 1), (0, 2), (0, 3), (3, 4)] { try b.addEdge(Int32(u), Int32(v)) }
+        let g = try b.build()
+        let groups: [String?] = ["a", "a", "b", nil, "b", "a"]
+        let blau = try g.blauIndex(groups: groups).values
+        // Node 0: alters 1 (a), 2 (b), 3 (unknown, left out) → 1 − (½² + ½²) = ½.
+        #expect(blau[0] == 0.5)
+        #expect(blau[1] == 0 && blau[3] == 0.5 && blau[4].isNaN && blau[5].isNaN)
+        let share = try g.weakTieShare(isWeak: [true, false, false, true]).values
+        #expect(share[0] == 1.0 / 3 && share[3] == 0.5 && share[4] == 1 && share[5].isNaN)
+        #expect(throws: MetricError.edgeValueCount(expected: 4, actual: 1)) { try g.weakTieShare(isWeak: [true]) }
+        let ei = try g.eiIndex(groups: groups).values
+        // Node 0 (a): ties to 1 (a, internal), 2 (b, external); 3 unknown left out → 0.
+        #expect(ei[0] == 0 && ei[3].isNaN && ei[5].isNaN)
+        #expect(try g.networkEIIndex(groups: groups) == 0)
+    }
+}

@@ -7,6 +7,8 @@ extension Graph {
     ///
     /// Computed by power iteration on `A + I` (the shift keeps bipartite graphs from oscillating)
     /// from the uniform vector, until no entry changes by more than 1e-15 (at most 100,000 rounds).
+    /// Where it has not converged by then (e.g. a directed acyclic graph, whose adjacency matrix has
+    /// no positive eigenvalue) every value is NaN rather than an approximation.
     /// Directed graphs use in-links (a node is central when central nodes point to it).
     /// Disconnected graphs: the vector concentrates on the component with the largest eigenvalue, the
     /// others tend to 0; where several components share that eigenvalue the eigenvector is not unique
@@ -20,6 +22,7 @@ extension Graph {
         guard simple.neighbors.count > 0 else { return NodeScores(Array(repeating: .nan, count: n)) }
         var x = [Double](repeating: 1 / Double(n).squareRoot(), count: n)
         var next = [Double](repeating: 0, count: n)
+        var converged = false
         for _ in 0..<100_000 {
             var norm = 0.0
             for v in 0..<n {
@@ -35,9 +38,12 @@ extension Graph {
                 change = max(change, abs(next[v] - x[v]))
             }
             swap(&x, &next)
-            if change < 1e-15 { break }
+            if change < 1e-15 {
+                converged = true
+                break
+            }
         }
-        return NodeScores(x)
+        return NodeScores(converged ? x : Array(repeating: .nan, count: n))
     }
 }
 

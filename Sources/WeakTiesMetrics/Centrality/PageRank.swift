@@ -8,8 +8,10 @@ extension Graph {
     /// undirected edge is followed both ways, and parallel edges count each time. Power iteration until
     /// the L1 change is below `n · 1e-15` (at most 10,000 rounds), which matches a direct solve to
     /// about 1e-13. Empty graph: empty scores.
+    /// - Throws: `MetricError.invalidParameter` unless 0 ≤ alpha < 1.
     /// - Complexity: O(n + m) per round.
-    public func pageRank(alpha: Double = 0.85) -> NodeScores {
+    public func pageRank(alpha: Double = 0.85) throws(MetricError) -> NodeScores {
+        guard alpha >= 0 && alpha < 1 else { throw .invalidParameter("PageRank damping must be at least 0 and below 1, not \(alpha)") }
         let n = nodeCount
         guard n > 0 else { return NodeScores([]) }
         let nd = Double(n)

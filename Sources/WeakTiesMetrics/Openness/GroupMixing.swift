@@ -37,13 +37,15 @@ extension Graph {
     /// Newman's nominal assortativity of a categorical attribute:
     /// `r = (Σ_g e_gg − Σ_g a_g b_g) / (1 − Σ_g a_g b_g)`, e the fraction of edge ends joining groups
     /// (undirected edges counted both ways). NaN when undefined (no edges, or all in one group).
-    /// Edges with an end of unknown group are left out. - Complexity: O(m + groups).
+    /// Edges with an end of unknown group and self-loops are left out (as in the E-I index).
+    /// - Complexity: O(m + groups).
     public func nominalAssortativity(groups: [String?]) throws(MetricError) -> Double {
         guard groups.count == nodeCount else { throw .attributeCount(expected: nodeCount, actual: groups.count) }
         var same = 0.0, total = 0.0
         var fromGroup: [String: Double] = [:], toGroup: [String: Double] = [:]
         for e in 0..<edgeCount {
-            guard let gu = groups[Int(edgeSources[e])], let gv = groups[Int(edgeTargets[e])] else { continue }
+            guard edgeSources[e] != edgeTargets[e], let gu = groups[Int(edgeSources[e])], let gv = groups[Int(edgeTargets[e])]
+            else { continue }
             let directions = isDirected ? [(gu, gv)] : [(gu, gv), (gv, gu)]
             for (a, b) in directions {
                 total += 1
@@ -78,7 +80,7 @@ extension Graph {
     /// Share of each node's ties that are weak (`isWeak` per edge); NaN for isolates.
     /// - Complexity: O(n + m).
     public func weakTieShare(isWeak: [Bool]) throws(MetricError) -> NodeScores {
-        guard isWeak.count == edgeCount else { throw .weightCount(expected: edgeCount, actual: isWeak.count) }
+        guard isWeak.count == edgeCount else { throw .edgeValueCount(expected: edgeCount, actual: isWeak.count) }
         var weak = [Int](repeating: 0, count: nodeCount), all = weak
         for e in 0..<edgeCount {
             let u = Int(edgeSources[e]), v = Int(edgeTargets[e])

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite struct MetricsCommandTests {
+    @Test func nodeTableOfTheExampleStudyMatchesTheGoldenFile() throws {
+        let result = try weakties(["metrics", exampleTies, "--nodes", exampleNodes, "--attribute", "region",
+                                   "--attribute", "partner_type", "--threads", "1", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.first == "id,label,kind,degree,degree_centrality,strength,betweenness,betweenness_normalized,closeness,harmonic,eigenvector,pagerank,clustering,core_number,constraint,effective_size,efficiency,hierarchy,ego_density,weak_tie_share,ei_region,blau_region,ei_partner_type,blau_partner_type")
+        #expect(lines.count == 124)
+        try expectGolden(result.stdout, "metrics-krefeld-mg.csv")
+    }
+
+    @Test func edgeTableAndJSON() throws {
+        let csv = try weakties(["metrics", exampleTies, "--nodes", exampleNodes, "--edges", "--quiet"])
+        #expect(csv.status == 0)
+        #expect(csv.stdout.hasPrefix("source,target,strength,mentions,bridge,local_bridge_span,edge_betweenness\n"))
+        #expect(csv.stdout.split(separator: "\n").count == 186)
+        let json = try weakties(["metrics", exampleTies, "--nodes", exampleNodes, "--format", "json", "--metrics", "degree,constraint", "--quiet"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        let nodes = object["nodes"] as! [[String: Any]]
+        #expect(nodes.count == 123)
+        #expect(Set(nodes[0].keys) == ["id", "label", "kind", "degree", "constraint"])
+        let network = object["network"] as! [String: Any]
+        #expect(network["ties"] as? Int == 185 && network["bridges"] != nil && network["weak_local_bridges"] != nil)
+        #expect((object["edges"] as! [[String: Any]]).count == 185)
+    }
+
+    @Test func spreadsheetCellsCannotStartFormulas() throws {
+        let dir = TemporaryDirectory()
+        let ties = dir.write("ties.csv", "source,target,strength\n\"=HYPERLINK(\"\"http://x\"\")\",@Partner,weak\n+Third,-Fourth,strong\n+Third,@Partner,weak\n")
+        let result = try weakties(["metrics", ties, "--metrics", "degree", "--quiet"])
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+            id,label,kind,degree
+            "'=HYPERLINK(""http://x"")","'=HYPERLINK(""http://x"")",unknown,1
+            '@Partner,'@Partner,unknown,2
+            '+Third,'+Third,unknown,2
+            '-Fourth,'-Fourth,unknown,1
+
+            """)
+    }
+
+    @Test func failingRunsLeaveNoOutputFile() throws {
+        let dir = TemporaryDirectory()
+        let ties = dir.write("ties.csv", "source,target,strength\nA,A,weak\n")
+        let output = dir.path + "/metrics.csv"
+        let result = try weakties(["metrics", ties, "--output", output])
+        #expect(result.status == 65)
+        #expect(!FileManager.default.fileExists(atPath: output))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["ties.csv"])
+    }
+
+    @Test func outputFileIsWrittenWhole() throws {
+        let dir = TemporaryDirectory()
+        let output = dir.path + "/metrics.json"
+        let result = try weakties(["metrics", exampleTies, "--nodes", exampleNodes, "--format", "json", "--output", output, "--quiet"])
+        #expect(result.status == 0 && result.stdout.isEmpty)
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as? [String: Any]
+        #expect(object?["network"] != nil)
+    }
+
+    @Test(arguments: [
+        (["--attribute", "farbe"], 64, "unknown node attribute 'farbe' (available: region, sector, partner_type, kind, district)"),
+        (["--metrics", "degree,fame"], 64, "unknown metric 'fame'"),
+        (["--weights", "distance"], 64, "--weights distance needs a 'weight' column"),
+        (["--format", "xml"], 64, "unknown format 'xml' (expected csv or json)"),
+    ])
+    func badRequests(arguments: [String], status: Int32, message: String) throws {
+        let result = try weakties(["metrics", exampleTies, "--nodes", exampleNodes, "--quiet"] + arguments)
+        #expect(result.status == status)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+}
