@@ -26,11 +26,12 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-# Import benchmark against pandas/polars (release build; see Benchmarks/README.md).
+# Benchmarks against pandas/polars (import) and igraph/NetworKit/networkx (metrics); see Benchmarks/README.md.
 bench: deps
 	$(SWIFT) build -c release --product weakties
 	$(SWIFT) build -c release --product weakties-bench
 	python3 Benchmarks/compare_import.py
+	python3 Benchmarks/compare_metrics.py
 
 clean:
 	rm -rf .build $(OUT) bench-out

@@ -18,6 +18,7 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "bench-out")
 WEAKTIES = os.path.join(ROOT, ".build", "release", "weakties")
+# Also run: the in-process import time (weakties-bench import), without process start and summary.
 REPEAT = int(os.environ.get("REPEAT", "3"))
 SIZES = [int(s) for s in os.environ.get("SIZES", "100000,1000000").split(",")]
 
@@ -87,11 +88,15 @@ def main():
                 out = subprocess.run([python, "-c", READER, name, path], capture_output=True, text=True, check=True).stdout.split()
                 runs.append((float(out[0]), int(out[1]) / 1024, out[2]))
             peers[name] = best(runs)
+        inprocess = subprocess.run([os.path.join(ROOT, ".build", "release", "weakties-bench"), "import", path, str(REPEAT)],
+                                   capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
+        import_s = json.loads(inprocess)["seconds"]
         o = best(ours)
         row = {
             "rows": rows, "file_mb": round(size_mb, 1),
             "weakties_s": round(o[0], 3), "weakties_rss_mb": round(o[1], 1),
             "weakties_rows_per_s": round(rows / o[0]),
+            "weakties_import_in_process_s": round(import_s, 3),
             "pandas_version": peers["pandas"][2], "pandas_s": round(peers["pandas"][0], 3),
             "pandas_rss_mb": round(peers["pandas"][1], 1),
             "polars_version": peers["polars"][2], "polars_s": round(peers["polars"][0], 3),
@@ -102,7 +107,8 @@ def main():
         results.append(row)
         print(f"{rows:>9} rows {size_mb:7.1f} MB | weakties {o[0]:6.3f} s {o[1]:7.1f} MB ({rows / o[0] / 1e6:.2f} M rows/s) | "
               f"pandas {peers['pandas'][0]:6.3f} s {peers['pandas'][1]:7.1f} MB | polars {peers['polars'][0]:6.3f} s "
-              f"{peers['polars'][1]:7.1f} MB | ratio pandas {row['ratio_to_pandas']:.2f}x polars {row['ratio_to_polars']:.2f}x")
+              f"{peers['polars'][1]:7.1f} MB | ratio pandas {row['ratio_to_pandas']:.2f}x polars {row['ratio_to_polars']:.2f}x"
+              f" | import in-process {import_s:.3f} s")
     with open(os.path.join(OUT, "import.json"), "w") as f:
         json.dump(results, f, indent=2)
 

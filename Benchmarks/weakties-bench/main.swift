@@ -1,21 +1,63 @@
-// Times the import of a ties table in-process (release build): parse, decode, intern, aggregate.
-// Usage: weakties-bench import <ties.csv> [repetitions]
+// Benchmark driver (release build). Modes:
+//   weakties-bench import <ties.csv> [repetitions]      import in-process: parse, decode, intern, aggregate
+//   weakties-bench metrics <edges.txt> [threads]         metric kernels on an edge list ("u v" per line)
+// Prints one JSON object per measurement on stdout (the comparison scripts read them).
 import Foundation
 import WeakTies
 
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func report(_ name: String, _ time: Double, _ extra: [(String, JSONValue)] = []) {
+    print(JSONValue.object([("measure", .string(name)), ("seconds", .double(time))] + extra).serialized())
+}
+
+/// Reads an undirected edge list with integer node ids 0..<n.
+func readEdgeList(_ path: String) throws -> Graph {
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    var pairs: [(Int32, Int32)] = []
+    var maxNode: Int32 = -1
+    for line in text.split(separator: "\n") {
+        let parts = line.split(separator: " ")
+        guard parts.count >= 2, let u = Int32(parts[0]), let v = Int32(parts[1]) else { continue }
+        pairs.append((u, v))
+        maxNode = max(maxNode, u, v)
+    }
+    var builder = GraphBuilder(directed: false)
+    builder.reserveCapacity(nodes: Int(maxNode) + 1, edges: pairs.count)
+    for i in 0...max(0, Int(maxNode)) { builder.addNode(String(i)) }
+    for (u, v) in pairs { try builder.addEdge(u, v) }
+    return try builder.build()
+}
+
 let args = Array(CommandLine.arguments.dropFirst())
-guard args.count >= 2, args[0] == "import" else {
-    print("usage: weakties-bench import <ties.csv> [repetitions]")
+switch args.first {
+case "import" where args.count >= 2:
+    let repetitions = args.count > 2 ? Int(args[2]) ?? 3 : 3
+    var best = Double.infinity
+    var mentions = 0
+    for _ in 0..<repetitions {
+        best = min(best, try seconds { mentions = try StudyLoader.load(ties: [args[1]]).mentions.count })
+    }
+    report("import", best, [("mentions", .int(mentions))])
+case "metrics" where args.count >= 2:
+    let threads = args.count > 2 ? Int(args[2]) ?? availableCores : availableCores
+    let g = try readEdgeList(args[1])
+    let info: [(String, JSONValue)] = [("nodes", .int(g.nodeCount)), ("edges", .int(g.edgeCount))]
+    report("betweenness_1_thread", try seconds { _ = try g.betweenness(BetweennessOptions(threads: 1)) }, info)
+    if threads > 1 {
+        report("betweenness_\(threads)_threads", try seconds { _ = try g.betweenness(BetweennessOptions(threads: threads)) }, info)
+    }
+    report("closeness_harmonic_1_thread", try seconds { _ = try g.closeness(threads: 1) }, info)
+    report("pagerank", try seconds { _ = try g.pageRank() }, info)
+    report("constraint_effective_size", try seconds { _ = try g.structuralHoles() }, info)
+    report("local_bridges", try seconds { _ = g.localBridges() }, info)
+    report("core_number", seconds { _ = g.coreNumber() }, info)
+    report("clustering", seconds { _ = g.clustering() }, info)
+default:
+    print("usage: weakties-bench import <ties.csv> [repetitions] | metrics <edges.txt> [threads]")
     exit(64)
 }
-let repetitions = args.count > 2 ? Int(args[2]) ?? 3 : 3
-var best = Double.infinity
-for _ in 0..<repetitions {
-    let start = DispatchTime.now().uptimeNanoseconds
-    let study = try StudyLoader.load(ties: [args[1]])
-    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    best = min(best, seconds)
-    print(String(format: "import %@: %d mentions → %d ties, %d actors in %.3f s", args[1], study.mentions.count,
-                 study.ties.count, study.actors.count, seconds))
-}
-print(String(format: "best: %.3f s", best))
