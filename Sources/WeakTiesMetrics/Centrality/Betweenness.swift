@@ -8,11 +8,19 @@ public struct BetweennessOptions: Sendable, Equatable {
     public var normalized: Bool
     /// Worker threads (sources are split among them); default: all cores.
     public var threads: Int
+    /// Estimate from this many sources drawn uniformly without replacement (Brandes & Pich 2007),
+    /// scaled by n/K: an unbiased estimator for graphs too large for the exact sum. `nil`: exact.
+    public var sampleSources: Int?
+    /// Seed of the source sample.
+    public var seed: UInt64
 
-    public init(weights: EdgeWeights = .none, normalized: Bool = false, threads: Int = availableCores) {
+    public init(weights: EdgeWeights = .none, normalized: Bool = false, threads: Int = availableCores,
+                sampleSources: Int? = nil, seed: UInt64 = 1) {
         self.weights = weights
         self.normalized = normalized
         self.threads = threads
+        self.sampleSources = sampleSources
+        self.seed = seed
     }
 }
 
@@ -43,7 +51,18 @@ extension Graph {
         let n = nodeCount, m = edgeCount
         let lengths = try options.weights.lengths(edgeCount: m)
         let directed = isDirected
-        let partials = forEachSource(self, threads: options.threads,
+        var sources: [Int32]? = nil
+        var sampleScale = 1.0
+        if let k = options.sampleSources, k < n {
+            guard k >= 1 else { throw .invalidParameter("betweenness needs at least 1 sampled source") }
+            // Partial Fisher–Yates with a seeded generator, then sorted for a stable work split.
+            var all = (0..<Int32(n)).map { $0 }
+            var rng = SplitMix64(seed: options.seed)
+            for i in 0..<k { all.swapAt(i, i + Int(rng.next() % UInt64(n - i))) }
+            sources = all[0..<k].sorted()
+            sampleScale = Double(n) / Double(k)
+        }
+        let partials = forEachSource(self, threads: options.threads, sources: sources,
                                      makePartial: { ([Double](repeating: 0, count: n), [Double](repeating: 0, count: m)) }) {
             scratch, s, partial in
             if let lengths {
@@ -61,11 +80,11 @@ extension Graph {
         // Undirected sums counted every pair from both ends, so raw scores take half of them; the
         // normalised scores divide the raw ones by half as many pairs as the directed case, which
         // leaves the same factor for both: 1/((n−1)(n−2)) for nodes, 1/(n(n−1)) for edges.
-        var nodeScale = directed ? 1.0 : 0.5, edgeScale = nodeScale
+        var nodeScale = (directed ? 1.0 : 0.5) * sampleScale, edgeScale = nodeScale
         if options.normalized {
             let nd = Double(n)
-            nodeScale = n > 2 ? 1 / ((nd - 1) * (nd - 2)) : 0
-            edgeScale = n > 1 ? 1 / (nd * (nd - 1)) : 0
+            nodeScale = n > 2 ? sampleScale / ((nd - 1) * (nd - 2)) : 0
+            edgeScale = n > 1 ? sampleScale / (nd * (nd - 1)) : 0
         }
         return BetweennessResult(nodes: NodeScores(nodeScores.map { $0 * nodeScale }),
                                  edges: EdgeScores(edgeScores.map { $0 * edgeScale }))

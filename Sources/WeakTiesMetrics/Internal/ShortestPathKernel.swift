@@ -139,15 +139,17 @@ struct ShortestPathScratch {
 /// result; partial results are combined in worker order, so the result is the same for the same
 /// number of threads. Sources are split into contiguous chunks.
 func forEachSource<Partial>(
-    _ g: Graph, threads: Int, makePartial: () -> Partial,
+    _ g: Graph, threads: Int, sources given: [Int32]? = nil, makePartial: () -> Partial,
     _ body: (inout ShortestPathScratch, Int32, inout Partial) -> Void
 ) -> [Partial] {
     let n = g.nodeCount
-    let workers = max(1, min(threads, n / 64 + 1))
+    let sources = given ?? (0..<Int32(n)).map { $0 }
+    let count = sources.count
+    let workers = max(1, min(threads, count / 64 + 1))
     if workers == 1 {
         var scratch = ShortestPathScratch(nodeCount: n)
         var partial = makePartial()
-        for s in 0..<n { body(&scratch, Int32(s), &partial); scratch.reset() }
+        for s in sources { body(&scratch, s, &partial); scratch.reset() }
         return [partial]
     }
     let results = UnsafeMutableBufferPointer<Partial?>.allocate(capacity: workers)
@@ -160,8 +162,8 @@ func forEachSource<Partial>(
     DispatchQueue.concurrentPerform(iterations: workers) { w in
         var scratch = ShortestPathScratch(nodeCount: n)
         var partial = starts[w]
-        for s in (n * w / workers)..<(n * (w + 1) / workers) {
-            run(&scratch, Int32(s), &partial)
+        for i in (count * w / workers)..<(count * (w + 1) / workers) {
+            run(&scratch, sources[i], &partial)
             scratch.reset()
         }
         shared[w] = partial
