@@ -9,7 +9,7 @@ public struct MetricsTable: Sendable {
     public static let nodeMetricNames = [
         "degree", "degree_centrality", "strength", "betweenness", "betweenness_normalized", "closeness", "harmonic",
         "eigenvector", "pagerank", "clustering", "core_number", "constraint", "effective_size", "efficiency",
-        "hierarchy", "ego_density", "weak_tie_share",
+        "hierarchy", "ego_density", "weak_tie_share", "community", "community_external_share",
     ]
 
     public struct Options: Sendable {
@@ -20,13 +20,23 @@ public struct MetricsTable: Sendable {
         /// How tie weights enter path metrics and Burt's measures.
         public var weights: WeightMode
         public var threads: Int
+        /// Estimate betweenness from this many sampled sources (nil: exact).
+        public var sampleSources: Int?
+        /// Seed for sampling, permutation tests and community detection.
+        public var seed: UInt64
+        /// Permutations of the E-I test per attribute (0: no test).
+        public var permutations: Int
 
         public init(metrics: [String] = MetricsTable.nodeMetricNames, attributes: [String] = [],
-                    weights: WeightMode = .none, threads: Int = availableCores) {
+                    weights: WeightMode = .none, threads: Int = availableCores, sampleSources: Int? = nil,
+                    seed: UInt64 = 1, permutations: Int = 1000) {
             self.metrics = metrics
             self.attributes = attributes
             self.weights = weights
             self.threads = threads
+            self.sampleSources = sampleSources
+            self.seed = seed
+            self.permutations = permutations
         }
     }
 
@@ -68,7 +78,8 @@ public struct MetricsTable: Sendable {
         if wanted.contains("strength") { add("strength", try g.strength(weights: weights)) }
         var edgeBetweenness = [Double](repeating: .nan, count: g.edgeCount)
         if wanted.contains("betweenness") || wanted.contains("betweenness_normalized") {
-            let raw = try g.betweenness(BetweennessOptions(weights: weights, threads: options.threads))
+            let raw = try g.betweenness(BetweennessOptions(weights: weights, threads: options.threads,
+                                                           sampleSources: options.sampleSources, seed: options.seed))
             add("betweenness", raw.nodes)
             let n = Double(g.nodeCount)
             add("betweenness_normalized", NodeScores(raw.nodes.values.map { g.nodeCount > 2 ? $0 * 2 / ((n - 1) * (n - 2)) : 0 }))
@@ -93,6 +104,13 @@ public struct MetricsTable: Sendable {
             add("ego_density", holes.egoDensity)
         }
         add("weak_tie_share", try g.weakTieShare(isWeak: isWeak))
+        var communities: Communities?
+        if wanted.contains("community") || wanted.contains("community_external_share") {
+            let found = try g.louvainCommunities(weights: weights, seed: options.seed)
+            communities = found
+            add("community", NodeScores(found.communityOfNode.map(Double.init)))
+            add("community_external_share", try g.communityExternalShare(found.communityOfNode))
+        }
         var network: [(String, Double)] = [
             ("nodes", Double(g.nodeCount)), ("ties", Double(g.edgeCount)),
             ("density", g.nodeCount > 1 ? Double(g.edgeCount) / (Double(g.nodeCount) * Double(g.nodeCount - 1) / 2) : .nan),
@@ -104,7 +122,20 @@ public struct MetricsTable: Sendable {
             let key = MetricsTable.snakeCase(attribute)
             columns.append("ei_" + key); values.append(try g.eiIndex(groups: groups).values)
             columns.append("blau_" + key); values.append(try g.blauIndex(groups: groups).values)
+            columns.append("iqv_" + key); values.append(try g.iqv(groups: groups).values)
+            columns.append("outside_share_" + key); values.append(try g.outsideShare(groups: groups).values)
+            let brokerage = try g.brokerage(groups: groups)
+            for role in Brokerage.Role.allCases where role != .total {
+                columns.append("brokerage_\(key)_\(role.rawValue)"); values.append(brokerage.counts[role]!)
+                columns.append("brokerage_\(key)_\(role.rawValue)_z"); values.append(brokerage.zScore[role]!)
+            }
             network.append(("ei_" + key, try g.networkEIIndex(groups: groups)))
+            if options.permutations > 0 {
+                let test = try g.eiIndexTest(groups: groups, permutations: options.permutations, seed: options.seed)
+                network.append(("ei_" + key + "_rescaled", test.rescaled))
+                network.append(("ei_" + key + "_p_greater_or_equal", test.pGreaterOrEqual))
+                network.append(("ei_" + key + "_p_less_or_equal", test.pLessOrEqual))
+            }
             network.append(("assortativity_" + key, try g.nominalAssortativity(groups: groups)))
         }
         // Granovetter's test: how many bridges and local bridges are weak ties.
@@ -116,6 +147,10 @@ public struct MetricsTable: Sendable {
         let local = (0..<g.edgeCount).filter { !span[$0].isNaN }
         network.append(("local_bridges", Double(local.count)))
         network.append(("weak_local_bridges", Double(local.count { isWeak[$0] })))
+        if let communities {
+            network.append(("communities", Double(communities.count)))
+            network.append(("modularity", communities.modularity))
+        }
 
         self.columns = columns
         nodeValues = (0..<g.nodeCount).map { v in values.map { $0[v] } }

@@ -42,6 +42,15 @@ struct Metrics: ParsableCommand {
     @Option(help: "Worker threads for betweenness and closeness (default: all cores).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: "Estimate betweenness from K sampled sources (for very large networks; default: exact).")
+    var sample: Int?
+
+    @Option(help: "Seed for betweenness sampling, E-I permutation tests and Louvain communities.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Permutations of the E-I test per --attribute (0 to skip).")
+    var permutations = 1000
+
     func validate() throws {
         if !["csv", "json"].contains(format) { throw ValidationError("unknown format '\(format)' (expected csv or json)") }
         if MetricsTable.WeightMode(rawValue: weights) == nil {
@@ -52,6 +61,8 @@ struct Metrics: ParsableCommand {
             throw ValidationError("unknown metric '\(unknown[0])' (expected all or some of: \(MetricsTable.nodeMetricNames.joined(separator: ", ")))")
         }
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if let sample, sample < 1 { throw ValidationError("--sample must be at least 1") }
+        if permutations < 0 { throw ValidationError("--permutations must not be negative") }
     }
 
     var selectedMetrics: [String] {
@@ -63,12 +74,14 @@ struct Metrics: ParsableCommand {
         let table: MetricsTable
         do {
             table = try MetricsTable(study: study, options: .init(
-                metrics: selectedMetrics, attributes: attribute, weights: MetricsTable.WeightMode(rawValue: weights)!, threads: threads))
+                metrics: selectedMetrics, attributes: attribute, weights: MetricsTable.WeightMode(rawValue: weights)!,
+                threads: threads, sampleSources: sample, seed: seed, permutations: permutations))
         } catch let error as MetricsTableError {
             Console.printError(error.description)
             throw ExitCode(ExitCodes.usage)
         } catch let error as MetricError {
             Console.printError(error.description)
+            if case .invalidParameter = error { throw ExitCode(ExitCodes.usage) }
             throw ExitCode(ExitCodes.dataError)
         }
         let text = format == "json" ? table.json.serialized(indent: 2) + "\n" : table.csv(edges: edges)

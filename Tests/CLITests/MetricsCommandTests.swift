@@ -8,7 +8,15 @@ import TestSupport
                                    "--attribute", "partner_type", "--threads", "1", "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n")
-        #expect(lines.first == "id,label,kind,degree,degree_centrality,strength,betweenness,betweenness_normalized,closeness,harmonic,eigenvector,pagerank,clustering,core_number,constraint,effective_size,efficiency,hierarchy,ego_density,weak_tie_share,ei_region,blau_region,ei_partner_type,blau_partner_type")
+        let roles = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison"]
+        let perAttribute = { (a: String) in
+            ["ei_\(a)", "blau_\(a)", "iqv_\(a)", "outside_share_\(a)"] + roles.flatMap { ["brokerage_\(a)_\($0)", "brokerage_\(a)_\($0)_z"] }
+        }
+        let expectedHeader = ["id", "label", "kind", "degree", "degree_centrality", "strength", "betweenness",
+            "betweenness_normalized", "closeness", "harmonic", "eigenvector", "pagerank", "clustering", "core_number",
+            "constraint", "effective_size", "efficiency", "hierarchy", "ego_density", "weak_tie_share", "community",
+            "community_external_share"] + perAttribute("region") + perAttribute("partner_type")
+        #expect(lines.first.map(String.init) == expectedHeader.joined(separator: ","))
         #expect(lines.count == 124)
         try expectGolden(result.stdout, "metrics-krefeld-mg.csv")
     }
@@ -25,6 +33,13 @@ import TestSupport
         #expect(Set(nodes[0].keys) == ["id", "label", "kind", "degree", "constraint"])
         let network = object["network"] as! [String: Any]
         #expect(network["ties"] as? Int == 185 && network["bridges"] != nil && network["weak_local_bridges"] != nil)
+        let withTest = try weakties(["metrics", exampleTies, "--nodes", exampleNodes, "--format", "json", "--attribute", "region",
+                                     "--permutations", "200", "--seed", "9", "--quiet"])
+        let tested = (try JSONSerialization.jsonObject(with: Data(withTest.stdout.utf8)) as! [String: Any])["network"] as! [String: Any]
+        for key in ["ei_region", "ei_region_rescaled", "ei_region_p_greater_or_equal", "ei_region_p_less_or_equal",
+                    "assortativity_region", "modularity", "communities"] {
+            #expect(tested[key] != nil, "network key \(key)")
+        }
         #expect((object["edges"] as! [[String: Any]]).count == 185)
     }
 
