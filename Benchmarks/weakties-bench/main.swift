@@ -47,9 +47,12 @@ case "metrics" where args.count >= 2:
     let threads = args.count > 2 ? Int(args[2]) ?? availableCores : availableCores
     let g = try readEdgeList(args[1])
     let info: [(String, JSONValue)] = [("nodes", .int(g.nodeCount)), ("edges", .int(g.edgeCount))]
-    report("betweenness_1_thread", try seconds { _ = try g.betweenness(BetweennessOptions(threads: 1)) }, info)
+    // Node betweenness only, as the peers compute it.
+    report("betweenness_1_thread", try seconds { _ = try g.betweenness(BetweennessOptions(threads: 1, edgeScores: false)) }, info)
     if threads > 1 {
-        report("betweenness_\(threads)_threads", try seconds { _ = try g.betweenness(BetweennessOptions(threads: threads)) }, info)
+        report("betweenness_\(threads)_threads", try seconds {
+            _ = try g.betweenness(BetweennessOptions(threads: threads, edgeScores: false))
+        }, info)
     }
     report("closeness_harmonic_1_thread", try seconds { _ = try g.closeness(threads: 1) }, info)
     report("pagerank", try seconds { _ = try g.pageRank() }, info)

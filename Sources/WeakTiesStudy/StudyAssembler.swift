@@ -171,6 +171,22 @@ private struct AssemblyState {
         let sourceIsInnovationAlias = normalizedHeaderName(table.header[sourceColumn]) == "innovation"
         let targetIsPartnerAlias = normalizedHeaderName(table.header[targetColumn]) == "partner"
 
+        /// The actor named in `column` of `row` (created on first sight), or -1 for an empty id.
+        func resolve(_ row: Int, column: Int, ids: [String], cache: inout [Int32], end: String,
+                     mark: WritableKeyPath<ActorDraft, Bool>?, ok: inout Bool) -> Int32 {
+            let code = Int(table.columns[column].codes[row])
+            if cache[code] >= 0 { return cache[code] }
+            guard !ids[code].isEmpty else {
+                errors.add(table.location(row: row, column: column), "empty \(end) id")
+                ok = false
+                return -1
+            }
+            let index = actor(ids[code], at: table.location(row: row, column: column))
+            cache[code] = index
+            if let mark { actors[Int(index)][keyPath: mark] = true }
+            return index
+        }
+
         func lookup<T>(_ entry: (Int, [Result<T, ValueError>])?, _ row: Int, ok: inout Bool) -> T? {
             guard let (c, results) = entry else { return nil }
             switch results[Int(table.columns[c].codes[row])] {
@@ -187,24 +203,10 @@ private struct AssemblyState {
         for d in proximity.indices { proximity[d].reserveCapacity(capacity) }
         for row in 0..<rows {
             var ok = true
-            let sCode = Int(table.columns[sourceColumn].codes[row]), tCode = Int(table.columns[targetColumn].codes[row])
-            var s = sourceActor[sCode], t = targetActor[tCode]
-            if s < 0 {
-                if sourceIDs[sCode].isEmpty {
-                    errors.add(table.location(row: row, column: sourceColumn), "empty source id"); ok = false
-                } else {
-                    s = actor(sourceIDs[sCode], at: table.location(row: row, column: sourceColumn)); sourceActor[sCode] = s
-                    if sourceIsInnovationAlias { actors[Int(s)].namedAsInnovation = true }
-                }
-            }
-            if t < 0 {
-                if targetIDs[tCode].isEmpty {
-                    errors.add(table.location(row: row, column: targetColumn), "empty target id"); ok = false
-                } else {
-                    t = actor(targetIDs[tCode], at: table.location(row: row, column: targetColumn)); targetActor[tCode] = t
-                    if targetIsPartnerAlias { actors[Int(t)].namedAsPartner = true }
-                }
-            }
+            let s = resolve(row, column: sourceColumn, ids: sourceIDs, cache: &sourceActor, end: "source",
+                            mark: sourceIsInnovationAlias ? \.namedAsInnovation : nil, ok: &ok)
+            let t = resolve(row, column: targetColumn, ids: targetIDs, cache: &targetActor, end: "target",
+                            mark: targetIsPartnerAlias ? \.namedAsPartner : nil, ok: &ok)
             if ok && s == t {
                 errors.add(table.location(row: row, column: targetColumn), "self-loop: '\(actors[Int(s)].id)' is tied to itself")
                 ok = false

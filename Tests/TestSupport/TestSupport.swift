@@ -1,19 +1,16 @@
 import Foundation
 import WeakTies
 
-/// A small, fast, seeded random number generator (SplitMix64) so property tests are reproducible.
-public struct SeededRandom: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+/// The seeded generator of the library (SplitMix64), so property tests are reproducible.
+public typealias SeededRandom = SplitMix64
 
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// A path 0 – 1 – … – (n−1), for tests of deep traversals (no recursion may overflow the stack).
+public func pathGraph(_ n: Int, directed: Bool) throws -> Graph {
+    var b = GraphBuilder(directed: directed)
+    b.reserveCapacity(nodes: n, edges: max(0, n - 1))
+    for i in 0..<n { b.addNode(String(i)) }
+    for i in 0..<max(0, n - 1) { try b.addEdge(Int32(i), Int32(i + 1)) }
+    return try b.build()
 }
 
 /// A fresh temporary directory, removed when the value is deinitialised.

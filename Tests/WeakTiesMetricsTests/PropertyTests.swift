@@ -273,11 +273,7 @@ private func expectAllClose(_ a: [Double], _ b: [Double], _ label: String) {
 
     @Test func millionNodePathHasNoStackOverflow() throws {
         let n = 1_000_000
-        var b = GraphBuilder(directed: false)
-        b.reserveCapacity(nodes: n, edges: n - 1)
-        for i in 0..<n { b.addNode(String(i)) }
-        for i in 0..<(n - 1) { try b.addEdge(Int32(i), Int32(i + 1)) }
-        let g = try b.build()
+        let g = try pathGraph(n, directed: false)
         #expect(g.bridges().count == n - 1)
         #expect(g.localBridges().count == n - 1)
         #expect(g.coreNumber().values.allSatisfy { $0 == 1 })
@@ -300,12 +296,7 @@ struct RandomGraphView {
 import Foundation
 
 @Suite struct GroupAndEdgeCaseTests {
-    func path(_ n: Int, directed: Bool) throws -> Graph {
-        var b = GraphBuilder(directed: directed)
-        for i in 0..<n { b.addNode("\(i)") }
-        for i in 0..<(n - 1) { try b.addEdge(Int32(i), Int32(i + 1)) }
-        return try b.build()
-    }
+    func path(_ n: Int, directed: Bool) throws -> Graph { try pathGraph(n, directed: directed) }
 
     @Test func transitivityOfKarateMatchesNetworkx() throws {
         // nx.transitivity(nx.karate_club_graph()) with networkx 3.6.1

@@ -13,14 +13,18 @@ public struct BetweennessOptions: Sendable, Equatable {
     public var sampleSources: Int?
     /// Seed of the source sample.
     public var seed: UInt64
+    /// Also accumulate edge betweenness (costs one more random write per predecessor); when false,
+    /// `edges` holds zeros.
+    public var edgeScores: Bool
 
     public init(weights: EdgeWeights = .none, normalized: Bool = false, threads: Int = availableCores,
-                sampleSources: Int? = nil, seed: UInt64 = 1) {
+                sampleSources: Int? = nil, seed: UInt64 = 1, edgeScores: Bool = true) {
         self.weights = weights
         self.normalized = normalized
         self.threads = threads
         self.sampleSources = sampleSources
         self.seed = seed
+        self.edgeScores = edgeScores
     }
 }
 
@@ -67,10 +71,11 @@ extension Graph {
             scratch, s, partial in
             if let lengths {
                 scratch.dijkstra(self, from: s, lengths: lengths)
+                accumulate(&scratch, source: s, lengths: lengths, into: &partial)
             } else {
                 scratch.breadthFirst(self, from: s)
+                accumulateHops(&scratch, source: s, edges: options.edgeScores, into: &partial)
             }
-            accumulate(&scratch, source: s, lengths: lengths, into: &partial)
         }
         var nodeScores = partials[0].0, edgeScores = partials[0].1
         for p in partials.dropFirst() {
@@ -88,6 +93,44 @@ extension Graph {
         }
         return BetweennessResult(nodes: NodeScores(nodeScores.map { $0 * nodeScale }),
                                  edges: EdgeScores(edgeScores.map { $0 * edgeScale }))
+    }
+
+    /// The unweighted backward pass on raw buffers (the hot loop of exact betweenness): a predecessor
+    /// of w is an in-neighbour one hop closer to the source.
+    private func accumulateHops(_ scratch: inout ShortestPathScratch, source: Int32, edges: Bool,
+                                into partial: inout ([Double], [Double])) {
+        let order = scratch.order
+        inOffsets.withUnsafeBufferPointer { offsets in
+            inNeighbors.withUnsafeBufferPointer { neighbors in
+                inEdges.withUnsafeBufferPointer { edgeIDs in
+                    scratch.hops.withUnsafeBufferPointer { hops in
+                        scratch.sigma.withUnsafeBufferPointer { sigma in
+                            scratch.delta.withUnsafeMutableBufferPointer { delta in
+                                partial.0.withUnsafeMutableBufferPointer { nodeSums in
+                                    partial.1.withUnsafeMutableBufferPointer { edgeSums in
+                                        var k = order.count - 1
+                                        while k > 0 {  // order[0] is the source: it has no predecessors
+                                            let w = Int(order[k])
+                                            let previous = hops[w] - 1
+                                            let coefficient = (1 + delta[w]) / sigma[w]
+                                            for i in offsets[w]..<offsets[w + 1] {
+                                                let v = Int(neighbors[i])
+                                                guard hops[v] == previous else { continue }
+                                                let share = sigma[v] * coefficient
+                                                delta[v] += share
+                                                if edges { edgeSums[Int(edgeIDs[i])] += share }
+                                            }
+                                            nodeSums[w] += delta[w]
+                                            k -= 1
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Brandes' backward pass without predecessor lists: a predecessor of w is an in-neighbour v with
