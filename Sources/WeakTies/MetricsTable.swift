@@ -130,9 +130,9 @@ public struct MetricsTable: Sendable {
                 columns.append("brokerage_\(key)_\(role.rawValue)_z"); values.append(brokerage.zScore[role]!)
             }
             network.append(("ei_" + key, try g.networkEIIndex(groups: groups)))
+            let test = try g.eiIndexTest(groups: groups, permutations: max(1, options.permutations), seed: options.seed)
+            network.append(("ei_" + key + "_rescaled", test.rescaled))
             if options.permutations > 0 {
-                let test = try g.eiIndexTest(groups: groups, permutations: options.permutations, seed: options.seed)
-                network.append(("ei_" + key + "_rescaled", test.rescaled))
                 network.append(("ei_" + key + "_p_greater_or_equal", test.pGreaterOrEqual))
                 network.append(("ei_" + key + "_p_less_or_equal", test.pLessOrEqual))
             }
@@ -195,7 +195,11 @@ public struct MetricsTable: Sendable {
             }
             values = study.actors.map { $0.attributes[name] }
         }
-        return values.map { $0.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } }
+        // Compared trimmed; empty means unknown.
+        return values.map { $0.flatMap { v in
+            let trimmed = v.trimmingCharacters(in: .whitespaces)
+            return trimmed.isEmpty ? nil : trimmed
+        } }
     }
 
     static func snakeCase(_ name: String) -> String {
@@ -257,7 +261,7 @@ public enum MetricsTableError: Error, Equatable, CustomStringConvertible {
         case .noWeightColumn:
             "--weights distance needs a 'weight' column in the ties table with a value for every tie"
         case let .missingWeight(tie):
-            "the tie \(tie) has no coded weight; --weights needs a weight for every tie (or no weight column, to use mention counts)"
+            "the tie \(tie) has no coded weight; --weights strength or distance needs a weight for every tie (without a weight column, --weights strength uses mention counts)"
         }
     }
 }

@@ -4,7 +4,7 @@ import WeakTies
 
 struct Metrics: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Compute centrality, structural-hole, bridge and openness metrics per actor and tie.",
+        abstract: "Compute centrality, structural holes, bridges, communities, brokerage and openness per actor and tie.",
         discussion: """
             Writes one row per actor (id, label, kind, then the metrics) as CSV, or with --edges one row per \
             tie (source, target, strength, mentions, bridge, local_bridge_span, edge_betweenness). JSON holds \
@@ -24,7 +24,7 @@ struct Metrics: ParsableCommand {
     @Option(help: "Comma-separated node metrics, or 'all': \(MetricsTable.nodeMetricNames.joined(separator: ", ")).")
     var metrics = "all"
 
-    @Option(name: .long, help: "Node attribute for E-I index and Blau columns (repeatable): region, partner_type, sector, kind or an extra nodes column.")
+    @Option(name: .long, help: "Node attribute for group mixing (repeatable): E-I index with permutation test, Blau, IQV, outside share and Gould–Fernandez brokerage by region, partner_type, sector, kind or an extra nodes column.")
     var attribute: [String] = []
 
     @Option(help: "Tie weights: none, strength (the weight column, else mention counts; length = 1/strength) or distance (the weight column as lengths).")

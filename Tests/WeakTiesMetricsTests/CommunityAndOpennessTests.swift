@@ -165,3 +165,36 @@ import WeakTiesGraph
         #expect(undirected.counts[.representative] == undirected.counts[.gatekeeper])
     }
 }
+
+@Suite struct OpennessEdgeCaseTests {
+    @Test func eiTestWithoutTiesBetweenKnownGroupsIsUndefined() throws {
+        var b = GraphBuilder(directed: false)
+        for i in 0..<3 { b.addNode("\(i)") }
+        try b.addEdge(0, 1)
+        let test = try b.build().eiIndexTest(groups: ["a", nil, "b"], permutations: 50)
+        #expect(test.observed.isNaN && test.pGreaterOrEqual.isNaN && test.pLessOrEqual.isNaN && test.permutationMean.isNaN)
+    }
+
+    @Test func brokerageExpectationsAddUpWithUnknownGroups() throws {
+        var rng = SeededRandom(seed: 81)
+        for _ in 0..<50 {
+            let r = try RandomGraph(&rng, directed: Bool.random(using: &rng))
+            guard r.n > 3 else { continue }
+            let groups: [String?] = (0..<r.n).map { _ in ["a", "b", "c", nil].randomElement(using: &rng)! }
+            let result = try r.graph.brokerage(groups: groups)
+            for v in 0..<r.n {
+                let parts = Brokerage.Role.allCases.filter { $0 != .total }
+                let expected = parts.reduce(0) { $0 + result.expected[$1]![v] }
+                let counted = parts.reduce(0) { $0 + result.counts[$1]![v] }
+                #expect(close(expected, result.expected[.total]![v]))
+                #expect(counted == result.counts[.total]![v])
+            }
+        }
+    }
+
+    @Test func modularityRejectsNegativeIDs() throws {
+        let g = try pathGraph(3, directed: false)
+        #expect(throws: MetricError.invalidParameter("community ids must not be negative")) { try g.modularity(of: [0, -1, 0]) }
+        #expect(try g.communityExternalShare([0, 0, 1]).values == [0, 0.5, 1])
+    }
+}

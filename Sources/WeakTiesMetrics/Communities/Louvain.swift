@@ -14,8 +14,9 @@ extension Graph {
     /// Louvain community detection (Blondel, Guillaume, Lambiotte & Lefebvre 2008), seeded.
     ///
     /// Maximises modularity `Q = Σ_c [Σ_in(c)/(2m) − γ (Σ_tot(c)/(2m))²]` by local moves in a
-    /// seeded random node order (each node joins the neighbouring community with the largest gain;
-    /// equal gains go to the smaller community id), then aggregates communities into nodes and repeats
+    /// seeded random node order (each node joins the neighbouring community with the largest gain; it
+    /// stays where it is unless another community gains strictly more, and among other communities
+    /// with equal gains the smallest id wins), then aggregates communities into nodes and repeats
     /// until nothing moves. Weights are strengths (`.strength`; `.distance` is inverted; `.none` counts
     /// 1 per tie). Directions are ignored; self-loops count once. Isolates form their own
     /// communities. A graph without ties has modularity NaN (m = 0).
@@ -120,6 +121,8 @@ extension Graph {
     /// NaN for a graph without ties. - Complexity: O(n + m).
     public func modularity(of communityOfNode: [Int32], weights: EdgeWeights = .none, resolution: Double = 1) throws(MetricError) -> Double {
         guard communityOfNode.count == nodeCount else { throw .attributeCount(expected: nodeCount, actual: communityOfNode.count) }
+        guard communityOfNode.allSatisfy({ $0 >= 0 }) else { throw .invalidParameter("community ids must not be negative") }
+        guard resolution > 0 && resolution.isFinite else { throw .invalidParameter("the modularity resolution must be positive, not \(resolution)") }
         let strengths = try weights.strengths(edgeCount: edgeCount)
         let k = Int(communityOfNode.max() ?? -1) + 1
         var inside = [Double](repeating: 0, count: k), total = inside
@@ -136,16 +139,19 @@ extension Graph {
         return (0..<k).reduce(0) { $0 + inside[$1] / m - resolution * pow(total[$1] / (2 * m), 2) }
     }
 
-    /// Each node's share of ties that leave its community; NaN for isolates.
+    /// Each node's share of ties that leave its community (self-loops left out); NaN for isolates.
     public func communityExternalShare(_ communityOfNode: [Int32]) throws(MetricError) -> NodeScores {
         guard communityOfNode.count == nodeCount else { throw .attributeCount(expected: nodeCount, actual: communityOfNode.count) }
-        return try eiIndex(groups: communityOfNode.map { String($0) }).values.map { $0.isNaN ? .nan : ($0 + 1) / 2 }
-            .withNodeScores()
+        var leaving = [Int](repeating: 0, count: nodeCount), all = leaving
+        for e in 0..<edgeCount {
+            let u = Int(edgeSources[e]), v = Int(edgeTargets[e])
+            guard u != v else { continue }
+            let external = communityOfNode[u] != communityOfNode[v]
+            all[u] += 1; all[v] += 1
+            if external { leaving[u] += 1; leaving[v] += 1 }
+        }
+        return NodeScores((0..<nodeCount).map { all[$0] == 0 ? .nan : Double(leaving[$0]) / Double(all[$0]) })
     }
-}
-
-extension Array where Element == Double {
-    fileprivate func withNodeScores() -> NodeScores { NodeScores(self) }
 }
 
 import Foundation

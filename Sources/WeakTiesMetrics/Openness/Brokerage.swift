@@ -26,7 +26,7 @@ public struct Brokerage: Sendable, Equatable {
     public let expected: [Role: [Double]]
     /// Standard deviations under the null model.
     public let standardDeviation: [Role: [Double]]
-    /// `(count − expected) / sd`; NaN where sd is 0 or the node's group is unknown.
+    /// `(count − expected) / sd`; NaN where sd is 0.
     public let zScore: [Role: [Double]]
     /// Whole-network counts, expectations and standard deviations per role.
     public let networkCounts: [Role: Double]
@@ -42,20 +42,21 @@ extension Graph {
     /// Expectations and variances are those of `sna::brokerage` with density `d = m/(N(N−1))` and the
     /// group sizes. Undirected graphs are treated symmetrically: every tie is read as two arcs (as
     /// `sna` does with a symmetric matrix), so each brokered pair {a, c} counts twice, once per
-    /// direction, and representative and gatekeeper counts coincide. Nodes whose group is unknown
-    /// (`nil`) form a group of their own for counting and get NaN expectations and z-scores.
-    /// Self-loops and repeated ties are ignored.
-    /// - Complexity: O(Σ_b indeg(b) · outdeg(b) · log) time, O(n + m) memory.
+    /// direction, and representative and gatekeeper counts coincide; the null model then treats the
+    /// two arcs of a tie as independent, which understates the variance (z-scores of undirected
+    /// networks run large: read them as a ranking, not as a test). Nodes whose group is unknown
+    /// (`nil`) form one further group, "unknown", in counts and moments alike, as an `NA` class would
+    /// in `sna`. Self-loops and repeated ties are ignored.
+    /// - Complexity: O(Σ over arcs a → b of (outdeg(a) + outdeg(b))) time after building sorted
+    ///   adjacency lists (O(m log Δ)); O(n + m) memory.
     public func brokerage(groups: [String?]) throws(MetricError) -> Brokerage {
         guard groups.count == nodeCount else { throw .attributeCount(expected: nodeCount, actual: groups.count) }
         let n = nodeCount
         let successors = SimpleAdjacency(self, incoming: false)
         let predecessors = SimpleAdjacency(self, incoming: true)
-        // Dense group ids in first-appearance order; unknown is its own group (-1 → separate id).
-        var groupID: [String: Int] = [:]
-        let unknownID = -1
+        // Dense group ids in first-appearance order; unknown (nil) is one group of its own.
+        var groupID: [String?: Int] = [:]
         let group = groups.map { g -> Int in
-            guard let g else { return unknownID }
             if let id = groupID[g] { return id }
             groupID[g] = groupID.count
             return groupID.count - 1
@@ -91,7 +92,7 @@ extension Graph {
         let d = n > 1 ? arcs / (N * (N - 1)) : .nan
         let sizes: [Double] = {
             var s = [Double](repeating: 0, count: groupID.count)
-            for g in group where g >= 0 { s[g] += 1 }
+            for g in group { s[g] += 1 }
             return s
         }()
         let p = d * d * (1 - d), q = d * d * d * (1 - d) * (1 - d) * (1 - d)
@@ -120,8 +121,8 @@ extension Graph {
         var expected: [Brokerage.Role: [Double]] = [:], sd = expected, z = expected, raw = expected
         for (r, role) in Brokerage.Role.allCases.enumerated() {
             raw[role] = counts[r]
-            expected[role] = (0..<n).map { group[$0] < 0 ? .nan : groupExpected[group[$0]][r] }
-            sd[role] = (0..<n).map { group[$0] < 0 ? .nan : groupVariance[group[$0]][r].squareRoot() }
+            expected[role] = (0..<n).map { groupExpected[group[$0]][r] }
+            sd[role] = (0..<n).map { groupVariance[group[$0]][r].squareRoot() }
             z[role] = (0..<n).map { v in
                 let s = sd[role]![v]
                 return s > 0 ? (counts[r][v] - expected[role]![v]) / s : .nan

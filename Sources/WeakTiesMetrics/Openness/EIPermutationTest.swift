@@ -10,10 +10,11 @@ public struct EIIndexTest: Sendable, Equatable {
     /// The smallest and largest E-I index possible with these group sizes and this many ties.
     public let minimum: Double
     public let maximum: Double
-    /// Mean E-I index over the permutations.
+    /// Mean E-I index over the permutations (the observed labelling left out).
     public let permutationMean: Double
     /// Share of permutations with an E-I index ≥ (and ≤) the observed one; the observed labelling
-    /// itself is counted, so neither p-value is ever 0.
+    /// itself is counted, so neither p-value is ever 0. NaN when the observed index is NaN (no tie
+    /// joins two nodes of known group).
     public let pGreaterOrEqual: Double
     public let pLessOrEqual: Double
     public let permutations: Int
@@ -27,26 +28,35 @@ extension Graph {
     /// - Complexity: O(permutations · (n + m)).
     public func eiIndexTest(groups: [String?], permutations: Int = 5000, seed: UInt64 = 1) throws(MetricError) -> EIIndexTest {
         guard permutations >= 1 else { throw .invalidParameter("the E-I permutation test needs at least 1 permutation") }
+        guard groups.count == nodeCount else { throw .attributeCount(expected: nodeCount, actual: groups.count) }
         let observed = try networkEIIndex(groups: groups)
         // Ties among nodes of known group, and the possible internal/external pairs.
         let known = (0..<nodeCount).filter { groups[$0] != nil }
         var sizes: [String: Double] = [:]
         for v in known { sizes[groups[v]!, default: 0] += 1 }
         let total = Double(known.count)
-        let internalPairs = sizes.values.reduce(0) { $0 + $1 * ($1 - 1) / 2 }
-        let externalPairs = total * (total - 1) / 2 - internalPairs
+        // Possible ties: unordered pairs, or ordered pairs (arcs) in a directed graph.
+        let perPair = isDirected ? 1.0 : 0.5
+        let internalPairs = sizes.values.reduce(0) { $0 + $1 * ($1 - 1) * perPair }
+        let externalPairs = total * (total - 1) * perPair - internalPairs
         var ties = 0.0
         for e in 0..<edgeCount where edgeSources[e] != edgeTargets[e] && groups[Int(edgeSources[e])] != nil
             && groups[Int(edgeTargets[e])] != nil { ties += 1 }
         let maximum = ties == 0 ? Double.nan : (min(ties, externalPairs) - (ties - min(ties, externalPairs))) / ties
         let minimum = ties == 0 ? Double.nan : ((ties - min(ties, internalPairs)) - min(ties, internalPairs)) / ties
-        let rescaled = maximum > minimum ? 2 * (observed - minimum) / (maximum - minimum) - 1 : .nan
+        // Repeated ties (parallel edges) can exceed the pair counts: then the range does not apply.
+        let inRange = observed >= minimum - 1e-12 && observed <= maximum + 1e-12
+        let rescaled = maximum > minimum && inRange ? 2 * (observed - minimum) / (maximum - minimum) - 1 : .nan
+        guard !observed.isNaN else {
+            return EIIndexTest(observed: .nan, rescaled: .nan, minimum: minimum, maximum: maximum, permutationMean: .nan,
+                               pGreaterOrEqual: .nan, pLessOrEqual: .nan, permutations: permutations, seed: seed)
+        }
 
         var rng = SplitMix64(seed: seed)
         var labels = known.map { groups[$0] }
         var shuffled = groups
         var greater = 1, less = 1
-        var sum = observed
+        var sum = 0.0
         for _ in 0..<permutations {
             // Fisher–Yates written out, so the sequence never depends on the standard library's choice.
             var i = labels.count
@@ -63,7 +73,7 @@ extension Graph {
         }
         let count = Double(permutations + 1)
         return EIIndexTest(observed: observed, rescaled: rescaled, minimum: minimum, maximum: maximum,
-                           permutationMean: sum / count, pGreaterOrEqual: Double(greater) / count,
+                           permutationMean: sum / Double(permutations), pGreaterOrEqual: Double(greater) / count,
                            pLessOrEqual: Double(less) / count, permutations: permutations, seed: seed)
     }
 
@@ -78,7 +88,8 @@ extension Graph {
 
     /// Share of each node's distinct alters whose group differs from the node's own (e.g. partners
     /// outside its region or sector). Alters of unknown group are left out; NaN where the node's group
-    /// is unknown or no alter has a known group.
+    /// is unknown or no alter has a known group. Unlike the E-I index it counts alters, not ties, so
+    /// repeated ties to one alter count once.
     public func outsideShare(groups: [String?]) throws(MetricError) -> NodeScores {
         guard groups.count == nodeCount else { throw .attributeCount(expected: nodeCount, actual: groups.count) }
         let simple = SimpleAdjacency(self, undirectedView: true)
