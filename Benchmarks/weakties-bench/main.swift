@@ -54,6 +54,17 @@ case "metrics" where args.count >= 2:
             _ = try g.betweenness(BetweennessOptions(threads: threads, edgeScores: false))
         }, info)
     }
+    // Sampled betweenness (K = n/10 sources) and its error against the exact values.
+    let exact = try g.betweenness(BetweennessOptions(threads: threads, edgeScores: false)).nodes
+    let k = max(1, g.nodeCount / 10)
+    var sampled = exact
+    let sampleTime = try seconds { sampled = try g.betweenness(BetweennessOptions(threads: 1, sampleSources: k, seed: 7, edgeScores: false)).nodes }
+    let top = exact.top(max(1, g.nodeCount / 100))
+    let meanError = top.reduce(0.0) { $0 + abs(sampled[$1] - exact[$1]) / exact[$1] } / Double(top.count)
+    let overlap = Set(top).intersection(Set(sampled.top(top.count))).count
+    report("betweenness_sampled_1_thread", sampleTime, info + [
+        ("sources", .int(k)), ("top_1_percent_mean_relative_error", .double(meanError)),
+        ("top_1_percent_overlap", .double(Double(overlap) / Double(top.count)))])
     report("closeness_harmonic_1_thread", try seconds { _ = try g.closeness(threads: 1) }, info)
     report("pagerank", try seconds { _ = try g.pageRank() }, info)
     report("constraint_effective_size", try seconds { _ = try g.structuralHoles() }, info)

@@ -9,7 +9,8 @@ public struct MetricsTable: Sendable {
     public static let nodeMetricNames = [
         "degree", "degree_centrality", "strength", "betweenness", "betweenness_normalized", "closeness", "harmonic",
         "eigenvector", "pagerank", "clustering", "core_number", "constraint", "effective_size", "efficiency",
-        "hierarchy", "ego_density", "weak_tie_share", "community", "community_external_share",
+        "hierarchy", "ego_density", "weak_tie_share", "bridges", "weak_bridges", "local_bridges", "weak_local_bridges",
+        "community", "community_external_share",
     ]
 
     public struct Options: Sendable {
@@ -104,6 +105,21 @@ public struct MetricsTable: Sendable {
             add("ego_density", holes.egoDensity)
         }
         add("weak_tie_share", try g.weakTieShare(isWeak: isWeak))
+        // Granovetter's test per actor: its ties that are bridges or local bridges, and how many are weak.
+        let bridges = Set(g.bridges())
+        var span = [Double](repeating: .nan, count: g.edgeCount)
+        for (edge, s) in g.localBridges() { span[Int(edge)] = s }
+        var perNode = [[Double]](repeating: [Double](repeating: 0, count: g.nodeCount), count: 4)
+        for e in 0..<g.edgeCount {
+            let ends = [Int(g.edgeSources[e]), Int(g.edgeTargets[e])]
+            for v in Set(ends) {
+                if bridges.contains(Int32(e)) { perNode[0][v] += 1; if isWeak[e] { perNode[1][v] += 1 } }
+                if !span[e].isNaN { perNode[2][v] += 1; if isWeak[e] { perNode[3][v] += 1 } }
+            }
+        }
+        for (i, name) in ["bridges", "weak_bridges", "local_bridges", "weak_local_bridges"].enumerated() {
+            add(name, NodeScores(perNode[i]))
+        }
         var communities: Communities?
         if wanted.contains("community") || wanted.contains("community_external_share") {
             let found = try g.louvainCommunities(weights: weights, seed: options.seed)
@@ -130,6 +146,7 @@ public struct MetricsTable: Sendable {
                 columns.append("brokerage_\(key)_\(role.rawValue)_z"); values.append(brokerage.zScore[role]!)
             }
             network.append(("ei_" + key, try g.networkEIIndex(groups: groups)))
+            for (group, value) in try g.groupEIIndex(groups: groups) { network.append(("ei_\(key)_group:\(group)", value)) }
             let test = try g.eiIndexTest(groups: groups, permutations: max(1, options.permutations), seed: options.seed)
             network.append(("ei_" + key + "_rescaled", test.rescaled))
             if options.permutations > 0 {
@@ -138,10 +155,7 @@ public struct MetricsTable: Sendable {
             }
             network.append(("assortativity_" + key, try g.nominalAssortativity(groups: groups)))
         }
-        // Granovetter's test: how many bridges and local bridges are weak ties.
-        let bridges = Set(g.bridges())
-        var span = [Double](repeating: .nan, count: g.edgeCount)
-        for (edge, s) in g.localBridges() { span[Int(edge)] = s }
+        // Granovetter's test for the study: how many bridges and local bridges are weak ties.
         network.append(("bridges", Double(bridges.count)))
         network.append(("weak_bridges", Double(bridges.count { isWeak[Int($0)] })))
         let local = (0..<g.edgeCount).filter { !span[$0].isNaN }

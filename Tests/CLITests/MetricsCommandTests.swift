@@ -14,7 +14,8 @@ import TestSupport
         }
         let expectedHeader = ["id", "label", "kind", "degree", "degree_centrality", "strength", "betweenness",
             "betweenness_normalized", "closeness", "harmonic", "eigenvector", "pagerank", "clustering", "core_number",
-            "constraint", "effective_size", "efficiency", "hierarchy", "ego_density", "weak_tie_share", "community",
+            "constraint", "effective_size", "efficiency", "hierarchy", "ego_density", "weak_tie_share", "bridges",
+            "weak_bridges", "local_bridges", "weak_local_bridges", "community",
             "community_external_share"] + perAttribute("region") + perAttribute("partner_type")
         #expect(lines.first.map(String.init) == expectedHeader.joined(separator: ","))
         #expect(lines.count == 124)
@@ -37,7 +38,7 @@ import TestSupport
                                      "--permutations", "200", "--seed", "9", "--quiet"])
         let tested = (try JSONSerialization.jsonObject(with: Data(withTest.stdout.utf8)) as! [String: Any])["network"] as! [String: Any]
         for key in ["ei_region", "ei_region_rescaled", "ei_region_p_greater_or_equal", "ei_region_p_less_or_equal",
-                    "assortativity_region", "modularity", "communities"] {
+                    "assortativity_region", "modularity", "communities", "ei_region_group:Krefeld"] {
             #expect(tested[key] != nil, "network key \(key)")
         }
         #expect((object["edges"] as! [[String: Any]]).count == 185)

@@ -198,3 +198,14 @@ import WeakTiesGraph
         #expect(try g.communityExternalShare([0, 0, 1]).values == [0, 0.5, 1])
     }
 }
+
+@Suite struct GroupEITests {
+    @Test func groupLevelEIOnKarate() throws {
+        // Counted with networkx 3.6.1 from karate_club_graph's 'club': 11 cross ties;
+        // Mr. Hi 35 internal ties, Officer 32.
+        let r = try Reference("karate")
+        let groups = try r.graph.groupEIIndex(groups: r.groups!)
+        #expect(groups.map(\.group) == ["Mr. Hi", "Officer"])
+        #expect(close(groups[0].value, -0.5217391304347826) && close(groups[1].value, -0.4883720930232558))
+    }
+}

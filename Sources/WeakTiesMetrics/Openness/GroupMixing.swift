@@ -34,6 +34,30 @@ extension Graph {
         return total == 0 ? .nan : Double(external - internalTies) / Double(total)
     }
 
+    /// Group-level E-I index: for each group, `(E − I)/(E + I)` over the ties of its members, where
+    /// E are ties to nodes of other groups and I ties inside the group (each internal tie counted once).
+    /// Groups whose members have no tie to a node of known group are NaN. Sorted by group name.
+    /// - Complexity: O(m + groups log groups).
+    public func groupEIIndex(groups: [String?]) throws(MetricError) -> [(group: String, value: Double)] {
+        guard groups.count == nodeCount else { throw .attributeCount(expected: nodeCount, actual: groups.count) }
+        var external: [String: Int] = [:], internalTies: [String: Int] = [:]
+        for g in groups.compactMap({ $0 }) { external[g] = 0; internalTies[g] = 0 }
+        for e in 0..<edgeCount {
+            let u = Int(edgeSources[e]), v = Int(edgeTargets[e])
+            guard u != v, let gu = groups[u], let gv = groups[v] else { continue }
+            if gu == gv {
+                internalTies[gu]! += 1
+            } else {
+                external[gu]! += 1
+                external[gv]! += 1
+            }
+        }
+        return external.keys.sorted().map { g in
+            let e = external[g]!, i = internalTies[g]!
+            return (g, e + i == 0 ? .nan : Double(e - i) / Double(e + i))
+        }
+    }
+
     /// Newman's nominal assortativity of a categorical attribute:
     /// `r = (Σ_g e_gg − Σ_g a_g b_g) / (1 − Σ_g a_g b_g)`, e the fraction of edge ends joining groups
     /// (undirected edges counted both ways). NaN when undefined (no edges, or all in one group).
