@@ -19,6 +19,32 @@ public enum StudyAssembler {
     }
 }
 
+/// The parsed values of one column, one per distinct cell value: scalars for the rows' hot loop,
+/// messages only for the values that break the contract.
+private struct CompactColumn<T> {
+    let column: Int
+    var values: [T] = []
+    var invalid: [Bool] = []
+    var messages: [Int: String] = [:]
+
+    init(_ table: CodedTable, _ column: Int, fallback: T, _ parse: (String) -> Result<T, ValueError>) {
+        self.column = column
+        let distinct = table.columns[column].values
+        values.reserveCapacity(distinct.count)
+        invalid.reserveCapacity(distinct.count)
+        for (code, text) in distinct.enumerated() {
+            switch parse(text) {
+            case .success(let v):
+                values.append(v); invalid.append(false)
+            case .failure(let e):
+                values.append(fallback)  // never read: rows with this value are rejected
+                invalid.append(true)
+                messages[code] = e.message
+            }
+        }
+    }
+}
+
 private struct ActorDraft {
     var id: String
     var label: String
@@ -152,17 +178,22 @@ private struct AssemblyState {
             let strengthColumn = mapping.columnOf[.strength], errors.isEmpty
         else { record(errors, file: table.file); return }
 
-        // Parse each distinct value once; rows then look their result up by code.
+        // Parse each distinct value once into compact arrays; rows then look their value up by code.
+        // A value that breaks the contract is marked in `invalid` and its message kept per code.
         let threshold = options.strongThreshold
-        let strengths = table.columns[strengthColumn].values.map { Strength.parse($0, strongThreshold: threshold) }
-        func parsed<T>(_ field: TieField, _ parse: (String) -> Result<T, ValueError>) -> (Int, [Result<T, ValueError>])? {
-            mapping.columnOf[field].map { ($0, table.columns[$0].values.map(parse)) }
+        let strengths = CompactColumn(table, strengthColumn, fallback: UInt8(0)) { (Strength.parse($0, strongThreshold: threshold)).map { $0.rawValue } }
+        func compact<T: Sendable>(_ field: TieField, fallback: T, _ parse: @escaping (String) -> Result<T, ValueError>) -> CompactColumn<T>? {
+            mapping.columnOf[field].map { CompactColumn(table, $0, fallback: fallback, parse) }
         }
-        let initiators = parsed(.initiator, Initiator.parse)
-        let years = parsed(.since) { CellParser.year($0, column: table.header[mapping.columnOf[.since]!]) }
-        let weights = parsed(.weight) { CellParser.weight($0, column: table.header[mapping.columnOf[.weight]!]) }
+        let initiators = compact(.initiator, fallback: UInt8(255)) { Initiator.parse($0).map { $0.map { UInt8(Initiator.allCases.firstIndex(of: $0)!) } ?? 255 } }
+        let years = compact(.since, fallback: Int16(0)) { [header = table.header[mapping.columnOf[.since] ?? 0]] in
+            CellParser.year($0, column: header).map { Int16($0 ?? 0) }
+        }
+        let weights = compact(.weight, fallback: Double.nan) { [header = table.header[mapping.columnOf[.weight] ?? 0]] in
+            CellParser.weight($0, column: header).map { $0 ?? .nan }
+        }
         let proximities = ProximityDimension.allCases.map { dimension in
-            parsed(TieField(rawValue: dimension.columnName)!) { ProximityLevel.parse($0, column: dimension.columnName) }
+            compact(TieField(rawValue: dimension.columnName)!, fallback: UInt8(0)) { ProximityLevel.parse($0, column: dimension.columnName).map { UInt8($0?.rawValue ?? 0) } }
         }
         let sourceIDs = table.columns[sourceColumn].values.map(CellParser.normalizedID)
         let targetIDs = table.columns[targetColumn].values.map(CellParser.normalizedID)
@@ -187,12 +218,15 @@ private struct AssemblyState {
             return index
         }
 
-        func lookup<T>(_ entry: (Int, [Result<T, ValueError>])?, _ row: Int, ok: inout Bool) -> T? {
-            guard let (c, results) = entry else { return nil }
-            switch results[Int(table.columns[c].codes[row])] {
-            case .success(let v): return v
-            case .failure(let e): errors.add(table.location(row: row, column: c), e.message); ok = false; return nil
+        func lookup<T>(_ entry: CompactColumn<T>?, _ row: Int, default fallback: T, ok: inout Bool) -> T {
+            guard let entry else { return fallback }
+            let code = Int(table.columns[entry.column].codes[row])
+            if entry.invalid[code] {
+                errors.add(table.location(row: row, column: entry.column), entry.messages[code]!)
+                ok = false
+                return fallback
             }
+            return entry.values[code]
         }
 
         let rows = table.rowCount
@@ -211,21 +245,23 @@ private struct AssemblyState {
                 errors.add(table.location(row: row, column: targetColumn), "self-loop: '\(actors[Int(s)].id)' is tied to itself")
                 ok = false
             }
-            var tieStrength = Strength.weak
-            switch strengths[Int(table.columns[strengthColumn].codes[row])] {
-            case .success(let v): tieStrength = v
-            case .failure(let e): errors.add(table.location(row: row, column: strengthColumn), e.message); ok = false
-            }
-            let who = lookup(initiators, row, ok: &ok) ?? nil
-            let year = lookup(years, row, ok: &ok) ?? nil
-            let levels = proximities.map { lookup($0, row, ok: &ok) ?? nil }
-            let w = lookup(weights, row, ok: &ok) ?? nil
+            let tieStrength = Strength(rawValue: lookup(strengths, row, default: 0, ok: &ok))!
+            let who = lookup(initiators, row, default: 255, ok: &ok)
+            let year = lookup(years, row, default: 0, ok: &ok)
+            var levels: (UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0)
+            levels.0 = lookup(proximities[0], row, default: 0, ok: &ok)
+            levels.1 = lookup(proximities[1], row, default: 0, ok: &ok)
+            levels.2 = lookup(proximities[2], row, default: 0, ok: &ok)
+            levels.3 = lookup(proximities[3], row, default: 0, ok: &ok)
+            levels.4 = lookup(proximities[4], row, default: 0, ok: &ok)
+            let w = lookup(weights, row, default: .nan, ok: &ok)
             guard ok, errors.isEmpty else { continue }
             source.append(s); target.append(t); strength.append(tieStrength)
-            initiator.append(who.map { UInt8(Initiator.allCases.firstIndex(of: $0)!) } ?? 255)
-            since.append(Int16(year ?? 0))
-            for d in 0..<levels.count { proximity[d].append(UInt8(levels[d]?.rawValue ?? 0)) }
-            weight.append(w ?? .nan)
+            initiator.append(who)
+            since.append(year)
+            proximity[0].append(levels.0); proximity[1].append(levels.1); proximity[2].append(levels.2)
+            proximity[3].append(levels.3); proximity[4].append(levels.4)
+            weight.append(w)
             fileIndex.append(Int16(file)); line.append(table.rowLines[row])
         }
         record(errors, file: table.file)

@@ -110,7 +110,8 @@ public enum DelimitedTableReader {
 }
 
 /// Records scanned but not yet interned: field bytes back to back, with offsets and lines.
-private final class RecordBatch: @unchecked Sendable {
+/// A value type, appended to through `inout`: no reference-type property accesses in the per-record path.
+private struct RecordBatch: Sendable {
     var bytes: [UInt8] = []
     /// End offset in `bytes` of every field (the start is the previous field's end).
     var fieldEnds: [Int] = []
@@ -125,7 +126,7 @@ private final class RecordBatch: @unchecked Sendable {
     var recordCount: Int { recordLines.count }
     var isFull: Bool { recordCount >= RecordBatch.maxRecords || bytes.count >= RecordBatch.maxBytes }
 
-    func append(_ record: CSVRecordView) {
+    mutating func append(_ record: CSVRecordView) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: record.bytes, count: record.ends.last ?? 0))
         let base = fieldEnds.isEmpty ? 0 : fieldEnds.last!
         for end in record.ends { fieldEnds.append(base + end) }
@@ -141,7 +142,7 @@ private final class RecordBatch: @unchecked Sendable {
         return UnsafeBufferPointer(start: base.map { $0 + start }, count: fieldEnds[k] - start)
     }
 
-    func removeAll() {
+    mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
         fieldEnds.removeAll(keepingCapacity: true)
         fieldLines.removeAll(keepingCapacity: true)
@@ -216,7 +217,7 @@ private struct TableBuilder: CSVRecordSink {
     var blankLines: [Int] = []
     var blankLineCount = 0
     var expectedRows = 0
-    let batch = RecordBatch()
+    var batch = RecordBatch()
 
     init(file: String) { self.file = file }
 
@@ -252,20 +253,26 @@ private struct TableBuilder: CSVRecordSink {
         guard batch.recordCount > 0 else { return }
         if decoder.mode == .undecided { decideEncoding() }
         rowLines.append(contentsOf: batch.recordLines)
-        let decoder = self.decoder, file = self.file, batch = self.batch, columns = self.columns
-        if batch.fieldEnds.count < 20_000 || columns.count < 2 {
-            for (c, column) in columns.enumerated() { column.intern(batch, column: c, decoder: decoder, file: file) }
-        } else {
-            let groups = TableBuilder.split(columnBytes: columnBytes(), into: 2)
-            DispatchQueue.concurrentPerform(iterations: groups.count) { g in
-                for c in groups[g] { columns[c].intern(batch, column: c, decoder: decoder, file: file) }
-            }
-        }
+        TableBuilder.intern(batch, into: columns, decoder: decoder, file: file,
+                            groups: batch.fieldEnds.count < 20_000 || columns.count < 2 ? nil : TableBuilder.split(columnBytes: columnBytes(), into: 2))
         for column in columns {
             for error in column.errors { errors.add(error.location, error.message) }
             column.errors.removeAll()
         }
         batch.removeAll()
+    }
+
+    /// Interns every column of `batch`, on one worker per column group (or sequentially).
+    /// A static function, so the batch is only borrowed and is unique again when it is cleared.
+    static func intern(_ batch: RecordBatch, into columns: [ColumnBuilder], decoder: FileTextDecoder, file: String,
+                       groups: [[Int]]?) {
+        guard let groups else {
+            for (c, column) in columns.enumerated() { column.intern(batch, column: c, decoder: decoder, file: file) }
+            return
+        }
+        DispatchQueue.concurrentPerform(iterations: groups.count) { g in
+            for c in groups[g] { columns[c].intern(batch, column: c, decoder: decoder, file: file) }
+        }
     }
 
     /// Decides the encoding at the first non-ASCII field of the batch, in record order.
