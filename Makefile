@@ -14,13 +14,19 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product weakties
 
-# Import and check the bundled example study; write its summary to out/.
+# Import and check the bundled example study, then compute its metrics; results go to out/krefeld-mg/.
 demo: release
 	@mkdir -p $(OUT)/krefeld-mg
 	$(SWIFT) run -c release --skip-build weakties validate $(DEMO_DIR)/ties.csv --nodes $(DEMO_DIR)/nodes.csv
 	@$(SWIFT) run -c release --skip-build weakties validate $(DEMO_DIR)/ties.csv --nodes $(DEMO_DIR)/nodes.csv --json --quiet > $(OUT)/krefeld-mg/summary.json.tmp
 	@mv $(OUT)/krefeld-mg/summary.json.tmp $(OUT)/krefeld-mg/summary.json
-	@echo "Demo output: $(abspath $(OUT)/krefeld-mg/summary.json)"
+	$(SWIFT) run -c release --skip-build weakties metrics $(DEMO_DIR)/ties.csv --nodes $(DEMO_DIR)/nodes.csv --quiet \
+		--attribute region --attribute partner_type --output $(OUT)/krefeld-mg/metrics.csv
+	$(SWIFT) run -c release --skip-build weakties metrics $(DEMO_DIR)/ties.csv --nodes $(DEMO_DIR)/nodes.csv --quiet \
+		--edges --output $(OUT)/krefeld-mg/tie-metrics.csv
+	$(SWIFT) run -c release --skip-build weakties metrics $(DEMO_DIR)/ties.csv --nodes $(DEMO_DIR)/nodes.csv --quiet \
+		--attribute region --attribute partner_type --format json --output $(OUT)/krefeld-mg/metrics.json
+	@echo "Demo output: $(abspath $(OUT)/krefeld-mg)/ (summary.json, metrics.csv, tie-metrics.csv, metrics.json)"
 
 test: deps
 	$(SWIFT) build --build-tests

@@ -42,6 +42,17 @@ do {
         let weak = strengths.count { $0 == "weak" }
         print("Weak ties: \(weak) of \(graph.edgeCount)")
     }
+
+    // 4. Metrics: results share one shape (NodeScores), options are values, weights are explicit.
+    let betweenness = try graph.betweenness(BetweennessOptions(normalized: true)).nodes
+    let holes = try graph.structuralHoles()
+    print("\nBrokers (normalised betweenness, Burt's constraint):")
+    for v in betweenness.top(3) {
+        print("  \(study.actors[v].label): \(String(format: "%.3f", betweenness[v])), constraint \(String(format: "%.3f", holes.constraint[v]))")
+    }
+    let isWeak = study.ties.strength.map { $0 == .weak }
+    let bridges = graph.bridges()
+    print("Bridges: \(bridges.count), of which weak: \(bridges.count { isWeak[Int($0)] })")
 } catch let failure as ImportFailure {
     print(failure)
     exit(65)
