@@ -106,12 +106,12 @@ private func expectAllClose(_ a: [Double], _ b: [Double], _ label: String) {
         }
     }
 
-    @Test(arguments: [false, true])
-    func closenessAndHarmonicMatchTheDefinition(directed: Bool) throws {
+    @Test(arguments: [(false, false), (true, false), (false, true), (true, true)])
+    func closenessAndHarmonicMatchTheDefinition(directed: Bool, weighted: Bool) throws {
         var rng = SeededRandom(seed: 21)
         for _ in 0..<200 {
             let r = try RandomGraph(&rng, directed: directed)
-            let d = r.distances(directed: directed)
+            let d = r.distances(lengths: weighted ? r.weights : nil, directed: directed)
             var closeness: [Double] = [], harmonic: [Double] = []
             for v in 0..<r.n {
                 let reach = (0..<r.n).filter { $0 != v && d[v][$0].isFinite }
@@ -120,7 +120,7 @@ private func expectAllClose(_ a: [Double], _ b: [Double], _ label: String) {
                 closeness.append(reach.isEmpty ? 0 : (k / Double(r.n - 1)) * k / total)
                 harmonic.append(reach.reduce(0) { $0 + 1 / d[v][$1] })
             }
-            let result = try r.graph.closeness(threads: 2)
+            let result = try r.graph.closeness(weights: weighted ? .distance(r.weights) : .none, threads: 2)
             expectAllClose(result.closeness.values, closeness, "closeness")
             expectAllClose(result.harmonic.values, harmonic, "harmonic")
         }
