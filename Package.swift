@@ -21,8 +21,12 @@ let package = Package(
         .target(name: "WeakTiesStudy", dependencies: ["WeakTiesGraph"]),
         // Readers and writers (CSV tie/node tables, …). Never imports Metrics.
         .target(name: "WeakTiesIO", dependencies: ["WeakTiesGraph", "WeakTiesStudy"]),
+        // Graphviz (libgvc) from Debian's libgraphviz-dev, used in-process.
+        .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
+        // The only module that calls C: DOT in, SVG/PNG/PDF out, serialised through one lock.
+        .target(name: "WeakTiesRender", dependencies: ["CGraphviz"]),
         // Umbrella: the public API a researcher scripts against.
-        .target(name: "WeakTies", dependencies: ["WeakTiesGraph", "WeakTiesMetrics", "WeakTiesStudy", "WeakTiesIO"]),
+        .target(name: "WeakTies", dependencies: ["WeakTiesGraph", "WeakTiesMetrics", "WeakTiesStudy", "WeakTiesIO", "WeakTiesRender"]),
         // The command line tool.
         .executableTarget(
             name: "weakties",
@@ -46,6 +50,7 @@ let package = Package(
             dependencies: ["WeakTiesIO", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "WeakTiesRenderTests", dependencies: ["WeakTiesRender", "WeakTiesIO", "TestSupport", "weakties-bench"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "weakties"]),
     ],
     swiftLanguageModes: [.v6]

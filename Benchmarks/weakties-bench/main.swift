@@ -71,7 +71,20 @@ case "metrics" where args.count >= 2:
     report("local_bridges", try seconds { _ = g.localBridges() }, info)
     report("core_number", seconds { _ = g.coreNumber() }, info)
     report("clustering", seconds { _ = g.clustering() }, info)
+case "render-memory":
+    // Resident memory before and after N in-process renders (a leak check run in its own process).
+    let renders = args.count > 1 ? Int(args[1]) ?? 500 : 500
+    let dot = "graph G { start=1; " + (0..<60).map { "n\($0) -- n\(($0 * 7 + 3) % 60);" }.joined() + " }"
+    func rss() -> Int {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
+        return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
+    }
+    for _ in 0..<50 { _ = try GraphvizRenderer.render(dot: dot, engine: .neato, format: .svg) }
+    let before = rss()
+    let time = try seconds { for _ in 0..<renders { _ = try GraphvizRenderer.render(dot: dot, engine: .neato, format: .svg) } }
+    report("render_memory", time, [("renders", .int(renders)), ("rss_before_kb", .int(before)), ("rss_after_kb", .int(rss()))])
 default:
-    print("usage: weakties-bench import <ties.csv> [repetitions] | metrics <edges.txt> [threads]")
+    print("usage: weakties-bench import <ties.csv> [repetitions] | metrics <edges.txt> [threads] | render-memory [renders]")
     exit(64)
 }

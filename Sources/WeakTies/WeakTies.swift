@@ -2,6 +2,7 @@
 @_exported import WeakTiesGraph
 @_exported import WeakTiesIO
 @_exported import WeakTiesMetrics
+@_exported import WeakTiesRender
 @_exported import WeakTiesStudy
 
 /// The toolkit's version, as printed by `weakties --version` and recorded in run manifests.

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import WeakTiesRender
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+@Suite(.serialized) struct GraphvizRendererTests {
+    let dot = #"graph G { start=7; a [label="Café \"Ü\" <x>"]; a -- b [style=dashed]; b -- c; }"#
+
+    @Test func rendersSVGDeterministically() throws {
+        let first = try GraphvizRenderer.render(dot: dot, engine: .neato, format: .svg)
+        let second = try GraphvizRenderer.render(dot: dot, engine: .neato, format: .svg)
+        #expect(first == second)
+        let text = String(decoding: first, as: UTF8.self)
+        #expect(text.contains("<svg"))
+        #expect(text.contains("Café &quot;Ü&quot; &lt;x&gt;"))
+        // Well-formed XML.
+        let parser = XMLParser(data: first)
+        parser.shouldResolveExternalEntities = false
+        #expect(parser.parse(), "\(String(describing: parser.parserError))")
+    }
+
+    @Test(arguments: [(RenderFormat.png, [UInt8]([0x89, 0x50, 0x4E, 0x47])), (.pdf, Array("%PDF".utf8))])
+    func binaryFormatsStartWithTheirMagicBytes(format: RenderFormat, magic: [UInt8]) throws {
+        let data = try GraphvizRenderer.render(dot: dot, engine: .dot, format: format)
+        #expect(Array(data.prefix(magic.count)) == magic)
+    }
+
+    @Test func malformedDOTIsASwiftError() {
+        #expect {
+            try GraphvizRenderer.render(dot: "graph G { a -- }", format: .svg)
+        } throws: { error in
+            guard case RenderError.syntax(let message) = error else { return false }
+            return message.contains("syntax error")
+        }
+    }
+
+    @Test func everyEngineLaysOutAndRenders() throws {
+        for engine in LayoutEngine.allCases {
+            let svg = try GraphvizRenderer.render(dot: dot, engine: engine, format: .svg)
+            #expect(svg.count > 100, "\(engine)")
+        }
+    }
+
+    @Test func layoutRoundTripKeepsEveryNode() throws {
+        let laidOut = String(decoding: try GraphvizRenderer.render(dot: dot, engine: .dot, format: .dot), as: UTF8.self)
+        for node in ["a", "b", "c"] { #expect(laidOut.contains("\t\(node)\t[") || laidOut.contains("\t\(node) [")) }
+        // The laid-out DOT is itself valid DOT.
+        #expect(try GraphvizRenderer.render(dot: laidOut, engine: .neato, format: .svg).count > 0)
+    }
+
+    /// Resident memory stays flat over 500 renders (no leak in the choke point). Measured in a process
+    /// of its own (`weakties-bench render-memory`), since other tests allocate in this one.
+    @Test func fiveHundredRendersKeepMemoryFlat() throws {
+        let candidates = [
+            Bundle.main.bundleURL.appendingPathComponent("weakties-bench").path,
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("weakties-bench").path,
+            repositoryRoot + "/.build/debug/weakties-bench",
+        ]
+        let binary = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) })
+        let result = try runProcess(binary, ["render-memory", "500"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        let before = json["rss_before_kb"] as! Int, after = json["rss_after_kb"] as! Int
+        #expect(after - before < 8_000, "RSS grew from \(before) kB to \(after) kB over 500 renders")
+    }
+}
+
+@Suite(.serialized) struct DOTRoundTripTests {
+    static let hostile = [
+        "Café \"Zum Ü\"", "back\\slash \\N \\G", "line\nbreak", "<script>alert('x')</script>", "a & b; c",
+        "-- -> { } [ ] ; = ,", "graph", "node", "\u{1F331} Garten", "tab\tand\r\ncrlf", "\"", "",
+    ]
+
+    func hostileGraph(directed: Bool) throws -> Graph {
+        var b = GraphBuilder(directed: directed)
+        for (i, label) in Self.hostile.enumerated() { b.addNode("id \(i) \(label)") }
+        for i in 1..<Self.hostile.count { try b.addEdge(0, Int32(i)) }
+        b.setNodeAttribute("label", .string(Self.hostile))
+        b.setNodeAttribute("kind", .string(Self.hostile.map { _ in "partner" }))
+        b.setEdgeAttribute("quote", .string(Self.hostile.dropFirst().map { $0 }))
+        return try b.build()
+    }
+
+    @Test(arguments: [false, true])
+    func graphvizParsesEveryDOTWeWrite(directed: Bool) throws {
+        let g = try hostileGraph(directed: directed)
+        let dot = DOTWriter.write(g, graphAttributes: [("start", "3")])
+        let laidOut = String(decoding: try GraphvizRenderer.render(dot: dot, engine: .neato, format: .dot), as: UTF8.self)
+        // Every node survives the round trip through Graphviz's parser.
+        for v in 0..<g.nodeCount { #expect(laidOut.contains(DOTWriter.quote(g.nodeIDs[v])) || laidOut.contains(g.nodeIDs[v])) }
+        let svg = try GraphvizRenderer.render(dot: dot, engine: .neato, format: .svg)
+        let text = String(decoding: svg, as: UTF8.self)
+        #expect(!text.contains("<script>"))
+        #expect(text.contains("&lt;script&gt;"))
+        let parser = XMLParser(data: svg)
+        parser.shouldResolveExternalEntities = false
+        #expect(parser.parse())
+        #expect(svg == (try GraphvizRenderer.render(dot: dot, engine: .neato, format: .svg)))
+    }
+
+    @Test func quoting() {
+        #expect(DOTWriter.quote("a\"b\\c\nd\re") == #""a\"b\\c\nde""#)
+        #expect(DOTWriter.quote("\u{7}x") == "\" x\"")
+    }
+}
+
+import WeakTiesGraph
+import WeakTiesIO
