@@ -10,11 +10,13 @@ public enum AtomicFile {
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try data.write(to: temporary)
-            if FileManager.default.fileExists(atPath: path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
+            // rename(2) replaces an existing file atomically.
+            if rename(temporary.path, url.path) != 0 {
+                throw InputOutputError(path: path, message: "cannot write: \(String(cString: strerror(errno)))")
             }
+        } catch let error as InputOutputError {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw InputOutputError(path: path, message: "cannot write: \(error.localizedDescription)")

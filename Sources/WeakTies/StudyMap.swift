@@ -1,0 +1,253 @@
+import Foundation
+import WeakTiesGraph
+import WeakTiesIO
+import WeakTiesMetrics
+import WeakTiesRender
+import WeakTiesStudy
+
+/// A network map of a study (or of one actor's ego network), encoded for reading at a glance and
+/// rendered through Graphviz.
+///
+/// Encoding: strong ties solid and thick, weak ties dashed and thin; innovations as rounded boxes,
+/// partners as ellipses; fill colour by a categorical attribute (default `partner_type`) from a
+/// colour-blind-safe palette (Okabe–Ito, extended with two of Paul Tol's colours); node size by a
+/// metric computed on the whole study; bridges (or local bridges) drawn in vermillion; regions as
+/// clusters with the `dot` and `fdp` layouts (the engines that draw clusters) and as the node
+/// outline colour otherwise. A legend is drawn into the map.
+public struct StudyMap: Sendable {
+    public enum Highlight: String, Sendable, CaseIterable { case bridges, localBridges = "local-bridges", none }
+    public enum SizeMetric: String, Sendable, CaseIterable { case degree, betweenness, pagerank, eigenvector, none }
+
+    public struct Options: Sendable {
+        public var layout: LayoutEngine = .sfdp
+        public var seed: Int = 1
+        public var colorBy: String = "partner_type"
+        public var sizeBy: SizeMetric = .degree
+        public var highlight: Highlight = .bridges
+        /// Show only this actor and its neighbours up to `radius` steps.
+        public var ego: String?
+        public var radius: Int = 1
+        public var only: Strength?
+        public var kind: ActorKind?
+        public var title: String?
+        public init() {}
+    }
+
+    public let dot: String
+    public let nodeCount: Int
+    public let tieCount: Int
+
+    /// Colour-blind-safe categorical palette (Okabe & Ito 2008; two more from Tol 2021).
+    public static let palette = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#CC79A7", "#999933", "#882255",
+                                 "#44AA99", "#AA4499"]
+    static let unknownColor = "#DDDDDD"
+    static let bridgeColor = "#D55E00"
+
+    /// Builds the map. - Throws: `StudyMapError` for an unknown ego or attribute.
+    public init(study: Study, options: Options = Options()) throws {
+        let graph = study.graph(attributes: false)
+        let n = graph.nodeCount
+        // Which actors and ties to show.
+        var shown = [Bool](repeating: true, count: n)
+        if let ego = options.ego {
+            guard let center = study.actorIndex(of: ego) else { throw StudyMapError.unknownActor(ego) }
+            shown = [Bool](repeating: false, count: n)
+            var frontier = [Int(center)]
+            shown[Int(center)] = true
+            for _ in 0..<max(1, options.radius) {
+                var next: [Int] = []
+                for v in frontier {
+                    for w in graph.neighbors(of: Int32(v)) where !shown[Int(w)] { shown[Int(w)] = true; next.append(Int(w)) }
+                }
+                frontier = next
+            }
+        }
+        if let kind = options.kind { for v in 0..<n where study.actors[v].kind != kind { shown[v] = false } }
+        let ties = (0..<study.ties.count).filter { t in
+            shown[Int(study.ties.source[t])] && shown[Int(study.ties.target[t])]
+                && (options.only == nil || study.ties.strength[t] == options.only)
+        }
+        let nodes = (0..<n).filter { shown[$0] }
+
+        // Colours by attribute value, assigned over the whole study (sorted), so every map of a study
+        // uses the same colour for the same value; the legend lists the values shown.
+        let groups = try StudyMap.values(study: study, attribute: options.colorBy)
+        let allCategories = Array(Set(groups.compactMap { $0 })).sorted()
+        var color: [String: String] = [:]
+        for (i, c) in allCategories.enumerated() { color[c] = i < StudyMap.palette.count ? StudyMap.palette[i] : StudyMap.unknownColor }
+        let categories = Array(Set(nodes.compactMap { groups[$0] })).sorted()
+        let egoIndex = options.ego.flatMap { study.actorIndex(of: $0) }.map(Int.init)
+        // Sizes from the whole study's structure.
+        let sizeScores: [Double]
+        switch options.sizeBy {
+        case .degree: sizeScores = graph.degree().values
+        case .betweenness: sizeScores = try graph.betweenness(BetweennessOptions(edgeScores: false)).nodes.values
+        case .pagerank: sizeScores = try graph.pageRank().values
+        case .eigenvector: sizeScores = graph.eigenvectorCentrality().values.map { $0.isNaN ? 0 : $0 }
+        case .none: sizeScores = [Double](repeating: 0, count: n)
+        }
+        let maxScore = nodes.map { sizeScores[$0] }.max() ?? 0
+        var highlighted = Set<Int32>()
+        switch options.highlight {
+        case .bridges: highlighted = Set(graph.bridges())
+        case .localBridges: highlighted = Set(graph.localBridges().map(\.edge))
+        case .none: break
+        }
+
+        let q = DOTWriter.quote
+        let clusters = options.layout == .dot || options.layout == .fdp
+        let big = nodes.count > 150
+        var out = "graph \"WeakTies\" {\n"
+        var graphAttributes: [(String, String)] = [
+            ("charset", "UTF-8"), ("start", String(options.seed)), ("overlap", "prism"), ("overlap_scaling", "2"),
+            ("sep", "+6"), ("splines", nodes.count <= 80 ? "true" : "false"), ("outputorder", "edgesfirst"),
+            ("bgcolor", "white"), ("pad", "0.3"), ("fontname", "DejaVu Sans"), ("labelloc", "b"),
+        ]
+        if options.layout == .dot { graphAttributes.append(("rankdir", "LR")) }
+        for (key, value) in graphAttributes { out += "  \(q(key))=\(q(value));\n" }
+        out += "  label=" + StudyMap.legend(title: options.title, attribute: options.colorBy, categories: categories,
+                                           colors: color, highlight: options.highlight, size: options.sizeBy) + ";\n"
+        out += "  node [fontname=\"DejaVu Sans\", fontsize=\(big ? 9 : 11), style=\"filled\", penwidth=1.2];\n"
+        out += "  edge [fontname=\"DejaVu Sans\"];\n"
+
+        func nodeStatement(_ v: Int) -> String {
+            let actor = study.actors[v]
+            let share = maxScore > 0 ? sizeScores[v] / maxScore : 0
+            let width = 0.35 + 0.9 * share.squareRoot()
+            let fill = groups[v].flatMap { color[$0] } ?? StudyMap.unknownColor
+            var attributes: [(String, String)] = [
+                ("label", StudyMap.wrap(actor.label, width: big ? 16 : 20)),
+                ("shape", actor.kind == .innovation ? "box" : "ellipse"),
+                ("style", actor.kind == .innovation ? "filled,rounded,bold" : "filled"),
+                ("fillcolor", fill), ("width", String(format: "%.2f", width)), ("height", String(format: "%.2f", width * 0.6)),
+                ("tooltip", actor.id),
+            ]
+            if !clusters, let region = actor.region { attributes.append(("color", StudyMap.regionOutline(region, study: study))) }
+            if actor.kind == .innovation { attributes.append(("fontsize", big ? "10" : "12")) }
+            if StudyMap.isDark(fill) { attributes.append(("fontcolor", "white")) }
+            if v == egoIndex { attributes += [("penwidth", "3"), ("color", "#000000")] }
+            return "  " + q(actor.id) + " [" + attributes.map { q($0.0) + "=" + q($0.1) }.joined(separator: ", ") + "];\n"
+        }
+        if clusters {
+            let regions = Dictionary(grouping: nodes) { study.actors[$0].region ?? "" }
+            for region in regions.keys.sorted() {
+                if region.isEmpty {
+                    for v in regions[region]! { out += nodeStatement(v) }
+                    continue
+                }
+                out += "  subgraph " + q("cluster_" + region) + " {\n    label=" + q(region)
+                    + "; style=\"rounded,dashed\"; color=\"#888888\"; fontcolor=\"#555555\";\n"
+                for v in regions[region]! { out += "  " + nodeStatement(v) }
+                out += "  }\n"
+            }
+        } else {
+            for v in nodes { out += nodeStatement(v) }
+        }
+        for t in ties {
+            let strong = study.ties.strength[t] == .strong
+            var attributes: [(String, String)] = strong
+                ? [("style", "solid"), ("penwidth", "2.6"), ("color", "#333333")]
+                : [("style", "dashed"), ("penwidth", "1.1"), ("color", "#7A7A7A")]
+            if highlighted.contains(Int32(t)) {
+                attributes[2] = ("color", StudyMap.bridgeColor)
+                attributes[1] = ("penwidth", strong ? "3.4" : "2.0")
+            }
+            let tie = study.ties[t]
+            attributes.append(("tooltip", "\(study.actors[Int(tie.source)].label) – \(study.actors[Int(tie.target)].label): \(tie.strength.name), \(tie.mentions.count) mention(s)"))
+            out += "  " + q(study.actors[Int(study.ties.source[t])].id) + " -- " + q(study.actors[Int(study.ties.target[t])].id)
+                + " [" + attributes.map { q($0.0) + "=" + q($0.1) }.joined(separator: ", ") + "];\n"
+        }
+        out += "}\n"
+        dot = out
+        nodeCount = nodes.count
+        tieCount = ties.count
+    }
+
+    /// Renders the map. - Throws: `RenderError`.
+    public func render(format: RenderFormat, layout: LayoutEngine) throws -> Data {
+        format == .dot ? Data(dot.utf8) : try GraphvizRenderer.render(dot: dot, engine: layout, format: format)
+    }
+
+    static func values(study: Study, attribute: String) throws -> [String?] {
+        switch normalizedHeaderName(attribute) {
+        case "partner_type": return study.actors.map { $0.partnerType ?? ($0.kind == .innovation ? "innovation" : nil) }
+        case "region": return study.actors.map(\.region)
+        case "sector": return study.actors.map(\.sector)
+        case "kind": return study.actors.map { $0.kind.rawValue }
+        default:
+            guard let name = study.nodeColumns.first(where: { normalizedHeaderName($0) == normalizedHeaderName(attribute) }) else {
+                throw StudyMapError.unknownAttribute(attribute)
+            }
+            return study.actors.map { $0.attributes[name].flatMap { $0.isEmpty ? nil : $0 } }
+        }
+    }
+
+    /// Breaks a label into lines of about `width` characters at spaces.
+    static func wrap(_ text: String, width: Int) -> String {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if !current.isEmpty && current.count + word.count + 1 > width {
+                lines.append(current)
+                current = String(word)
+            } else {
+                current += (current.isEmpty ? "" : " ") + word
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Whether text on `hex` should be white (relative luminance below 0.35).
+    static func isDark(_ hex: String) -> Bool {
+        let digits = Array(hex.dropFirst())
+        guard digits.count == 6, let value = Int(String(digits), radix: 16) else { return false }
+        func channel(_ shift: Int) -> Double {
+            let c = Double((value >> shift) & 0xFF) / 255
+            return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+        }
+        return 0.2126 * channel(16) + 0.7152 * channel(8) + 0.0722 * channel(0) < 0.35
+    }
+
+    static func regionOutline(_ region: String, study: Study) -> String {
+        let regions = Array(Set(study.actors.compactMap(\.region))).sorted()
+        let outlines = ["#000000", "#0072B2", "#D55E00", "#009E73", "#CC79A7"]
+        return outlines[(regions.firstIndex(of: region) ?? 0) % outlines.count]
+    }
+
+    /// The legend as a Graphviz HTML-like label (every text escaped for HTML).
+    static func legend(title: String?, attribute: String, categories: [String], colors: [String: String],
+                       highlight: Highlight, size: SizeMetric) -> String {
+        func h(_ s: String) -> String {
+            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+                .replacingOccurrences(of: "'", with: "&#39;")
+        }
+        var rows = ""
+        if let title { rows += "<tr><td colspan=\"2\" align=\"left\"><b>\(h(title))</b></td></tr>" }
+        rows += "<tr><td align=\"left\">━━ strong tie</td><td align=\"left\">╌╌ weak tie</td></tr>"
+        rows += "<tr><td align=\"left\">▢ innovation</td><td align=\"left\">◯ partner</td></tr>"
+        if highlight != .none {
+            rows += "<tr><td colspan=\"2\" align=\"left\"><font color=\"\(bridgeColor)\">━━ \(highlight == .bridges ? "bridge" : "local bridge")</font></td></tr>"
+        }
+        if size != .none { rows += "<tr><td colspan=\"2\" align=\"left\">node size: \(h(size.rawValue))</td></tr>" }
+        rows += "<tr><td colspan=\"2\" align=\"left\">colour: \(h(attribute))</td></tr>"
+        for c in categories {
+            rows += "<tr><td bgcolor=\"\(colors[c] ?? unknownColor)\" width=\"14\"></td><td align=\"left\">\(h(c))</td></tr>"
+        }
+        return "<<table border=\"0\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"1\">" + rows + "</table>>"
+    }
+}
+
+/// A map request that cannot be met.
+public enum StudyMapError: Error, Equatable, CustomStringConvertible {
+    case unknownActor(String)
+    case unknownAttribute(String)
+
+    public var description: String {
+        switch self {
+        case .unknownActor(let id): "no actor with id '\(id)' in the study"
+        case .unknownAttribute(let name): "unknown node attribute '\(name)' for --color-by"
+        }
+    }
+}
