@@ -71,6 +71,13 @@ case "metrics" where args.count >= 2:
     report("local_bridges", try seconds { _ = g.localBridges() }, info)
     report("core_number", seconds { _ = g.coreNumber() }, info)
     report("clustering", seconds { _ = g.clustering() }, info)
+case "render" where args.count >= 2:
+    // In-process layout + SVG of a DOT file (compare with `sfdp -Tsvg FILE`).
+    let dot = try String(contentsOfFile: args[1], encoding: .utf8)
+    let engine = LayoutEngine(rawValue: args.count > 2 ? args[2] : "sfdp") ?? .sfdp
+    var best = Double.infinity
+    for _ in 0..<3 { best = min(best, try seconds { _ = try GraphvizRenderer.render(dot: dot, engine: engine, format: .svg) }) }
+    report("render_\(engine.rawValue)_svg", best)
 case "render-memory":
     // Resident memory before and after N in-process renders (a leak check run in its own process).
     let renders = args.count > 1 ? Int(args[1]) ?? 500 : 500

@@ -67,6 +67,13 @@ public struct StudyMap: Sendable {
             shown[Int(study.ties.source[t])] && shown[Int(study.ties.target[t])]
                 && (options.only == nil || study.ties.strength[t] == options.only)
         }
+        if options.only != nil {
+            // With a tie filter, actors left without a shown tie are left out too (the ego stays).
+            var touched = [Bool](repeating: false, count: n)
+            for t in ties { touched[Int(study.ties.source[t])] = true; touched[Int(study.ties.target[t])] = true }
+            let egoActor = options.ego.flatMap { study.actorIndex(of: $0) }.map(Int.init)
+            for v in 0..<n where !touched[v] && v != egoActor { shown[v] = false }
+        }
         let nodes = (0..<n).filter { shown[$0] }
 
         // Colours by attribute value, assigned over the whole study (sorted), so every map of a study
