@@ -26,7 +26,11 @@ demo: release
 		--edges --output $(OUT)/krefeld-mg/tie-metrics.csv
 	$(SWIFT) run -c release --skip-build weakties metrics $(DEMO_DIR)/ties.csv --nodes $(DEMO_DIR)/nodes.csv --quiet \
 		--attribute region --attribute partner_type --format json --output $(OUT)/krefeld-mg/metrics.json
-	@echo "Demo output: $(abspath $(OUT)/krefeld-mg)/ (summary.json, metrics.csv, tie-metrics.csv, metrics.json)"
+	$(SWIFT) run -c release --skip-build weakties render $(DEMO_DIR)/ties.csv --nodes $(DEMO_DIR)/nodes.csv --quiet \
+		--title "Krefeld & Mönchengladbach" --output $(OUT)/krefeld-mg/study-map.svg
+	$(SWIFT) run -c release --skip-build weakties render $(DEMO_DIR)/ties.csv --nodes $(DEMO_DIR)/nodes.csv --quiet \
+		--ego "Repair-Café Cracau" --title "Repair-Café Cracau" --output $(OUT)/krefeld-mg/ego-repair-cafe-cracau.png
+	@echo "Demo output: $(abspath $(OUT)/krefeld-mg)/ (summary.json, metrics.csv, tie-metrics.csv, metrics.json, study-map.svg, ego-repair-cafe-cracau.png)"
 
 test: deps
 	$(SWIFT) build --build-tests
