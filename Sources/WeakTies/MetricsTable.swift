@@ -195,25 +195,10 @@ public struct MetricsTable: Sendable {
 
     /// The value of a node attribute for every actor (`nil` where empty).
     static func groups(study: Study, attribute: String) throws -> [String?] {
-        let key = normalizedHeaderName(attribute)
-        let values: [String?]
-        switch key {
-        case "region": values = study.actors.map(\.region)
-        case "sector": values = study.actors.map(\.sector)
-        case "partner_type": values = study.actors.map { $0.partnerType?.trimmingCharacters(in: .whitespaces).lowercased() }
-        case "kind": values = study.actors.map { $0.kind == .unknown ? nil : $0.kind.rawValue }
-        default:
-            guard let name = study.nodeColumns.first(where: { normalizedHeaderName($0) == key }) else {
-                throw MetricsTableError.unknownAttribute(attribute, available: ["region", "sector", "partner_type", "kind"]
-                    + study.nodeColumns.filter { NodeField(rawValue: $0) == nil })
-            }
-            values = study.actors.map { $0.attributes[name] }
+        guard let values = study.nodeAttributeValues(attribute) else {
+            throw MetricsTableError.unknownAttribute(attribute, available: study.nodeAttributeNames)
         }
-        // Compared trimmed; empty means unknown.
-        return values.map { $0.flatMap { v in
-            let trimmed = v.trimmingCharacters(in: .whitespaces)
-            return trimmed.isEmpty ? nil : trimmed
-        } }
+        return values
     }
 
     static func snakeCase(_ name: String) -> String {

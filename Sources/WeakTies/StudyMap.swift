@@ -102,6 +102,9 @@ public struct StudyMap: Sendable {
         }
 
         let q = DOTWriter.quote
+        let outlines = ["#000000", "#0072B2", "#D55E00", "#009E73", "#CC79A7"]
+        var regionOutline: [String: String] = [:]
+        for (i, region) in Set(study.actors.compactMap(\.region)).sorted().enumerated() { regionOutline[region] = outlines[i % outlines.count] }
         let clusters = options.layout == .dot || options.layout == .fdp
         let big = nodes.count > 150
         var out = "graph \"WeakTies\" {\n"
@@ -129,7 +132,7 @@ public struct StudyMap: Sendable {
                 ("fillcolor", fill), ("width", String(format: "%.2f", width)), ("height", String(format: "%.2f", width * 0.6)),
                 ("tooltip", actor.id),
             ]
-            if !clusters, let region = actor.region { attributes.append(("color", StudyMap.regionOutline(region, study: study))) }
+            if !clusters, let region = actor.region { attributes.append(("color", regionOutline[region] ?? "#000000")) }
             if actor.kind == .innovation { attributes.append(("fontsize", big ? "10" : "12")) }
             if StudyMap.isDark(fill) { attributes.append(("fontcolor", "white")) }
             if v == egoIndex { attributes += [("penwidth", "3"), ("color", "#000000")] }
@@ -175,18 +178,11 @@ public struct StudyMap: Sendable {
         format == .dot ? Data(dot.utf8) : try GraphvizRenderer.render(dot: dot, engine: layout, format: format)
     }
 
+    /// Colour values: the study's node attribute, with innovations as the value `innovation` where
+    /// they have none (their `partner_type` is empty).
     static func values(study: Study, attribute: String) throws -> [String?] {
-        switch normalizedHeaderName(attribute) {
-        case "partner_type": return study.actors.map { $0.partnerType ?? ($0.kind == .innovation ? "innovation" : nil) }
-        case "region": return study.actors.map(\.region)
-        case "sector": return study.actors.map(\.sector)
-        case "kind": return study.actors.map { $0.kind.rawValue }
-        default:
-            guard let name = study.nodeColumns.first(where: { normalizedHeaderName($0) == normalizedHeaderName(attribute) }) else {
-                throw StudyMapError.unknownAttribute(attribute)
-            }
-            return study.actors.map { $0.attributes[name].flatMap { $0.isEmpty ? nil : $0 } }
-        }
+        guard let values = study.nodeAttributeValues(attribute) else { throw StudyMapError.unknownAttribute(attribute) }
+        return zip(values, study.actors).map { value, actor in value ?? (actor.kind == .innovation ? "innovation" : nil) }
     }
 
     /// Breaks a label into lines of about `width` characters at spaces.
@@ -214,12 +210,6 @@ public struct StudyMap: Sendable {
             return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
         }
         return 0.2126 * channel(16) + 0.7152 * channel(8) + 0.0722 * channel(0) < 0.35
-    }
-
-    static func regionOutline(_ region: String, study: Study) -> String {
-        let regions = Array(Set(study.actors.compactMap(\.region))).sorted()
-        let outlines = ["#000000", "#0072B2", "#D55E00", "#009E73", "#CC79A7"]
-        return outlines[(regions.firstIndex(of: region) ?? 0) % outlines.count]
     }
 
     /// The legend as a Graphviz HTML-like label (every text escaped for HTML).

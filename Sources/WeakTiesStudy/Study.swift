@@ -221,3 +221,33 @@ public struct StudyOptions: Sendable, Equatable, Codable {
         self.strengthRule = strengthRule
     }
 }
+
+extension Study {
+    /// The value of a node attribute for every actor, trimmed, `nil` where empty: `region`, `sector`,
+    /// `partner_type` (lower-cased, as the contract's vocabulary), `kind` (`nil` for unknown) or any
+    /// extra nodes-table column (matched like a header). `nil` when there is no such attribute.
+    /// - Complexity: O(n).
+    public func nodeAttributeValues(_ attribute: String) -> [String?]? {
+        let values: [String?]
+        switch normalizedHeaderName(attribute) {
+        case "region": values = actors.map(\.region)
+        case "sector": values = actors.map(\.sector)
+        case "partner_type": values = actors.map { $0.partnerType?.lowercased() }
+        case "kind": values = actors.map { $0.kind == .unknown ? nil : $0.kind.rawValue }
+        default:
+            guard let name = nodeColumns.first(where: { normalizedHeaderName($0) == normalizedHeaderName(attribute) }) else {
+                return nil
+            }
+            values = actors.map { $0.attributes[name] }
+        }
+        return values.map { value in
+            guard let trimmed = value?.trimmingCharacters(in: .whitespaces), !trimmed.isEmpty else { return nil }
+            return trimmed
+        }
+    }
+
+    /// Names `nodeAttributeValues` accepts, for messages.
+    public var nodeAttributeNames: [String] {
+        ["region", "sector", "partner_type", "kind"] + nodeColumns.filter { NodeField(rawValue: $0) == nil }
+    }
+}
