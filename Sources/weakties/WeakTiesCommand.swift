@@ -15,6 +15,6 @@ struct WeakTiesCommand: ParsableCommand {
               weakties metrics ties.csv --nodes nodes.csv --attribute region --output metrics.csv
             """,
         version: weakTiesVersion,
-        subcommands: [Validate.self, Metrics.self, Render.self]
+        subcommands: [Validate.self, Metrics.self, Render.self, Export.self]
     )
 }
