@@ -78,11 +78,6 @@ public struct ErrorCollector: Sendable {
         }
     }
 
-    public mutating func merge(_ other: ErrorCollector) {
-        for error in other.errors { add(error.location, error.message) }
-        omittedCount += other.omittedCount
-    }
-
     /// Throws the collected errors, if any.
     public func throwIfAny() throws(ImportFailure) {
         if !errors.isEmpty { throw ImportFailure(errors: errors.sorted { $0.location < $1.location }, omittedCount: omittedCount) }

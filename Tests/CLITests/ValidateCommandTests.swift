@@ -3,14 +3,7 @@ import Testing
 import TestSupport
 
 /// The built `weakties` binary (next to the test bundle, or in .build/debug).
-let weaktiesBinary: String = {
-    let candidates = [
-        Bundle.main.bundleURL.appendingPathComponent("weakties").path,
-        Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("weakties").path,
-        repositoryRoot + "/.build/debug/weakties",
-    ]
-    return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates.last!
-}()
+let weaktiesBinary = builtProduct("weakties")
 
 let exampleTies = repositoryRoot + "/Examples/krefeld-mg/ties.csv"
 let exampleNodes = repositoryRoot + "/Examples/krefeld-mg/nodes.csv"

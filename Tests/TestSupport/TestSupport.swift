@@ -44,6 +44,16 @@ public let repositoryRoot: String = {
     return url.path
 }()
 
+/// A product built beside the test bundle (or in .build/debug), e.g. `weakties` or `weakties-bench`.
+public func builtProduct(_ name: String) -> String {
+    let candidates = [
+        Bundle.main.bundleURL.appendingPathComponent(name).path,
+        Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent(name).path,
+        repositoryRoot + "/.build/debug/" + name,
+    ]
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates.last!
+}
+
 /// `../shared` beside the repository, where third-party sample files live (absent in a user's clone).
 public var sharedDirectory: String? {
     let path = URL(fileURLWithPath: repositoryRoot).deletingLastPathComponent().appendingPathComponent("shared").path

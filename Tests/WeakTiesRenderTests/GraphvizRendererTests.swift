@@ -54,12 +54,8 @@ import FoundationXML
     /// Resident memory stays flat over 500 renders (no leak in the choke point). Measured in a process
     /// of its own (`weakties-bench render-memory`), since other tests allocate in this one.
     @Test func fiveHundredRendersKeepMemoryFlat() throws {
-        let candidates = [
-            Bundle.main.bundleURL.appendingPathComponent("weakties-bench").path,
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("weakties-bench").path,
-            repositoryRoot + "/.build/debug/weakties-bench",
-        ]
-        let binary = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) })
+        let binary = builtProduct("weakties-bench")
+        try #require(FileManager.default.isExecutableFile(atPath: binary))
         let result = try runProcess(binary, ["render-memory", "500"])
         #expect(result.status == 0, "\(result.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]

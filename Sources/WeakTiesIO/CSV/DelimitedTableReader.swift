@@ -52,12 +52,10 @@ public enum DelimitedTableReader {
         try ioChecked(name) { () throws(CSVScanError) in try scanner.prepare(delimiter: delimiter) }
 
         var builder = TableBuilder(file: name)
-        if let head = try? scanner.prefix() {
-            builder.decoder = FileTextDecoder(sniffing: head, isWholeFile: scanner.isAtEOF)
-        }
+        builder.decoder = FileTextDecoder(sniffing: head, isWholeFile: scanner.isAtEOF)
         // Reserve the code arrays from the file size and the line length seen in the first block, so a
         // large table does not grow (and page-fault) its arrays over and over.
-        if let head = try? scanner.prefix(), let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int {
+        if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int {
             let lines = max(1, head.count { $0 == 10 })
             builder.expectedRows = min(size / max(1, head.count / lines) + lines, 100_000_000)
         }
