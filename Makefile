@@ -14,7 +14,8 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product weakties
 
-# Import and check the bundled example study, then compute its metrics; results go to out/krefeld-mg/.
+# Import and check the bundled example study, compute its metrics, draw maps and write the weak-tie report
+# (HTML); results go to out/krefeld-mg/.
 demo: release
 	@mkdir -p $(OUT)/krefeld-mg
 	$(SWIFT) run -c release --skip-build weakties validate $(DEMO_DIR)/ties.csv --nodes $(DEMO_DIR)/nodes.csv
@@ -30,7 +31,10 @@ demo: release
 		--title "Krefeld & Mönchengladbach" --output $(OUT)/krefeld-mg/study-map.svg
 	$(SWIFT) run -c release --skip-build weakties render $(DEMO_DIR)/ties.csv --nodes $(DEMO_DIR)/nodes.csv --quiet \
 		--ego "Repair-Café Cracau" --title "Repair-Café Cracau" --output $(OUT)/krefeld-mg/ego-repair-cafe-cracau.png
-	@echo "Demo output: $(abspath $(OUT)/krefeld-mg)/ (summary.json, metrics.csv, tie-metrics.csv, metrics.json, study-map.svg, ego-repair-cafe-cracau.png)"
+	$(SWIFT) run -c release --skip-build weakties report $(DEMO_DIR)/ties.csv --nodes $(DEMO_DIR)/nodes.csv --quiet \
+		--output $(OUT)/krefeld-mg/report > /dev/null
+	@echo "Demo output: $(abspath $(OUT)/krefeld-mg)/ (summary.json, metrics.csv, tie-metrics.csv, metrics.json, study-map.svg, ego-repair-cafe-cracau.png, report/)"
+	@echo "Weak-tie report: $(abspath $(OUT)/krefeld-mg/report/index.html)"
 
 test: deps
 	$(SWIFT) build --build-tests
@@ -42,6 +46,7 @@ bench: deps
 	$(SWIFT) build -c release --product weakties-bench
 	python3 Benchmarks/compare_import.py
 	python3 Benchmarks/compare_metrics.py
+	python3 Benchmarks/compare_report.py
 
 clean:
 	rm -rf .build $(OUT) bench-out

@@ -98,7 +98,7 @@ public enum GraphExport {
 
     /// XML character data, escaped (`&`, `<`, `>`, `'`, `"`); characters XML 1.0 forbids are dropped,
     /// line breaks kept as `&#10;`/`&#13;` so they survive attribute normalisation.
-    static func xmlText(_ s: String) -> String {
+    public static func xmlText(_ s: String) -> String {
         var out = ""
         for scalar in s.unicodeScalars {
             switch scalar {
