@@ -45,8 +45,10 @@ public enum AtomicDirectory {
             throw InputOutputError(path: directory, message: "cannot write the report here: a file of that name exists")
         }
         let parent = target.deletingLastPathComponent()
-        guard fm.fileExists(atPath: parent.path) else {
-            throw InputOutputError(path: directory, message: "cannot write: the directory \(parent.path) does not exist")
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw InputOutputError(path: directory, message: "cannot create the directory \(parent.path)")
         }
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).partial")
         try? fm.removeItem(at: staging)

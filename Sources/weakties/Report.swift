@@ -75,16 +75,28 @@ struct Report: ParsableCommand {
     func run() throws {
         let progress = Progress(quiet: input.quiet)
         progress.say("reading the study")
+        var start = Date()
         let study = try input.loadStudy()
+        progress.time("import", Date().timeIntervalSince(start))
         let rendering = ReportRendering(format: ReportFormat(rawValue: format)!, language: ReportLanguage(rawValue: lang)!,
                                         templateDirectory: template, excelGerman: excelDe,
                                         docsBase: docsUrl ?? Report.localDocs(output: output))
         var files: [ReportFile]
         do {
             progress.say("computing the metrics")
+            start = Date()
             let report = try StudyReport(study: study, options: ReportOptions(innovations: innovation, suggestions: suggestions, seed: seed))
+            progress.time("metrics", Date().timeIntervalSince(start))
             progress.say(rendering.format == .html || rendering.format == .md ? "drawing \(report.innovations.count + 1) maps and writing the pages" : "writing")
-            files = try report.files(rendering)
+            let pagesStart = Date()
+            let mapsDone = Clock()
+            files = try report.files(rendering) { requests in
+                defer { mapsDone.stop() }
+                return try report.maps(requests)
+            }
+            // The maps are drawn while the pages are rendered: both times run from the same start.
+            progress.time("maps", mapsDone.seconds(since: pagesStart))
+            progress.time("pages_and_maps", Date().timeIntervalSince(pagesStart))
         } catch let error as ReportError {
             Console.printError(error.description)
             throw ExitCode(ExitCodes.usage)
@@ -103,6 +115,8 @@ struct Report: ParsableCommand {
             ("suggestions", .int(suggestions)), ("strength_rule", .string(input.strengthRule)),
             ("strong_threshold", .double(input.strongThreshold)), ("delimiter", .string(input.delimiter)),
         ]
+        start = Date()
+        defer { progress.time("writing", Date().timeIntervalSince(start)) }
         do {
             let manifest = try RunManifest.json(toolVersion: weakTiesVersion, command: "report", inputs: inputs,
                                                 options: options, outputs: files)
@@ -134,9 +148,22 @@ extension ReportTemplateError {
     var isUnreadable: Bool { if case .unreadableTemplate = self { true } else { false } }
 }
 
-/// Progress messages on stderr, only on a terminal and without --quiet.
+/// When something finished, set from another thread.
+final class Clock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var end: Date?
+    func stop() { lock.lock(); end = Date(); lock.unlock() }
+    func seconds(since start: Date) -> Double { lock.lock(); defer { lock.unlock() }; return (end ?? start).timeIntervalSince(start) }
+}
+
+/// Progress messages on stderr, only on a terminal and without --quiet; stage times with
+/// `WEAKTIES_TIMINGS=1` (for the benchmark's breakdown).
 struct Progress {
     let enabled: Bool
+    let timings = ProcessInfo.processInfo.environment["WEAKTIES_TIMINGS"] == "1"
     init(quiet: Bool) { enabled = !quiet && isatty(STDERR_FILENO) == 1 }
     func say(_ message: String) { if enabled { Console.writeError("weakties: \(message) …") } }
+    func time(_ stage: String, _ seconds: Double) {
+        if timings { Console.writeError("weakties: timing \(stage) \(String(format: "%.4f", seconds)) s") }
+    }
 }

@@ -60,7 +60,7 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/out"))
         result = try weakties(["report", exampleTies, "--format", "pdf", "--output", dir.path + "/out"])
         #expect(result.status == 64)
-        result = try weakties(["report", exampleTies, "--nodes", exampleNodes, "--output", dir.path + "/missing/out", "--quiet"])
+        result = try weakties(["report", exampleTies, "--nodes", exampleNodes, "--output", bad + "/out", "--quiet"])
         #expect(result.status == 74)
     }
 }

@@ -179,7 +179,7 @@ func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-12) -> Bool {
     @Test func goldenMarkdown() throws {
         let dir = TemporaryDirectory()
         let report = try StudyReport(study: Fixture.study(dir))
-        let files = try report.files(ReportRendering(format: .md), maps: Fixture.fakeMap)
+        let files = try report.files(ReportRendering(format: .md), maps: { $0.map(Fixture.fakeMap) })
         #expect(files.map(\.path) == ["i1.md", "i2.md", "index.md", "maps/chart_region.svg", "maps/chart_status.svg",
                                       "maps/i1.svg", "maps/i2.svg", "maps/study_map.svg"])
         let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
@@ -242,13 +242,21 @@ func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-12) -> Bool {
         try "{{#innovations}}{{label}}={{weak_tie_share}} ({{weak_tie_share_value}});{{/innovations}}"
             .write(toFile: templates + "/html-index.mustache", atomically: true, encoding: .utf8)
         let files = try StudyReport(study: Fixture.study(dir))
-            .files(ReportRendering(format: .html, templateDirectory: templates), maps: Fixture.fakeMap)
+            .files(ReportRendering(format: .html, templateDirectory: templates), maps: { $0.map(Fixture.fakeMap) })
         let index = String(decoding: files.first { $0.path == "index.html" }!.data, as: UTF8.self)
         #expect(index == "Innovation Eins=67% (0.6666666666666666);Innovation Zwei=0% (0);")
         try "{{#broken}".write(toFile: templates + "/html-innovation.mustache", atomically: true, encoding: .utf8)
         #expect(throws: ReportTemplateError.self) {
-            try StudyReport(study: Fixture.study(dir)).files(ReportRendering(format: .html, templateDirectory: templates), maps: Fixture.fakeMap)
+            try StudyReport(study: Fixture.study(dir)).files(ReportRendering(format: .html, templateDirectory: templates), maps: { $0.map(Fixture.fakeMap) })
         }
+    }
+
+    @Test func mapPlaceholdersAreReplacedOnlyWhereTheyStand() {
+        let svgs = ["<svg>A</svg>", "<svg>B</svg>"]
+        let page = Data("x<weakties-map-1/>y<weakties-map-0/>z<weakties-map-9/>&lt;weakties-map-0/&gt;<weakties-map-".utf8)
+        let replaced = String(decoding: ReportTemplates.replacingPlaceholders(in: page, with: svgs), as: UTF8.self)
+        // Unknown indices and escaped or cut-off tokens stay as they are.
+        #expect(replaced == "x<svg>B</svg>y<svg>A</svg>z<weakties-map-9/>&lt;weakties-map-0/&gt;<weakties-map-")
     }
 
     @Test func directoryIsWrittenAllOrNothing() throws {
@@ -258,7 +266,11 @@ func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-12) -> Bool {
         try AtomicDirectory.write([("a.txt", Data("3".utf8))], into: target)  // replaces in an existing directory
         #expect(try String(contentsOfFile: target + "/a.txt", encoding: .utf8) == "3")
         #expect(try String(contentsOfFile: target + "/sub/b.txt", encoding: .utf8) == "2")
-        #expect(throws: InputOutputError.self) { try AtomicDirectory.write([("x", Data())], into: dir.path + "/missing/out") }
+        try AtomicDirectory.write([("x", Data())], into: dir.path + "/new/parent/out")
+        #expect(FileManager.default.fileExists(atPath: dir.path + "/new/parent/out/x"))
+        // Under a regular file nothing can be created.
+        #expect(throws: InputOutputError.self) { try AtomicDirectory.write([("x", Data())], into: target + "/a.txt/out") }
+        #expect(throws: InputOutputError.self) { try AtomicDirectory.write([("x", Data())], into: target + "/a.txt") }
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty)
     }
