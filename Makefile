@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEMO_DIR := Examples/krefeld-mg
 OUT := out
 
-.PHONY: deps build release demo test bench clean
+.PHONY: deps build release demo test bench screenshots clean
 
 deps:
 	@bash .ci/install-deps
@@ -35,6 +35,17 @@ demo: release
 		--output $(OUT)/krefeld-mg/report > /dev/null
 	@echo "Demo output: $(abspath $(OUT)/krefeld-mg)/ (summary.json, metrics.csv, tie-metrics.csv, metrics.json, study-map.svg, ego-repair-cafe-cracau.png, report/)"
 	@echo "Weak-tie report: $(abspath $(OUT)/krefeld-mg/report/index.html)"
+
+# Screenshots of the demo report (index and one innovation page) with headless Chromium (Debian's
+# `chromium`, installed here if missing); written to out/screenshots/. Docs/report-*.png are copies.
+screenshots: demo
+	@command -v chromium >/dev/null 2>&1 || bash .ci/install-deps chromium
+	@mkdir -p $(OUT)/screenshots
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,2200 \
+		--screenshot=$(abspath $(OUT)/screenshots/index.png) $(abspath $(OUT)/krefeld-mg/report/index.html) 2>/dev/null
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,2200 \
+		--screenshot=$(abspath $(OUT)/screenshots/repair-cafe-cracau.png) $(abspath $(OUT)/krefeld-mg/report/repair-cafe-cracau.html) 2>/dev/null
+	@echo "Screenshots: $(abspath $(OUT)/screenshots)/"
 
 test: deps
 	$(SWIFT) build --build-tests

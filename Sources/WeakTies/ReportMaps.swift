@@ -14,8 +14,11 @@ extension StudyReport {
     /// (`GraphvizRenderer.render(batch:format:)`); see `map(_:)` for what each shows.
     public func maps(_ requests: [ReportMapRequest]) throws -> [String] {
         let style = try StudyMap.Style(study: study)
+        var legends: [ReportLanguage: StudyMap.LegendText] = [:]
+        for language in Set(requests.map(\.language)) { legends[language] = try legend(ReportStrings(language)) }
         let jobs = try requests.map { request in
-            let options = mapOptions(request)
+            var options = mapOptions(request)
+            options.legend = legends[request.language]!
             return RenderJob(dot: try StudyMap(study: study, options: options, style: style).dot, engine: options.layout)
         }
         return try GraphvizRenderer.render(batch: jobs, format: .svg).map { svg in
@@ -29,6 +32,23 @@ extension StudyReport {
     /// - Throws: `StudyMapError`, `RenderError`.
     public func map(_ request: ReportMapRequest) throws -> String {
         try maps([request])[0]
+    }
+
+    /// The legend in the report's language.
+    func legend(_ strings: ReportStrings) -> StudyMap.LegendText {
+        var text = StudyMap.LegendText()
+        text.strongTie = strings.text("map.strong_tie")
+        text.weakTie = strings.text("map.weak_tie")
+        text.innovation = strings.text("label.innovation")
+        text.partner = strings.text("label.partner")
+        text.bridge = strings.text("map.bridge")
+        text.localBridge = strings.text("map.local_bridge")
+        text.nodeSize = strings.text("map.node_size")
+        text.colour = strings.text("map.colour")
+        text.sizeName = strings.text("map.degree")
+        text.attributeName = strings.text("map.partner_type")
+        for type in PartnerType.allCases.map(\.rawValue) + ["innovation"] { text.categoryNames[type] = strings.category(type) }
+        return text
     }
 
     func mapOptions(_ request: ReportMapRequest) -> StudyMap.Options {

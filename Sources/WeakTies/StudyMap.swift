@@ -30,9 +30,23 @@ public struct StudyMap: Sendable {
         public var only: Strength?
         public var kind: ActorKind?
         public var title: String?
+        /// The legend's words (English by default); category values are shown through `categoryNames`.
+        public var legend = LegendText()
         /// Curved edges routed around nodes (`true`) or straight lines (`false`, several times faster to
         /// lay out); nil: curved up to 80 nodes.
         public var splines: Bool?
+        public init() {}
+    }
+
+    /// The words of a map's legend, so maps can be drawn in the language of the page around them.
+    public struct LegendText: Sendable, Equatable {
+        public var strongTie = "strong tie", weakTie = "weak tie", innovation = "innovation", partner = "partner"
+        public var bridge = "bridge", localBridge = "local bridge", nodeSize = "node size", colour = "colour"
+        /// Names for the size metric and the colour attribute (their identifiers where nil).
+        public var sizeName: String?
+        public var attributeName: String?
+        /// Display names of category values (the value itself where missing).
+        public var categoryNames: [String: String] = [:]
         public init() {}
     }
 
@@ -161,7 +175,8 @@ public struct StudyMap: Sendable {
         if options.layout == .twopi, let egoIndex { graphAttributes.append(("root", study.actors[egoIndex].id)) }
         for (key, value) in graphAttributes { out += "  \(q(key))=\(q(value));\n" }
         out += "  label=" + StudyMap.legend(title: options.title, attribute: style.colorBy, categories: categories,
-                                           colors: color, highlight: style.highlight, size: style.sizeBy) + ";\n"
+                                           colors: color, highlight: style.highlight, size: style.sizeBy,
+                                           text: options.legend) + ";\n"
         out += "  node [fontname=\"DejaVu Sans\", fontsize=\(big ? 9 : 11), style=\"filled\", penwidth=1.2];\n"
         out += "  edge [fontname=\"DejaVu Sans\"];\n"
 
@@ -260,7 +275,7 @@ public struct StudyMap: Sendable {
 
     /// The legend as a Graphviz HTML-like label (every text escaped for HTML).
     static func legend(title: String?, attribute: String, categories: [String], colors: [String: String],
-                       highlight: Highlight, size: SizeMetric) -> String {
+                       highlight: Highlight, size: SizeMetric, text: LegendText = LegendText()) -> String {
         func h(_ s: String) -> String {
             s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
                 .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
@@ -268,15 +283,18 @@ public struct StudyMap: Sendable {
         }
         var rows = ""
         if let title { rows += "<tr><td colspan=\"2\" align=\"left\"><b>\(h(title))</b></td></tr>" }
-        rows += "<tr><td align=\"left\">━━ strong tie</td><td align=\"left\">╌╌ weak tie</td></tr>"
-        rows += "<tr><td align=\"left\">▢ innovation</td><td align=\"left\">◯ partner</td></tr>"
+        rows += "<tr><td align=\"left\">━━ \(h(text.strongTie))</td><td align=\"left\">╌╌ \(h(text.weakTie))</td></tr>"
+        rows += "<tr><td align=\"left\">▢ \(h(text.innovation))</td><td align=\"left\">◯ \(h(text.partner))</td></tr>"
         if highlight != .none {
-            rows += "<tr><td colspan=\"2\" align=\"left\"><font color=\"\(bridgeColor)\">━━ \(highlight == .bridges ? "bridge" : "local bridge")</font></td></tr>"
+            let name = highlight == .bridges ? text.bridge : text.localBridge
+            rows += "<tr><td colspan=\"2\" align=\"left\"><font color=\"\(bridgeColor)\">━━ \(h(name))</font></td></tr>"
         }
-        if size != .none { rows += "<tr><td colspan=\"2\" align=\"left\">node size: \(h(size.rawValue))</td></tr>" }
-        rows += "<tr><td colspan=\"2\" align=\"left\">colour: \(h(attribute))</td></tr>"
+        if size != .none {
+            rows += "<tr><td colspan=\"2\" align=\"left\">\(h(text.nodeSize)): \(h(text.sizeName ?? size.rawValue))</td></tr>"
+        }
+        rows += "<tr><td colspan=\"2\" align=\"left\">\(h(text.colour)): \(h(text.attributeName ?? attribute))</td></tr>"
         for c in categories {
-            rows += "<tr><td bgcolor=\"\(colors[c] ?? unknownColor)\" width=\"14\"></td><td align=\"left\">\(h(c))</td></tr>"
+            rows += "<tr><td bgcolor=\"\(colors[c] ?? unknownColor)\" width=\"14\"></td><td align=\"left\">\(h(text.categoryNames[c] ?? c))</td></tr>"
         }
         return "<<table border=\"0\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"1\">" + rows + "</table>>"
     }

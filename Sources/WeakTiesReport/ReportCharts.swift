@@ -44,7 +44,7 @@ enum ReportCharts {
     /// innovation as a dot.
     static func opennessByRegion(_ innovations: [InnovationReport], strings: ReportStrings) -> String {
         let regions = Array(Set(innovations.map { $0.region ?? "" })).sorted()
-        let row = 34.0, left = 150.0, right = 24.0, top = 10.0, width = 560.0
+        let row = 34.0, left = 200.0, right = 24.0, top = 10.0, width = 600.0
         let height = top + row * Double(regions.count) + 44
         let plotWidth = width - left - right
         func x(_ ei: Double) -> Double { left + plotWidth * (ei + 1) / 2 }

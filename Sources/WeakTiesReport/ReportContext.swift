@@ -50,7 +50,10 @@ struct ReportContext {
     /// A number for reading: shares as percentages, other values with two decimals, "–" where undefined.
     func format(_ key: String, _ value: JSONValue) -> String {
         switch value {
-        case .int(let i): return key.hasSuffix("_share") ? strings.percent(Double(i)) : String(i)
+        // Metrics that happen to be whole (an E-I index of −1) keep the decimals of their kind.
+        case .int(let i) where key == "local_bridge_span": return String(i)
+        case .int(let i): return key.hasSuffix("_share") ? strings.percent(Double(i)) : strings.decimal(Double(i))
+        case .double(let d) where key == "local_bridge_span": return strings.decimal(d, digits: 0)
         case .double(let d): return key.hasSuffix("_share") ? strings.percent(d) : strings.decimal(d)
         case .string(let s) where s == "inf": return "∞"
         default: return "–"
@@ -127,8 +130,13 @@ struct ReportContext {
             dictionary[key] = (dictionary[key] as? [[String: Any]] ?? []).map { suggestion in
                 var suggestion = suggestion
                 suggestion["partner"] = decoratePartner(suggestion["partner"])
-                suggestion["reason_texts"] = (suggestion["reasons"] as? [String] ?? []).map { strings.text("reason." + $0) }
-                suggestion["introducers"] = (suggestion["introducers"] as? [Any] ?? []).map(decoratePartner)
+                let reasons = (suggestion["reasons"] as? [String] ?? []).map { strings.text("reason." + $0) }
+                suggestion["reason_texts"] = reasons
+                suggestion["reasons_text"] = reasons.joined(separator: "; ")
+                let introducers = (suggestion["introducers"] as? [Any] ?? []).map(decoratePartner)
+                suggestion["introducers"] = introducers
+                let names = introducers.compactMap { $0["label"] as? String }
+                if !names.isEmpty { suggestion["introducers_text"] = names.joined(separator: ", ") }
                 return suggestion
             }
         }

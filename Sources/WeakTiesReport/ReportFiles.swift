@@ -21,11 +21,14 @@ public struct ReportMapRequest: Sendable, Equatable {
     public let ego: String?
     public let title: String
     public let seed: Int
+    /// The language of the legend.
+    public let language: ReportLanguage
 
-    public init(ego: String?, title: String, seed: Int) {
+    public init(ego: String?, title: String, seed: Int, language: ReportLanguage = .en) {
         self.ego = ego
         self.title = title
         self.seed = seed
+        self.language = language
     }
 }
 
@@ -92,8 +95,9 @@ extension StudyReport {
         let library = try ReportTemplates.library(format: rendering.format, userDirectory: rendering.templateDirectory)
         // Every map at once, so the renderer can spread them over the cores, drawn while the pages are
         // rendered with placeholders that the maps replace afterwards.
-        let requests = innovations.map { ReportMapRequest(ego: $0.id, title: $0.label, seed: options.seed) }
-            + [ReportMapRequest(ego: nil, title: strings.text("heading.study_map"), seed: options.seed)]
+        let language = rendering.language
+        let requests = innovations.map { ReportMapRequest(ego: $0.id, title: $0.label, seed: options.seed, language: language) }
+            + [ReportMapRequest(ego: nil, title: strings.text("heading.study_map"), seed: options.seed, language: language)]
         let drawn = try ReportTemplates.concurrently({ try maps(requests) }) { () throws -> [ReportFile] in
             try pages(rendering, strings: strings, library: library, placeholders: requests.indices.map(ReportTemplates.placeholder))
         }

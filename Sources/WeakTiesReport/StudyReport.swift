@@ -308,8 +308,11 @@ struct BuildContext {
             }
             for value in seen { counts[value, default: 0] += 1 }
         }
-        return counts.map { ValueCount(value: $0.key, ties: $0.value) }
-            .sorted { $0.ties != $1.ties ? $0.ties > $1.ties : $0.value < $1.value }
+        return counts.map { ValueCount(value: $0.key, ties: $0.value) }.sorted { a, b in
+            if a.ties != b.ties { return a.ties > b.ties }
+            let la = a.value.lowercased(), lb = b.value.lowercased()
+            return la != lb ? la < lb : a.value < b.value
+        }
     }
 
     /// Weak ties that carry what strong ties cannot (bridges, local bridges, ties to brokers), ranked by
