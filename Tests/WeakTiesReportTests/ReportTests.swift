@@ -149,6 +149,11 @@ func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-12) -> Bool {
                 == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
         #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000))
                 == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        // A collection without contiguous storage, and Data.
+        #expect(SHA256.hex((0..<3).lazy.map { UInt8(0x61 + $0) })
+                == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex(Data(repeating: 0x61, count: 1_000_000))
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
     @Test func bothLanguagesHaveEveryKey() throws {
