@@ -114,6 +114,7 @@ struct Report: ParsableCommand {
             ("excel_de", .bool(excelDe)), ("template", .string(template)), ("seed", .int(seed)),
             ("suggestions", .int(suggestions)), ("strength_rule", .string(input.strengthRule)),
             ("strong_threshold", .double(input.strongThreshold)), ("delimiter", .string(input.delimiter)),
+            ("docs_url", .string(rendering.docsBase)),
         ]
         start = Date()
         defer { progress.time("writing", Date().timeIntervalSince(start)) }
