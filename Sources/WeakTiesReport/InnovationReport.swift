@@ -44,7 +44,8 @@ public struct InnovationReport: Sendable {
 
 /// A category with how many alters fall into it, split by tie strength.
 public struct CategoryCount: Sendable, Equatable {
-    public let category: String
+    /// The value (nil: alters without a value).
+    public let category: String?
     public let count: Int
     public let strong: Int
     public let weak: Int
@@ -101,7 +102,8 @@ public struct Initiation: Sendable {
     public let bothShare: Double
     public let thirdShare: Double
     /// `seeking` (the innovation initiated more ties than partners did), `sought` (the reverse),
-    /// `balanced`, or `uncoded`.
+    /// `balanced` (equally many, at least one each), `joint` (every coded tie started by both or a
+    /// third party), or `uncoded`.
     public let pattern: String
 }
 

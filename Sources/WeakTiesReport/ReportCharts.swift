@@ -59,7 +59,8 @@ enum ReportCharts {
             let values = members.map(\.openness.eiRegion).filter { !$0.isNaN }
             let center = top + row * (Double(i) + 0.5)
             let name = region.isEmpty ? strings.text("label.uncoded") : region
-            svg += "<text x=\"\(num(left - 8))\" y=\"\(num(center + 4))\" text-anchor=\"end\" font-size=\"12\" fill=\"\(ink)\">\(esc(name)) (n = \(members.count))</text>"
+            // n counts the innovations with a value, as in the status chart.
+            svg += "<text x=\"\(num(left - 8))\" y=\"\(num(center + 4))\" text-anchor=\"end\" font-size=\"12\" fill=\"\(ink)\">\(esc(name)) (n = \(values.count))</text>"
             if !values.isEmpty {
                 let mean = values.reduce(0, +) / Double(values.count)
                 let x0 = min(x(0), x(mean)), x1 = max(x(0), x(mean))

@@ -19,8 +19,6 @@ struct ReportContext {
         "betweenness_normalized", "closeness", "pagerank", "innovation_share", "partner_share", "both_share",
         "third_share", "mean", "local_bridge_span", "score", "density", "transitivity",
     ]
-    /// Integers that are years or line numbers: written without grouping.
-    static let plainIntegers: Set<String> = ["founded", "since", "line", "schema_version"]
 
     /// The context of a JSON value.
     func convert(_ json: JSONValue) -> Any? {
@@ -82,7 +80,9 @@ struct ReportContext {
         for key in ["partners_by_type", "partners_by_region"] {
             dictionary[key] = (dictionary[key] as? [[String: Any]] ?? []).map { entry in
                 var entry = entry
-                entry["label"] = strings.category(entry["category"] as? String ?? "")
+                // Partner types are translated; regions are names. Alters without a value: "unknown".
+                let value = entry["category"] as? String
+                entry["label"] = value.map { key == "partners_by_type" ? strings.category($0) : $0 } ?? strings.text("partner_type.unknown")
                 return entry
             }
         }

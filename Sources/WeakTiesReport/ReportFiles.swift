@@ -120,7 +120,8 @@ extension StudyReport {
         for i in innovationContexts.indices { converter.decorateInnovation(&innovationContexts[i], pageExtension: ext) }
         let studyContext = document["study"] as? [String: Any] ?? [:]
         let glossary: [[String: Any]] = StudyReport.glossary.map { entry in
-            var item: [String: Any] = ["key": entry.key, "name": strings.text("metric." + entry.key),
+            var item: [String: Any] = ["key": entry.key, "anchor": "m-" + entry.key.replacingOccurrences(of: "_", with: "-"),
+                                       "name": strings.text("metric." + entry.key),
                                        "text": strings.text("explain." + entry.key), "doc": "Docs/Metrics/" + entry.doc]
             if let base = rendering.docsBase { item["doc_href"] = base + entry.doc }
             return item
@@ -298,8 +299,11 @@ enum ReportTemplates {
             do {
                 // Registered without the format prefix: `{{> style}}`, `{{> script}}`.
                 try library.register(text, named: String(name.dropFirst(prefix.count)))
+            } catch let error as MustacheTemplate.ParserError {
+                throw ReportTemplateError.invalidTemplate(
+                    name: "\(url.path):\(error.context.lineNumber):\(error.context.columnNumber)", message: "\(error.error)")
             } catch {
-                throw ReportTemplateError.invalidTemplate(name: url.lastPathComponent, message: "\(error)")
+                throw ReportTemplateError.invalidTemplate(name: url.path, message: "\(error)")
             }
         }
     }

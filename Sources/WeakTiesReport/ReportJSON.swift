@@ -63,7 +63,7 @@ extension StudyReport {
 
     func innovationJSON(_ r: InnovationReport) -> JSONValue {
         func categories(_ list: [CategoryCount]) -> JSONValue {
-            .array(list.map { .object([("category", .string($0.category)), ("count", .int($0.count)),
+            .array(list.map { .object([("category", JSONValue.string($0.category)), ("count", .int($0.count)),
                                        ("strong", .int($0.strong)), ("weak", .int($0.weak))]) })
         }
         func values(_ list: [ValueCount]) -> JSONValue {

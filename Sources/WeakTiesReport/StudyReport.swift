@@ -48,7 +48,6 @@ public struct StudyReport: Sendable {
         self.study = study
         self.options = options
         let g = study.graph(attributes: false)
-        let n = g.nodeCount
 
         // Which innovations.
         var selected: [Int] = []
@@ -87,7 +86,6 @@ public struct StudyReport: Sendable {
                                    metrics: metrics, suggestions: options.suggestions)
         innovations = selected.map { context.innovation($0, slug: slugs[$0]!) }
         overview = StudyOverview(study: study, graph: g, metrics: metrics, isWeak: isWeak, regions: regions, types: types)
-        _ = n
     }
 
     /// Innovations are listed by label, then id (case-insensitive, then exact).
@@ -154,12 +152,15 @@ public struct StudyReport: Sendable {
     static func computeMetrics(_ g: Graph, isWeak: [Bool], regions: [String?], sectors: [String?],
                                types: [String?]) throws -> Metrics {
         let n = Double(g.nodeCount)
-        let betweenness = try g.betweenness(BetweennessOptions(edgeScores: false)).nodes.values
+        // One thread: a sum over sources split across cores can differ in its last bits with the number
+        // of cores, and the report promises the same bytes on every machine (study graphs are small).
+        let betweenness = try g.betweenness(BetweennessOptions(threads: 1, edgeScores: false)).nodes.values
         var span = [Double](repeating: .nan, count: g.edgeCount)
         for (edge, s) in g.localBridges() { span[Int(edge)] = s }
         return Metrics(
-            betweennessNormalized: betweenness.map { g.nodeCount > 2 ? $0 * 2 / ((n - 1) * (n - 2)) : .nan },
-            closeness: try g.closeness().closeness.values,
+            // With two actors or fewer no pair has an intermediary: 0, as `weakties metrics` and networkx.
+            betweennessNormalized: betweenness.map { g.nodeCount > 2 ? $0 * 2 / ((n - 1) * (n - 2)) : 0 },
+            closeness: try g.closeness(threads: 1).closeness.values,
             pageRank: try g.pageRank().values,
             holes: try g.structuralHoles(),
             bridges: Set(g.bridges()),
@@ -196,15 +197,19 @@ struct BuildContext {
         let alters = edges.map { Int(graph.opposite(of: Int32(v), along: Int32($0))) }
 
         func categories(_ groups: [String?]) -> [CategoryCount] {
-            var counts: [String: (Int, Int)] = [:]
+            var counts: [String?: (Int, Int)] = [:]
             for (e, w) in zip(edges, alters) {
-                let key = groups[w] ?? "unknown"
-                var c = counts[key, default: (0, 0)]
+                var c = counts[groups[w], default: (0, 0)]
                 if isWeak[e] { c.1 += 1 } else { c.0 += 1 }
-                counts[key] = c
+                counts[groups[w]] = c
             }
+            // By count, then by value; alters without a value last.
             return counts.map { CategoryCount(category: $0.key, count: $0.value.0 + $0.value.1, strong: $0.value.0, weak: $0.value.1) }
-                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.category < $1.category }
+                .sorted { a, b in
+                    if a.count != b.count { return a.count > b.count }
+                    if (a.category == nil) != (b.category == nil) { return b.category == nil }
+                    return (a.category ?? "") < (b.category ?? "")
+                }
         }
 
         let bridgeEdges = edges.filter { metrics.bridges.contains(Int32($0)) }
@@ -276,7 +281,8 @@ struct BuildContext {
         let coded = evidence.count - counts[.unknown]!
         func share(_ role: InitiatorRole) -> Double { coded == 0 ? .nan : Double(counts[role]!) / Double(coded) }
         let own = counts[.innovation]!, partner = counts[.partner]!
-        let pattern = coded == 0 ? "uncoded" : own > partner ? "seeking" : partner > own ? "sought" : "balanced"
+        let pattern = coded == 0 ? "uncoded" : own > partner ? "seeking" : partner > own ? "sought"
+            : own == 0 ? "joint" : "balanced"
         return Initiation(counts: counts, innovationShare: share(.innovation), partnerShare: share(.partner),
                           bothShare: share(.both), thirdShare: share(.third), pattern: pattern)
     }
@@ -315,8 +321,10 @@ struct BuildContext {
         }
     }
 
-    /// Weak ties that carry what strong ties cannot (bridges, local bridges, ties to brokers), ranked by
-    /// bridge first, then span, then the partner's betweenness.
+    /// Weak ties that carry what strong ties cannot (bridges, local bridges, ties to partners who work
+    /// with other innovations). Score = 100 for a bridge + the span of a local bridge (at most 20; a
+    /// bridge's infinite span counts 20) + the number of other innovations the partner is tied to + the
+    /// partner's normalised betweenness (at most 1, a tie-breaker).
     func tiesToStrengthen(_ v: Int, _ evidence: [TieEvidence]) -> [Suggestion] {
         let candidates: [Suggestion] = evidence.filter { $0.strength == .weak }.compactMap { tie in
             var reasons: [String] = []
@@ -334,8 +342,10 @@ struct BuildContext {
         return Array(candidates.sorted { rank($0, $1) }.prefix(suggestions))
     }
 
-    /// Partners two steps away (someone it knows can introduce them), preferring those who bring a
-    /// partner type or region it has no tie to yet, then more introducers, then more ties.
+    /// Partners two steps away (someone it knows can introduce them), ordered strictly: first by how
+    /// many of {a partner type, a region} it has no tie to yet they bring, then by the number of
+    /// introducers, then by their number of ties. Score = 1,000,000 × new + 1,000 × introducers
+    /// (at most 999) + ties (at most 999), which encodes that order.
     func partnersToMeet(_ v: Int, alters: Set<Int>) -> [Suggestion] {
         let ownTypes = Set(alters.compactMap { types[$0] })
         let ownRegions = Set(alters.compactMap { regions[$0] } + [regions[v]].compactMap { $0 })
@@ -352,7 +362,7 @@ struct BuildContext {
             if let r = regions[w], !ownRegions.contains(r) { reasons.append("new_region") }
             reasons.append("introduced")
             let degree = graph.degree(of: Int32(w))
-            let score = Double(reasons.count - 1) * 100 + Double(via.count) * 10 + Double(min(degree, 9))
+            let score = Double(reasons.count - 1) * 1_000_000 + Double(min(via.count, 999)) * 1_000 + Double(min(degree, 999))
             let sortedVia = via.sorted { StudyReport.order(study.actors[$0], study.actors[$1]) }
             return Suggestion(partner: w, tie: nil, reasons: reasons, introducers: Array(sortedVia.prefix(3)), score: score)
         }

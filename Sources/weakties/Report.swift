@@ -107,6 +107,10 @@ struct Report: ParsableCommand {
         } catch let error as RenderError {
             Console.printError(error.description)
             throw ExitCode(ExitCodes.internalError)
+        } catch {
+            // Metric and map errors cannot arise from a study that loaded; if one does, it is a bug.
+            Console.printError("internal error: \(error)")
+            throw ExitCode(ExitCodes.internalError)
         }
         let inputs = input.ties.map { ($0, "ties") } + (input.nodes.map { [($0, "nodes")] } ?? [])
         let options: [(String, JSONValue)] = [
@@ -122,13 +126,40 @@ struct Report: ParsableCommand {
             let manifest = try RunManifest.json(toolVersion: weakTiesVersion, command: "report", inputs: inputs,
                                                 options: options, outputs: files)
             files.append(ReportFile(path: "run.json", data: Data((manifest.serialized(indent: 2) + "\n").utf8)))
+            let previous = Report.previousOutputs(in: output)
             try AtomicDirectory.write(files.map { ($0.path, $0.data) }, into: output)
+            Report.removeStale(previous, keeping: Set(files.map(\.path)), in: output)
         } catch let error as InputOutputError {
             Console.printError(error.description, prefixed: false)
             throw ExitCode(ExitCodes.ioError)
         }
         let main = ["html": "index.html", "md": "index.md", "json": "report.json", "csv": "innovations.csv"][format]!
         print(URL(fileURLWithPath: output).appendingPathComponent(main).standardizedFileURL.path)
+    }
+
+    /// The files an earlier report wrote into `directory`, from its `run.json` (only plain relative paths).
+    static func previousOutputs(in directory: String) -> [String] {
+        guard let data = FileManager.default.contents(atPath: directory + "/run.json"),
+              let manifest = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              manifest["tool"] as? String == "weakties", let outputs = manifest["outputs"] as? [[String: Any]]
+        else { return [] }
+        return outputs.compactMap { $0["path"] as? String }.filter { path in
+            !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains("..")
+        }
+    }
+
+    /// Removes what an earlier report wrote and this one did not (pages of innovations no longer asked
+    /// for, maps of another format), so the folder holds one report; other files are left alone.
+    static func removeStale(_ previous: [String], keeping current: Set<String>, in directory: String) {
+        var folders = Set<String>()
+        for path in previous where !current.contains(path) {
+            try? FileManager.default.removeItem(atPath: directory + "/" + path)
+            if let slash = path.lastIndex(of: "/") { folders.insert(String(path[..<slash])) }
+        }
+        for folder in folders.sorted(by: >) {
+            let full = directory + "/" + folder
+            if (try? FileManager.default.contentsOfDirectory(atPath: full))?.isEmpty == true { try? FileManager.default.removeItem(atPath: full) }
+        }
     }
 
     /// A relative link from the output directory to `Docs/Metrics/` of the working directory, when it

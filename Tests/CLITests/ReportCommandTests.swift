@@ -43,6 +43,15 @@ import TestSupport
         #expect(result.status == 0, "\(result.stderr)")
         let md = try String(contentsOfFile: dir.path + "/md/repair-cafe-cracau.md", encoding: .utf8)
         #expect(md.contains("Anteil schwacher Beziehungen"))
+        // A second run into the same folder with one innovation fewer: the earlier run's extra page and
+        // maps go, a file of the user's own stays.
+        try "mine".write(toFile: dir.path + "/md/notes.txt", atomically: true, encoding: .utf8)
+        result = try weakties(["report", exampleTies, "--nodes", exampleNodes, "--format", "md", "--innovation", "Urbaner Gemeinschaftsgarten Lürrip",
+                               "--output", dir.path + "/md", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path + "/md").sorted()
+        #expect(left == ["index.md", "maps", "notes.txt", "run.json", "urbaner-gemeinschaftsgarten-luerrip.md"])
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/md/maps/repair-cafe-cracau.svg"))
         result = try weakties(["report", exampleTies, "--nodes", exampleNodes, "--format", "json", "--output", dir.path + "/json", "--quiet"])
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.path + "/json/report.json"))) as! [String: Any]
         #expect(json["schema_version"] as? Int == 1 && (json["innovations"] as? [Any])?.count == 14)

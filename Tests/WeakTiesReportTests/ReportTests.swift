@@ -187,6 +187,12 @@ func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-12) -> Bool {
         let files = try report.files(ReportRendering(format: .md), maps: { $0.map(Fixture.fakeMap) })
         #expect(files.map(\.path) == ["i1.md", "i2.md", "index.md", "maps/chart_region.svg", "maps/chart_status.svg",
                                       "maps/i1.svg", "maps/i2.svg", "maps/study_map.svg"])
+        // Every glossary link of a page has its anchor on the overview.
+        let index = String(decoding: files.first { $0.path == "index.md" }!.data, as: UTF8.self)
+        let page = String(decoding: files.first { $0.path == "i1.md" }!.data, as: UTF8.self)
+        let anchors = page.components(separatedBy: "(index.md#").dropFirst().map { String($0.prefix { $0 != ")" }) }
+        #expect(anchors.count >= 15)
+        for anchor in anchors { #expect(index.contains("<a id=\"\(anchor)\"></a>"), "\(anchor)") }
         let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
         for name in ["i1.md", "index.md"] {
             let produced = String(decoding: files.first { $0.path == name }!.data, as: UTF8.self)
