@@ -98,7 +98,7 @@ private struct AssemblyState {
             requiredHint: { _ in "or one of: actor, akteur, node" }, errors: &errors)
         nodeColumns = NodeField.allCases.filter { mapping.columnOf[$0] != nil }.map(\.rawValue)
             + mapping.extraColumns.map { extraName(table, $0) }
-        if table.rowCount == 0 && !table.isIncomplete {
+        if table.rowCount == 0 && !table.isIncomplete && !table.mayBeEmpty {
             errors.add(SourceLocation(file: table.file, line: table.headerLine), "no data rows after the header")
         }
         guard let idColumn = mapping.columnOf[.id], errors.isEmpty else { record(errors, file: table.file); return }
@@ -171,7 +171,7 @@ private struct AssemblyState {
             table: table, field: TieField.field(forHeader:), required: TieField.required,
             requiredHint: { f in "or one of: " + f.names.dropFirst().joined(separator: ", ") }, errors: &errors)
         tableMappings.append(mapping)
-        if table.rowCount == 0 && !table.isIncomplete {
+        if table.rowCount == 0 && !table.isIncomplete && !table.mayBeEmpty {
             errors.add(SourceLocation(file: table.file, line: table.headerLine), "no data rows after the header")
         }
         guard let sourceColumn = mapping.columnOf[.source], let targetColumn = mapping.columnOf[.target],
