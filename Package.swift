@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         // Command line parsing: nested subcommands, option groups, generated help.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // ZIP containers (.xlsx, .qdpx), read with our own limits on sizes, ratios and paths.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // Core graph value type: dense Int32 indices, CSR adjacency, typed attribute columns. No I/O.
@@ -20,7 +22,10 @@ let package = Package(
         // The research domain: actors, coded mentions, aggregated ties with provenance.
         .target(name: "WeakTiesStudy", dependencies: ["WeakTiesGraph"]),
         // Readers and writers (CSV tie/node tables, …). Never imports Metrics.
-        .target(name: "WeakTiesIO", dependencies: ["WeakTiesGraph", "WeakTiesStudy"]),
+        .target(
+            name: "WeakTiesIO",
+            dependencies: ["WeakTiesGraph", "WeakTiesStudy", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // Graphviz (libgvc) from Debian's libgraphviz-dev, used in-process.
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         // The only module that calls C: DOT in, SVG/PNG/PDF out, serialised through one lock.
@@ -47,7 +52,7 @@ let package = Package(
         .testTarget(name: "WeakTiesStudyTests", dependencies: ["WeakTiesStudy", "TestSupport"]),
         .testTarget(
             name: "WeakTiesIOTests",
-            dependencies: ["WeakTiesIO", "TestSupport"],
+            dependencies: ["WeakTiesIO", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "WeakTiesRenderTests", dependencies: ["WeakTiesRender", "WeakTiesIO", "TestSupport", "weakties-bench"]),

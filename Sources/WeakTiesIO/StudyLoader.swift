@@ -22,6 +22,11 @@ public enum InputFormat: String, Sendable, CaseIterable {
         }
     }
 
+    /// Whether `path` is an Excel workbook (read by `XLSXReader` wherever a table is expected).
+    public static func isSpreadsheet(_ path: String) -> Bool {
+        ["xlsx", "xlsm"].contains(URL(fileURLWithPath: path).pathExtension.lowercased())
+    }
+
     /// Whether the format is a network file of another tool (read through `NetworkTables`).
     public var isNetworkFile: Bool { self != .csv }
 
@@ -64,7 +69,7 @@ public enum StudyLoader {
     ///   cannot be read (several network files, `--nodes` with a network file).
     public static func load(
         ties tiePaths: [String], nodes nodePath: String? = nil, options: StudyOptions = StudyOptions(),
-        delimiter: UInt8? = nil, format: InputFormat?
+        delimiter: UInt8? = nil, format: InputFormat?, sheet: String? = nil, nodesSheet: String? = nil
     ) throws -> Study {
         let formats = tiePaths.map { format ?? InputFormat.detect(path: $0) }
         if let index = formats.firstIndex(where: \.isNetworkFile) {
@@ -76,12 +81,12 @@ public enum StudyLoader {
             }
             return try loadNetwork(path: tiePaths[0], nodes: nodePath, format: formats[0], options: options, delimiter: delimiter)
         }
-        if format == nil && tiePaths.count == 1, let header = try? DelimitedTableReader.readCollectingErrors(path: tiePaths[0], delimiter: delimiter).0?.header,
+        if format == nil && tiePaths.count == 1 && !InputFormat.isSpreadsheet(tiePaths[0]), let header = try? DelimitedTableReader.readCollectingErrors(path: tiePaths[0], delimiter: delimiter).0?.header,
            GephiCSVReader.looksLikeGephiEdges(header)
         {
             return try loadNetwork(path: tiePaths[0], nodes: nodePath, format: .gephiCSV, options: options, delimiter: delimiter)
         }
-        return try load(ties: tiePaths, nodes: nodePath, options: options, delimiter: delimiter)
+        return try load(ties: tiePaths, nodes: nodePath, options: options, delimiter: delimiter, sheet: sheet, nodesSheet: nodesSheet)
     }
 
     /// Loads a study from one or more ties tables and an optional nodes table.
@@ -92,19 +97,27 @@ public enum StudyLoader {
     /// - Throws: `InputOutputError` (a file cannot be read) or `ImportFailure` (located data errors).
     public static func load(
         ties tiePaths: [String], nodes nodePath: String? = nil, options: StudyOptions = StudyOptions(),
-        delimiter: UInt8? = nil
+        delimiter: UInt8? = nil, sheet: String? = nil, nodesSheet: String? = nil
     ) throws -> Study {
         var tables: [CodedTable] = []
         var readErrors: [Diagnostic] = []
         var omitted = 0
-        func read(_ path: String) throws -> CodedTable? {
+        func read(_ path: String, sheet: String?) throws -> CodedTable? {
+            if InputFormat.isSpreadsheet(path) {
+                do {
+                    return try XLSXReader.read(path: path, sheet: sheet)
+                } catch let failure as ImportFailure {
+                    readErrors += failure.errors
+                    return nil
+                }
+            }
             let (table, errors) = try DelimitedTableReader.readCollectingErrors(path: path, delimiter: delimiter)
             readErrors += errors.errors
             omitted += errors.omittedCount
             return table
         }
-        for path in tiePaths { if let table = try read(path) { tables.append(table) } }
-        let nodes = try nodePath.flatMap(read)
+        for path in tiePaths { if let table = try read(path, sheet: sheet) { tables.append(table) } }
+        let nodes = try nodePath.flatMap { try read($0, sheet: nodesSheet) }
         var contractErrors: [Diagnostic] = []
         do {
             let study = try StudyAssembler.assemble(ties: tables, nodes: nodes, options: options)
@@ -119,10 +132,17 @@ public enum StudyLoader {
             collectors[error.location.file, default: ErrorCollector()].add(error.location, error.message)
         }
         var listed: [Diagnostic] = []
-        for file in fileOrder where collectors[file] != nil {
+        // A workbook's messages name its sheet (`book.xlsx[ties]`) or part (`book.xlsx/xl/…`).
+        for path in fileOrder {
+            for file in collectors.keys.sorted() where file == path || file.hasPrefix(path + "[") || file.hasPrefix(path + "/") {
+                listed += collectors[file]!.errors
+                omitted += collectors[file]!.omittedCount
+                collectors[file] = nil
+            }
+        }
+        for file in collectors.keys.sorted() {
             listed += collectors[file]!.errors
             omitted += collectors[file]!.omittedCount
-            collectors[file] = nil
         }
         throw ImportFailure(errors: listed, omittedCount: omitted)
     }

@@ -21,6 +21,12 @@ struct StudyInputOptions: ParsableArguments {
     @Option(name: .long, help: "Nodes table: one row per actor (id, label, kind, partner_type, region, …).")
     var nodes: String?
 
+    @Option(name: .long, help: "Sheet of an Excel ties workbook (.xlsx) to read (default: the first).")
+    var sheet: String?
+
+    @Option(name: .long, help: "Sheet of an Excel nodes workbook (.xlsx) to read (default: the first).")
+    var nodesSheet: String?
+
     @Option(name: .long, help: "Field delimiter: ',', ';', 'tab' or '|' (default: detected from the header line).")
     var delimiter: String?
 
@@ -70,7 +76,7 @@ struct StudyInputOptions: ParsableArguments {
     func loadStudy() throws -> Study {
         do {
             let study = try StudyLoader.load(ties: ties, nodes: nodes, options: studyOptions, delimiter: try delimiterByte(),
-                                             format: try format())
+                                             format: try format(), sheet: sheet, nodesSheet: nodesSheet)
             if !quiet { for diagnostic in study.diagnostics { Console.printDiagnostic(diagnostic) } }
             return study
         } catch let failure as ImportFailure {

@@ -34,12 +34,20 @@ enum XMLInput {
         }
         let prolog = (try? head.read(upToCount: prologScanBytes)) ?? Data()
         try? head.close()
+        try run(XMLParser(stream: stream), prolog: prolog, file: file, handler: handler)
+    }
+
+    /// Parses XML held in memory (a part of a ZIP container). - Throws: `ImportFailure`.
+    static func parse(data: Data, file: String, handler: XMLHandler) throws {
+        try run(XMLParser(data: data), prolog: data.prefix(prologScanBytes), file: file, handler: handler)
+    }
+
+    private static func run(_ parser: XMLParser, prolog: Data, file: String, handler: XMLHandler) throws {
         if let range = prolog.range(of: Data("<!ENTITY".utf8)) {
             let line = prolog[..<range.lowerBound].count { $0 == 10 } + 1
             throw ImportFailure(errors: [Diagnostic(.error, SourceLocation(file: file, line: line),
                 "the document declares XML entities; refused (entity expansion can exhaust memory, as in the billion-laughs attack)")])
         }
-        let parser = XMLParser(stream: stream)
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = false
         parser.shouldResolveExternalEntities = false
