@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // ZIP containers (.xlsx, .qdpx), read with our own limits on sizes, ratios and paths.
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        // YAML for the REFI-QDA code-system mapping (a small, user-edited file).
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // Core graph value type: dense Int32 indices, CSR adjacency, typed attribute columns. No I/O.
@@ -24,7 +26,10 @@ let package = Package(
         // Readers and writers (CSV tie/node tables, …). Never imports Metrics.
         .target(
             name: "WeakTiesIO",
-            dependencies: ["WeakTiesGraph", "WeakTiesStudy", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: [
+                "WeakTiesGraph", "WeakTiesStudy", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         // Graphviz (libgvc) from Debian's libgraphviz-dev, used in-process.
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),

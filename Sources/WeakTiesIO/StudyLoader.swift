@@ -8,6 +8,8 @@ public enum InputFormat: String, Sendable, CaseIterable {
     case graphml, gexf, pajek, dl, json
     /// Gephi's spreadsheet tables (edges, and nodes via `--nodes`).
     case gephiCSV = "gephi-csv"
+    /// A REFI-QDA project (`.qdpx`, `.qde`), mapped by a `QDAMapping`.
+    case qda
 
     /// The format a file's extension implies (`.graphml`, `.gexf`, `.net`/`.paj`, `.dl`, `.json`);
     /// anything else is a CSV/TSV table (a Gephi edges table is recognised by its header).
@@ -18,6 +20,7 @@ public enum InputFormat: String, Sendable, CaseIterable {
         case "net", "paj", "pajek": .pajek
         case "dl": .dl
         case "json": .json
+        case "qdpx", "qde": .qda
         default: .csv
         }
     }
@@ -38,7 +41,7 @@ public enum InputFormat: String, Sendable, CaseIterable {
         case .pajek: try PajekReader.read(path: path)
         case .dl: try DLReader.read(path: path)
         case .json: try NodeLinkReader.read(path: path)
-        case .csv, .gephiCSV: preconditionFailure("tables are read by StudyLoader")
+        case .csv, .gephiCSV, .qda: preconditionFailure("tables are read by StudyLoader")
         }
     }
 }
@@ -69,9 +72,20 @@ public enum StudyLoader {
     ///   cannot be read (several network files, `--nodes` with a network file).
     public static func load(
         ties tiePaths: [String], nodes nodePath: String? = nil, options: StudyOptions = StudyOptions(),
-        delimiter: UInt8? = nil, format: InputFormat?, sheet: String? = nil, nodesSheet: String? = nil
+        delimiter: UInt8? = nil, format: InputFormat?, sheet: String? = nil, nodesSheet: String? = nil,
+        qdaMapping: QDAMapping = QDAMapping()
     ) throws -> Study {
         let formats = tiePaths.map { format ?? InputFormat.detect(path: $0) }
+        if formats.contains(.qda) {
+            guard tiePaths.count == 1, formats[0] == .qda else { throw InputFormatError(message: "give one REFI-QDA project at a time") }
+            let (ties, projectNodes) = try QDAReader.read(path: tiePaths[0], mapping: qdaMapping)
+            // A nodes table (CSV or workbook) describes the actors better than the code system does.
+            let nodes = try nodePath.map { path in
+                InputFormat.isSpreadsheet(path) ? try XLSXReader.read(path: path, sheet: nodesSheet)
+                    : try DelimitedTableReader.read(path: path, delimiter: delimiter)
+            } ?? projectNodes
+            return try StudyAssembler.assemble(ties: [ties], nodes: nodes, options: options)
+        }
         if let index = formats.firstIndex(where: \.isNetworkFile) {
             guard tiePaths.count == 1 else {
                 throw InputFormatError(message: "\(tiePaths[index]) is a \(formats[index].rawValue) network file: give one network file at a time")

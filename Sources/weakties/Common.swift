@@ -27,6 +27,9 @@ struct StudyInputOptions: ParsableArguments {
     @Option(name: .long, help: "Sheet of an Excel nodes workbook (.xlsx) to read (default: the first).")
     var nodesSheet: String?
 
+    @Option(name: .long, help: "YAML file mapping a REFI-QDA code system onto ties (see Docs/QDA.md; default: Partner/, Innovation/, Strength/, …).")
+    var qdaMapping: String?
+
     @Option(name: .long, help: "Field delimiter: ',', ';', 'tab' or '|' (default: detected from the header line).")
     var delimiter: String?
 
@@ -76,7 +79,8 @@ struct StudyInputOptions: ParsableArguments {
     func loadStudy() throws -> Study {
         do {
             let study = try StudyLoader.load(ties: ties, nodes: nodes, options: studyOptions, delimiter: try delimiterByte(),
-                                             format: try format(), sheet: sheet, nodesSheet: nodesSheet)
+                                             format: try format(), sheet: sheet, nodesSheet: nodesSheet,
+                                             qdaMapping: try qdaMapping.map(QDAMapping.read(path:)) ?? QDAMapping())
             if !quiet { for diagnostic in study.diagnostics { Console.printDiagnostic(diagnostic) } }
             return study
         } catch let failure as ImportFailure {

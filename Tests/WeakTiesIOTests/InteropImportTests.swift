@@ -37,7 +37,7 @@ import WeakTiesStudy
         case .json: return (dir.write("s.json", GraphExport.nodeLinkJSON(graph)), nil)
         case .pajek: return (dir.write("s.net", GraphExport.pajek(graph)), nil)
         case .dl: return (dir.write("s.dl", DLWriter.write(graph)), nil)
-        case .gephiCSV, .csv:
+        case .gephiCSV, .csv, .qda:
             return (dir.write("s.csv", GephiCSVWriter.edges(graph)), dir.write("s-nodes.csv", GephiCSVWriter.nodes(graph)))
         }
     }
