@@ -12,14 +12,15 @@ enum ExitCodes {
 
 /// Options shared by every command that reads a study.
 struct StudyInputOptions: ParsableArguments {
-    @Argument(help: "Ties table(s): CSV/TSV, one row per coded mention; or one network file (GraphML, GEXF, Pajek, DL, node-link JSON, Gephi CSV).")
+    @Argument(help: "Ties table(s): CSV/TSV or .xlsx, one row per coded mention; or one network file (GraphML, GEXF, Pajek, DL, node-link JSON, Gephi CSV) or REFI-QDA project.")
     var ties: [String]
 
-    @Option(name: .long, help: "Input format: csv, graphml, gexf, pajek, dl, json or gephi-csv (default: from the extension; see Docs/Formats.md).")
-    var inputFormat: String?
 
     @Option(name: .long, help: "Nodes table: one row per actor (id, label, kind, partner_type, region, …).")
     var nodes: String?
+
+    @Option(name: .long, help: "Input format: csv, graphml, gexf, pajek, dl, json, gephi-csv or qda (default: from the extension; see Docs/Formats.md).")
+    var inputFormat: String?
 
     @Option(name: .long, help: "Sheet of an Excel ties workbook (.xlsx) to read (default: the first).")
     var sheet: String?
