@@ -186,6 +186,33 @@ import WeakTiesStudy
         #expect(try StudyLoader.load(ties: [external], format: nil).actors.map(\.label) == ["x"])
     }
 
+    @Test func xmlInOtherEncodingsGoesThroughXMLParser() throws {
+        let dir = TemporaryDirectory()
+        var bytes = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<graphml><graph edgedefault=\"undirected\"><node id=\"M".utf8)
+        bytes += [0xFC] + Array("ller\"/><node id=\"b\"/><edge source=\"M".utf8) + [0xFC] + Array("ller\" target=\"b\"/></graph></graphml>\n".utf8)
+        let study = try StudyLoader.load(ties: [dir.write("latin.graphml", bytes: bytes)], format: nil)
+        #expect(study.actors.map(\.id) == ["Müller", "b"] && study.ties.count == 1)
+    }
+
+    static let malformedXML: [(String, String)] = [
+        ("<graphml><graph><node id=\"a\"></graph></graphml>", "1:30: error: end tag </graph> does not match <node> (in graphml/graph/node)"),
+        ("<graphml><graph><node id=a/></graph></graphml>", "1:26: error: attribute value not in quotes (in graphml/graph)"),
+        ("<graphml><graph><node id=\"&nbsp;\"/></graph></graphml>", "1:27: error: undeclared entity '&nbsp;' (in graphml/graph)"),
+        ("<graphml><graph>\n<node id=\"a\"/>", "2:15: error: unexpected end of file: <graph> is not closed (in graphml/graph)"),
+        ("<graphml/><graphml/>", "1:11: error: a second root element <graphml> (in the document)"),
+        ("", "1: error: no root element: the document is empty"),
+    ]
+
+    @Test(arguments: malformedXML)
+    func malformedXMLIsLocatedByLineColumnAndElementPath(content: String, expected: String) throws {
+        let dir = TemporaryDirectory()
+        let path = dir.write("m.graphml", content)
+        #expect(throws: ImportFailure.self) { try StudyLoader.load(ties: [path], format: nil) }
+        do { _ = try StudyLoader.load(ties: [path], format: nil) } catch let failure as ImportFailure {
+            #expect(failure.description == path + ":" + expected)
+        }
+    }
+
     @Test func networkFilesAreReadOneAtATimeWithoutANodesTable() throws {
         let dir = TemporaryDirectory()
         let net = dir.write("a.net", "*Vertices 2\n1 \"a\"\n2 \"b\"\n*Edges\n1 2\n")

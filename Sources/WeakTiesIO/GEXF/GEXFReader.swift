@@ -34,7 +34,7 @@ public enum GEXFReader {
 
         init(file: String) { network = NetworkData(file: file, format: "GEXF") }
 
-        func startElement(_ name: String, attributes a: [String: String], at position: XMLPosition) -> String? {
+        func startElement(_ name: String, attributes a: XMLAttributes, at position: XMLPosition) -> String? {
             if !sawRoot {
                 sawRoot = true
                 return name == "gexf" ? nil : "expected a <gexf> root element, found <\(name)>"

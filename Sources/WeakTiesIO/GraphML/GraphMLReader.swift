@@ -34,10 +34,13 @@ public enum GraphMLReader {
         var nodeLabelText = ""
         var yedLabels: [Int: String] = [:]
         var hyperedges = 0
+        /// Attribute column of each key id, per domain (one lookup per `<data>`).
+        var nodeColumnOfKey: [String: Int] = [:]
+        var edgeColumnOfKey: [String: Int] = [:]
 
         init(file: String) { network = NetworkData(file: file, format: "GraphML") }
 
-        func startElement(_ name: String, attributes: [String: String], at position: XMLPosition) -> String? {
+        func startElement(_ name: String, attributes: XMLAttributes, at position: XMLPosition) -> String? {
             depth += 1
             if !sawRoot {
                 sawRoot = true
@@ -97,13 +100,22 @@ public enum GraphMLReader {
                 if depth == dataDepth {
                     dataKey = nil
                     guard let owner = elementStack.last, !dataHasMarkup else { return nil }
-                    let attrName = keys[key]?.name ?? key
                     if owner.kind == "n" && network.nodeAttributes.rowCount == owner.index + 1 {
-                        network.nodeAttributes.set(attrName, text)
+                        let column: Int
+                        if let c = nodeColumnOfKey[key] { column = c } else {
+                            column = network.nodeAttributes.columnIndex(keys[key]?.name ?? key)
+                            nodeColumnOfKey[key] = column
+                        }
+                        network.nodeAttributes.set(column: column, text)
                     } else if owner.kind == "n" {
-                        setNodeAttribute(owner.index, attrName, text)
+                        setNodeAttribute(owner.index, keys[key]?.name ?? key, text)
                     } else if network.edgeAttributes.rowCount == owner.index + 1 {
-                        network.edgeAttributes.set(attrName, text)
+                        let column: Int
+                        if let c = edgeColumnOfKey[key] { column = c } else {
+                            column = network.edgeAttributes.columnIndex(keys[key]?.name ?? key)
+                            edgeColumnOfKey[key] = column
+                        }
+                        network.edgeAttributes.set(column: column, text)
                     }
                 } else if name == "NodeLabel" && inNodeLabel {
                     inNodeLabel = false

@@ -37,6 +37,26 @@ public struct TextAttributeColumns: Sendable {
         for r in values[c].indices where values[c][r] == nil { values[c][r] = value }
     }
 
+    /// The index of column `name`, created (missing in every row so far) if new.
+    public mutating func columnIndex(_ name: String) -> Int {
+        if let c = indexByName[name] { return c }
+        let c = names.count
+        indexByName[name] = c
+        names.append(name)
+        values.append([String?](repeating: nil, count: rowCount))
+        return c
+    }
+
+    /// Sets column `column` in the current row.
+    public mutating func set(column: Int, _ value: String?) {
+        values[column][rowCount - 1] = value
+    }
+
+    /// Reserves room for `rows` rows in every column (and in columns created later).
+    public mutating func reserveCapacity(_ rows: Int) {
+        for c in values.indices { values[c].reserveCapacity(rows) }
+    }
+
     /// The value of `name` in `row`, if set.
     public func value(_ name: String, _ row: Int) -> String? { indexByName[name].flatMap { values[$0][row] } }
 

@@ -40,13 +40,13 @@ public enum NetworkTables {
         for name in attributes.names where name != labelColumn {
             var target = name
             if let field = NodeField.field(forHeader: name) {
-                let values = attributes.values[attributes.names.firstIndex(of: name)!]
+                let values = Set(attributes.values[attributes.names.firstIndex(of: name)!].lazy.compactMap { $0 })
                 let valid: Bool
                 switch field {
                 case .id, .label: valid = false
-                case .kind: valid = values.allSatisfy { v in v.map { ok(CellParser.kind(kindText($0))) } ?? true }
-                case .established: valid = values.allSatisfy { v in v.map { ok(CellParser.boolean($0, column: name)) } ?? true }
-                case .founded: valid = values.allSatisfy { v in v.map { ok(CellParser.year($0, column: name)) } ?? true }
+                case .kind: valid = values.allSatisfy { ok(CellParser.kind(kindText($0))) }
+                case .established: valid = values.allSatisfy { ok(CellParser.boolean($0, column: name)) }
+                case .founded: valid = values.allSatisfy { ok(CellParser.year($0, column: name)) }
                 default: valid = true
                 }
                 if !valid || usedFields.contains(field.rawValue) {
@@ -61,14 +61,16 @@ public enum NetworkTables {
             }
             plan.append((name, names.claim(target)))
         }
+        let isKind = plan.map { NodeField.field(forHeader: $0.to) == .kind }
+        let sources = plan.map { attributes.names.firstIndex(of: $0.from)! }
+        let labelIndex = labelColumn.flatMap { attributes.names.firstIndex(of: $0) }
         for row in 0..<network.nodeIDs.count {
             out.startRow()
             out.set("id", network.nodeIDs[row])
-            if let labelColumn { out.set("label", attributes.value(labelColumn, row) ?? "") }
-            for (from, to) in plan {
-                var value = attributes.value(from, row) ?? ""
-                if NodeField.field(forHeader: to) == .kind { value = kindText(value) }
-                out.set(to, value)
+            if let labelIndex { out.set("label", attributes.values[labelIndex][row] ?? "") }
+            for (i, (_, to)) in plan.enumerated() {
+                let value = attributes.values[sources[i]][row] ?? ""
+                out.set(to, isKind[i] ? kindText(value) : value)
             }
         }
         if network.nodeIDs.isEmpty { out.set("id", nil) }
@@ -121,8 +123,10 @@ public enum NetworkTables {
             let values = fallback.map { attributes.values[c][$0] }
             var target = name
             if let field = TieField.field(forHeader: name) {
+                // Each distinct value is checked once (attributes repeat: strengths, years, weights).
+                let distinct = Set(values.lazy.compactMap { $0 })
                 func all(_ check: (String) -> Bool) -> Bool {
-                    values.allSatisfy { v in v.map { $0.trimmingCharacters(in: .whitespaces).isEmpty || check($0) } ?? true }
+                    distinct.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty || check($0) }
                 }
                 let valid: Bool
                 switch field {
@@ -162,10 +166,28 @@ public enum NetworkTables {
 
         var loops: [Int32] = []
         var missingStrength = 0
+        var normalized: [String: String] = [:]  // ids repeat across edges: normalise each once
+        func normalizedID(_ id: String) -> String {
+            // Plain ASCII without white space at either end is its own normal form: no lookup.
+            if let first = id.utf8.first, let last = id.utf8.last, first > 0x20, last > 0x20, id.utf8.allSatisfy({ $0 < 0x80 }) { return id }
+            if let n = normalized[id] { return n }
+            let n = CellParser.normalizedID(id)
+            normalized[id] = n
+            return n
+        }
+        let strengthIndex = strengthColumn.flatMap { attributes.names.firstIndex(of: $0) }
+        let planIndex = plan.map { attributes.names.firstIndex(of: $0.from)! }
+        // Output columns by index (the default rows' columns first, in this order).
+        let sourceOut = out.columnIndex("source"), targetOut = out.columnIndex("target"), strengthOut = out.columnIndex("strength")
+        let directedOut = mixed ? out.columnIndex("directed") : -1
+        let planOut = mentionRowsOf.count == m ? [] : plan.map { out.columnIndex($0.to) }
+        out.reserveCapacity(m)
+        lines.reserveCapacity(m)
         for e in 0..<m {
             let source = network.edgeSources[e], target = network.edgeTargets[e]
-            let a = CellParser.normalizedID(source), b = CellParser.normalizedID(target)
-            if a == b && !a.isEmpty { loops.append(network.edgeLines[e]); continue }
+            if source == target || normalizedID(source) == normalizedID(target), !normalizedID(source).isEmpty {
+                loops.append(network.edgeLines[e]); continue
+            }
             if let rows = mentionRowsOf[e] {
                 for row in rows {
                     out.startRow(); lines.append(network.edgeLines[e])
@@ -174,16 +196,16 @@ public enum NetworkTables {
                 continue
             }
             out.startRow(); lines.append(network.edgeLines[e])
-            out.set("source", source)
-            out.set("target", target)
-            var strength = strengthColumn.flatMap { attributes.value($0, e) } ?? ""
-            if strength.trimmingCharacters(in: .whitespaces).isEmpty {
+            out.set(column: sourceOut, source)
+            out.set(column: targetOut, target)
+            var strength = strengthIndex.flatMap { attributes.values[$0][e] } ?? ""
+            if strength.isEmpty || strength.allSatisfy(\.isWhitespace) {
                 if strengthColumn != nil { missingStrength += 1 }
                 strength = "weak"
             }
-            out.set("strength", strength)
-            if mixed { out.set("directed", directed[e] ? "true" : "false") }
-            for (from, to) in plan { out.set(to, attributes.value(from, e) ?? "") }
+            out.set(column: strengthOut, strength)
+            if mixed { out.set(column: directedOut, directed[e] ? "true" : "false") }
+            for i in planOut.indices { out.set(column: planOut[i], attributes.values[planIndex[i]][e] ?? "") }
         }
         if out.rowCount == 0 { for name in ["source", "target", "strength"] { out.set(name, nil) } }
         if !loops.isEmpty {

@@ -149,7 +149,7 @@ public enum QDAReader {
         var inPlainText = false
         var text = ""
 
-        func startElement(_ name: String, attributes: [String: String], at position: XMLPosition) -> String? {
+        func startElement(_ name: String, attributes: XMLAttributes, at position: XMLPosition) -> String? {
             switch name {
             case "User":
                 if let guid = attributes["guid"] { users[guid] = attributes["name"] ?? guid }

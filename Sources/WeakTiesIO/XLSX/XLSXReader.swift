@@ -72,9 +72,9 @@ public enum XLSXReader {
 
     private final class CollectingHandler: XMLHandler {
         let elements: Set<String>
-        var found: [(String, [String: String])] = []
+        var found: [(String, XMLAttributes)] = []
         init(elements: Set<String>) { self.elements = elements }
-        func startElement(_ name: String, attributes: [String: String], at position: XMLPosition) -> String? {
+        func startElement(_ name: String, attributes: XMLAttributes, at position: XMLPosition) -> String? {
             if elements.contains(name) { found.append((name, attributes)) }
             return nil
         }
@@ -90,7 +90,7 @@ public enum XLSXReader {
             var current = ""
             var inText = false
             var inPhonetic = false
-            func startElement(_ name: String, attributes: [String: String], at position: XMLPosition) -> String? {
+            func startElement(_ name: String, attributes: XMLAttributes, at position: XMLPosition) -> String? {
                 switch name {
                 case "si": current = ""
                 case "t": inText = !inPhonetic
@@ -121,7 +121,7 @@ public enum XLSXReader {
             var customDate: Set<Int> = []
             var inCellXfs = false
             var styles: [Bool] = []
-            func startElement(_ name: String, attributes: [String: String], at position: XMLPosition) -> String? {
+            func startElement(_ name: String, attributes: XMLAttributes, at position: XMLPosition) -> String? {
                 switch name {
                 case "numFmt":
                     if let id = attributes["numFmtId"].flatMap(Int.init), let code = attributes["formatCode"], XLSXReader.isDateFormat(code) {
@@ -197,7 +197,7 @@ public enum XLSXReader {
             self.date1904 = date1904
         }
 
-        func startElement(_ name: String, attributes: [String: String], at position: XMLPosition) -> String? {
+        func startElement(_ name: String, attributes: XMLAttributes, at position: XMLPosition) -> String? {
             switch name {
             case "row":
                 rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1

@@ -4,24 +4,24 @@ import FoundationXML
 #endif
 import WeakTiesStudy
 
-/// Where an XML event happened: line and column from the parser and the element path
-/// (`graphml/graph/node`).
+/// Where an XML event happened: line and column from the parser. (The element path is added to
+/// messages by `XMLInput`, so it is only built when there is an error.)
 struct XMLPosition {
     let line: Int
     let column: Int
-    let path: String
 }
 
 /// Receives the events of `XMLInput.parse`. Returning a message stops parsing with a located error.
 protocol XMLHandler: AnyObject {
-    func startElement(_ name: String, attributes: [String: String], at position: XMLPosition) -> String?
+    func startElement(_ name: String, attributes: XMLAttributes, at position: XMLPosition) -> String?
     func endElement(_ name: String, at position: XMLPosition) -> String?
     func characters(_ text: String)
 }
 
-/// Streams an XML file through Foundation's `XMLParser` (libxml2 on Linux), namespace-aware (handlers
-/// see local names, so namespace variants of a format read alike), with external entities never
-/// resolved and documents that declare entities refused (billion laughs).
+/// Streams an XML file through `XMLScanner` (UTF-8) or Foundation's `XMLParser` (libxml2 on Linux;
+/// other encodings), namespace-aware (handlers see local names, so namespace variants of a format
+/// read alike), with external entities never resolved and documents that declare entities refused
+/// (billion laughs).
 enum XMLInput {
     /// How far into the file entity declarations are looked for (they can only be in the prolog).
     static let prologScanBytes = 1 << 20
@@ -29,6 +29,13 @@ enum XMLInput {
     /// Parses `path`, calling `handler`. - Throws: `InputOutputError`, or `ImportFailure` located by
     /// line, column and element path. - Complexity: O(file size); memory O(depth) beyond the handler's.
     static func parse(path: String, file: String, handler: XMLHandler) throws {
+        // UTF-8 (nearly every network file): our scanner. Other declared encodings: XMLParser.
+        if case .done = try XMLScanner.scan(path: path, file: file, handler: handler) { return }
+        try parseWithXMLParser(path: path, file: file, handler: handler)
+    }
+
+    /// Parses `path` with Foundation's `XMLParser` (any encoding libxml2 knows).
+    static func parseWithXMLParser(path: String, file: String, handler: XMLHandler) throws {
         guard let stream = InputStream(fileAtPath: path), let head = FileHandle(forReadingAtPath: path) else {
             throw InputOutputError(path: file, message: "cannot open the file")
         }
@@ -39,6 +46,7 @@ enum XMLInput {
 
     /// Parses XML held in memory (a part of a ZIP container). - Throws: `ImportFailure`.
     static func parse(data: Data, file: String, handler: XMLHandler) throws {
+        if case .done = try XMLScanner.scan(data: data, file: file, handler: handler) { return }
         try run(XMLParser(data: data), prolog: data.prefix(prologScanBytes), file: file, handler: handler)
     }
 
@@ -54,9 +62,9 @@ enum XMLInput {
         let proxy = Proxy(handler: handler)
         parser.delegate = proxy
         let ok = parser.parse()
-        if let (message, position) = proxy.failure {
+        if let (message, position, path) = proxy.failure {
             throw ImportFailure(errors: [Diagnostic(.error, SourceLocation(file: file, line: position.line, column: position.column),
-                "\(message) (in \(position.path.isEmpty ? "the document" : position.path))")])
+                "\(message) (in \(path.isEmpty ? "the document" : path))")])
         }
         if !ok {
             let error = parser.parserError as NSError?
@@ -83,26 +91,26 @@ enum XMLInput {
     private final class Proxy: NSObject, XMLParserDelegate {
         let handler: XMLHandler
         var stack: [String] = []
-        var failure: (String, XMLPosition)?
+        var failure: (String, XMLPosition, String)?
 
         init(handler: XMLHandler) { self.handler = handler }
 
         func position(_ parser: XMLParser) -> XMLPosition {
-            XMLPosition(line: parser.lineNumber, column: parser.columnNumber, path: stack.joined(separator: "/"))
+            XMLPosition(line: parser.lineNumber, column: parser.columnNumber)
         }
 
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                     qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
             stack.append(elementName)
-            if let message = handler.startElement(elementName, attributes: attributeDict, at: position(parser)) {
-                failure = (message, position(parser))
+            if let message = handler.startElement(elementName, attributes: XMLAttributes(attributeDict), at: position(parser)) {
+                failure = (message, position(parser), stack.joined(separator: "/"))
                 parser.abortParsing()
             }
         }
 
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
             if failure == nil, let message = handler.endElement(elementName, at: position(parser)) {
-                failure = (message, position(parser))
+                failure = (message, position(parser), stack.joined(separator: "/"))
                 parser.abortParsing()
             }
             stack.removeLast()
