@@ -44,7 +44,15 @@ struct Export: ParsableCommand {
         let graph = StudyExport.graph(try input.loadStudy())
         let text: String
         switch resolvedFormat! {
-        case "graphml": text = GraphExport.graphML(graph)
+        case "graphml":
+            // Large studies: write the bytes as built, without a String in between.
+            do {
+                try AtomicFile.write(Data(GraphExport.graphMLBytes(graph)), to: output)
+            } catch let error as InputOutputError {
+                Console.printError(error.description, prefixed: false)
+                throw ExitCode(ExitCodes.ioError)
+            }
+            return
         case "gexf": text = GEXFWriter.write(graph)
         case "json": text = GraphExport.nodeLinkJSON(graph)
         case "pajek": text = GraphExport.pajek(graph)

@@ -12,10 +12,26 @@ public enum StudyExport {
     /// The study's graph with every attribute and per-tie provenance for export.
     /// - Complexity: O(n + m + mentions × columns).
     public static func graph(_ study: Study) -> Graph {
-        let names = study.mentions.columnNames
+        // Written directly (not through JSONValue trees): one string per tie, keys escaped once.
+        var keys: [String] = []
+        for name in study.mentions.columnNames {
+            var key = ""
+            JSONValue.escape(name, into: &key)
+            keys.append(key + ":")
+        }
+        let cells = study.mentions.cells
         let json: [String?] = (0..<study.ties.count).map { t in
-            let rows = study.mentionCells(ofTie: t)
-            return JSONValue.array(rows.map { cells in .object(zip(names, cells).map { ($0, .string($1)) }) }).serialized()
+            var out = "["
+            for (i, m) in study.ties.mentionIndices[study.ties.mentionOffsets[t]..<study.ties.mentionOffsets[t + 1]].enumerated() {
+                out += i == 0 ? "{" : ",{"
+                for c in keys.indices {
+                    if c > 0 { out += "," }
+                    out += keys[c]
+                    JSONValue.escape(cells[c][Int(m)], into: &out)
+                }
+                out += "}"
+            }
+            return out + "]"
         }
         return study.graph(provenance: true, extraEdgeAttributes: [AttributeColumn(name: mentionsAttribute, values: .string(json))])
     }
