@@ -56,6 +56,16 @@ case "formats" where args.count >= 2:
     let info: [(String, JSONValue)] = [("nodes", .int(study!.actors.count)), ("mentions", .int(study!.mentions.count)), ("bytes_written", .int(bytes))]
     report("graphml_read", readBest, info)
     report("graphml_write", writeBest, info)
+case "formats-stages" where args.count >= 2:
+    // Where a GraphML import spends its time: XML → NetworkData, → CodedTables, → Study, → Graph.
+    var network: NetworkData?
+    var tables: (ties: CodedTable, nodes: CodedTable?)?
+    var study: Study?
+    report("graphml_scan", try seconds { network = try GraphMLReader.read(path: args[1]) })
+    report("network_tables", seconds { tables = NetworkTables.tables(network!) })
+    report("assemble", try seconds { study = try StudyAssembler.assemble(ties: [tables!.ties], nodes: tables!.nodes) })
+    report("graph", seconds { _ = study!.graph() })
+    report("export_graph", seconds { _ = StudyExport.graph(study!) })
 case "metrics" where args.count >= 2:
     let threads = args.count > 2 ? Int(args[2]) ?? availableCores : availableCores
     let g = try readEdgeList(args[1])

@@ -47,7 +47,7 @@ struct Export: ParsableCommand {
         case "graphml":
             // Large studies: write the bytes as built, without a String in between.
             do {
-                try AtomicFile.write(Data(GraphExport.graphMLBytes(graph)), to: output)
+                try AtomicFile.write(bytes: GraphExport.graphMLBytes(graph), to: output)
             } catch let error as InputOutputError {
                 Console.printError(error.description, prefixed: false)
                 throw ExitCode(ExitCodes.ioError)

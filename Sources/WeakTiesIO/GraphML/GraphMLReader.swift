@@ -150,7 +150,10 @@ public enum GraphMLReader {
         }
 
         func characters(_ string: String) {
-            if inNodeLabel { nodeLabelText += string } else if dataKey != nil || currentKey != nil { text += string }
+            // One call per value is the rule: take the string itself rather than appending to "".
+            if inNodeLabel { nodeLabelText += string } else if dataKey != nil || currentKey != nil {
+                if text.isEmpty { text = string } else { text += string }
+            }
         }
 
         func finish() -> NetworkData {

@@ -108,11 +108,21 @@ struct XMLScanner {
 
     /// Counts the line breaks in `buffer[from..<to]` (consumed bytes).
     private mutating func advanceLines(_ from: Int, _ to: Int) {
-        var i = from
-        while i < to {
-            if buffer[i] == 10 { line += 1; lineStart = base + i + 1 }
-            i += 1
+        guard from < to else { return }
+        // memchr over the consumed bytes (the hot loop of every token).
+        let (count, lastBreak) = buffer.withUnsafeBufferPointer { p -> (Int, Int) in
+            var count = 0, last = -1
+            var cursor = p.baseAddress! + from
+            let end = p.baseAddress! + to
+            while cursor < end, let hit = memchr(cursor, 10, end - cursor) {
+                let at = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
+                count += 1
+                last = at - p.baseAddress!
+                cursor = at + 1
+            }
+            return (count, last)
         }
+        if count > 0 { line += count; lineStart = base + lastBreak + 1 }
     }
 
     /// Makes sure `count` bytes from `position` are buffered (or the file ended). Returns whether they are.
@@ -135,17 +145,20 @@ struct XMLScanner {
         while true {
             let n = needle.count
             if buffer.count - start >= n {
-                let first = needle[0]
-                var i = start
-                let last = buffer.count - n
-                while i <= last {
-                    if buffer[i] == first {
+                let found = buffer.withUnsafeBufferPointer { p -> Int? in
+                    let base = p.baseAddress!
+                    var cursor = base + start
+                    let last = base + (p.count - n)
+                    while cursor <= last, let hit = memchr(cursor, Int32(needle[0]), last - cursor + 1) {
+                        let at = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
                         var k = 1
-                        while k < n && buffer[i + k] == needle[k] { k += 1 }
-                        if k == n { return i }
+                        while k < n && at[k] == needle[k] { k += 1 }
+                        if k == n { return at - base }
+                        cursor = at + 1
                     }
-                    i += 1
+                    return nil
                 }
+                if let found { return found }
                 start = max(start, buffer.count - n + 1)
             }
             if atEnd { return nil }
@@ -251,20 +264,32 @@ struct XMLScanner {
 
     private mutating func startTag(_ handler: XMLHandler) throws {
         // Buffer the whole tag (it ends at the first '>' outside quotes).
-        var end = position + 1
+        var offset = 1
         var quote: UInt8 = 0
         while true {
-            if end >= buffer.count {
-                let offset = end - position
-                guard try ensure(offset + 1) else { throw fail("unexpected end of file inside a tag") }
-                end = position + offset
+            let scanned = buffer.withUnsafeBufferPointer { p -> (Int, Bool, Bool) in
+                var i = position + offset
+                while i < p.count {
+                    let b = p[i]
+                    if quote != 0 {
+                        if b == quote { quote = 0 }
+                    } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
+                        quote = b
+                    } else if b == UInt8(ascii: ">") {
+                        return (i, true, false)
+                    } else if b == UInt8(ascii: "<") {
+                        return (i, false, true)
+                    }
+                    i += 1
+                }
+                return (i, false, false)
             }
-            let b = buffer[end]
-            if quote != 0 { if b == quote { quote = 0 } } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") { quote = b } else if b == UInt8(ascii: ">") { break } else if b == UInt8(ascii: "<") {
-                throw fail("'<' inside a tag", at: end)
-            }
-            end += 1
+            if scanned.2 { throw fail("'<' inside a tag", at: scanned.0) }
+            if scanned.1 { offset = scanned.0 - position; break }
+            offset = scanned.0 - position
+            guard try ensure(offset + 1) else { throw fail("unexpected end of file inside a tag") }
         }
+        let end = position + offset
         let tagStart = position
         var i = position + 1
         while i < end && XMLScanner.isNameByte(buffer[i]) { i += 1 }
