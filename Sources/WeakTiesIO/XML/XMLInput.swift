@@ -121,3 +121,16 @@ enum XMLInput {
         func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) { handler.characters(String(decoding: CDATABlock, as: UTF8.self)) }
     }
 }
+
+/// For the benchmark driver: the XML scanner with a handler that does nothing (the scanner's own cost).
+public enum XMLScanBenchmark {
+    final class Nothing: XMLHandler {
+        func startElement(_ name: String, attributes: XMLAttributes, at position: XMLPosition) -> String? { nil }
+        func endElement(_ name: String, at position: XMLPosition) -> String? { nil }
+        func characters(_ text: String) {}
+    }
+
+    public static func scanOnly(path: String) throws {
+        _ = try XMLScanner.scan(path: path, file: path, handler: Nothing())
+    }
+}
