@@ -14,6 +14,10 @@ let package = Package(
         // Report templates (HTML, Markdown): logic-less, escapes <, >, &, " and ' by default; users can
         // bring their own templates. Builds in seconds, no dependencies of its own.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        // ZIP containers (.xlsx, .qdpx), read with our own limits on sizes, ratios and paths.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        // YAML for the REFI-QDA code-system mapping (a small, user-edited file).
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // Core graph value type: dense Int32 indices, CSR adjacency, typed attribute columns. No I/O.
@@ -23,7 +27,13 @@ let package = Package(
         // The research domain: actors, coded mentions, aggregated ties with provenance.
         .target(name: "WeakTiesStudy", dependencies: ["WeakTiesGraph"]),
         // Readers and writers (CSV tie/node tables, …). Never imports Metrics.
-        .target(name: "WeakTiesIO", dependencies: ["WeakTiesGraph", "WeakTiesStudy"]),
+        .target(
+            name: "WeakTiesIO",
+            dependencies: [
+                "WeakTiesGraph", "WeakTiesStudy", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         // Graphviz (libgvc) from Debian's libgraphviz-dev, used in-process.
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         // The only module that calls C: DOT in, SVG/PNG/PDF out, serialised through one lock.
@@ -58,7 +68,7 @@ let package = Package(
         .testTarget(name: "WeakTiesStudyTests", dependencies: ["WeakTiesStudy", "TestSupport"]),
         .testTarget(
             name: "WeakTiesIOTests",
-            dependencies: ["WeakTiesIO", "TestSupport"],
+            dependencies: ["WeakTiesIO", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "WeakTiesRenderTests", dependencies: ["WeakTiesRender", "WeakTiesIO", "TestSupport", "weakties-bench"]),

@@ -55,9 +55,9 @@ public struct StudyMap: Sendable {
     public let tieCount: Int
 
     /// Colour-blind-safe categorical palette (Okabe & Ito 2008; two more from Tol 2021).
-    public static let palette = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#CC79A7", "#999933", "#882255",
-                                 "#44AA99", "#AA4499"]
-    static let unknownColor = "#DDDDDD"
+    /// (Defined in WeakTiesIO as `CategoryPalette`, so GEXF exports use the same colours.)
+    public static let palette = CategoryPalette.colors
+    static let unknownColor = CategoryPalette.unknown
     static let bridgeColor = "#D55E00"
 
     /// What every map of a study shares, for one colour, size and highlight choice: the graph, colours

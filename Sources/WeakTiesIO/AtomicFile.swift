@@ -23,6 +23,16 @@ public enum AtomicFile {
         }
     }
 
+    /// Writes `bytes` to `path` atomically, without copying them into a `Data` first.
+    public static func write(bytes: [UInt8], to path: String) throws {
+        try bytes.withUnsafeBytes { raw in
+            // The Data borrows the array's storage for the duration of the write.
+            let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!),
+                            count: raw.count, deallocator: .none)
+            try write(data, to: path)
+        }
+    }
+
     /// Writes `text` as UTF-8 to `path` atomically.
     public static func write(_ text: String, to path: String) throws {
         try write(Data(text.utf8), to: path)

@@ -1,7 +1,108 @@
+import Foundation
 import WeakTiesStudy
 
-/// Reads ties and nodes tables from disk and assembles the study.
+/// The formats a study can be read from.
+public enum InputFormat: String, Sendable, CaseIterable {
+    /// Ties (and nodes) tables: CSV/TSV, the data contract.
+    case csv
+    case graphml, gexf, pajek, dl, json
+    /// Gephi's spreadsheet tables (edges, and nodes via `--nodes`).
+    case gephiCSV = "gephi-csv"
+    /// A REFI-QDA project (`.qdpx`, `.qde`), mapped by a `QDAMapping`.
+    case qda
+
+    /// The format a file's extension implies (`.graphml`, `.gexf`, `.net`/`.paj`, `.dl`, `.json`);
+    /// anything else is a CSV/TSV table (a Gephi edges table is recognised by its header).
+    public static func detect(path: String) -> InputFormat {
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "graphml": .graphml
+        case "gexf": .gexf
+        case "net", "paj", "pajek": .pajek
+        case "dl": .dl
+        case "json": .json
+        case "qdpx", "qde": .qda
+        default: .csv
+        }
+    }
+
+    /// Whether `path` is an Excel workbook (read by `XLSXReader` wherever a table is expected).
+    public static func isSpreadsheet(_ path: String) -> Bool {
+        ["xlsx", "xlsm"].contains(URL(fileURLWithPath: path).pathExtension.lowercased())
+    }
+
+    /// Whether the format is a network file of another tool (read through `NetworkTables`).
+    public var isNetworkFile: Bool { self != .csv }
+
+    /// Reads a network file. - Throws: `InputOutputError` or `ImportFailure`.
+    func readNetwork(path: String) throws -> NetworkData {
+        switch self {
+        case .graphml: try GraphMLReader.read(path: path)
+        case .gexf: try GEXFReader.read(path: path)
+        case .pajek: try PajekReader.read(path: path)
+        case .dl: try DLReader.read(path: path)
+        case .json: try NodeLinkReader.read(path: path)
+        case .csv, .gephiCSV, .qda: preconditionFailure("tables are read by StudyLoader")
+        }
+    }
+}
+
+/// Reads ties and nodes tables (or a network file of another tool) from disk and assembles the study.
 public enum StudyLoader {
+    /// Loads a study from a network file of another tool (GraphML, GEXF, Pajek, DL, node-link JSON)
+    /// or Gephi CSV tables, through `NetworkTables` and the same `StudyAssembler` as every table.
+    /// - Throws: `InputOutputError`, or `ImportFailure` (located syntax or contract errors).
+    public static func loadNetwork(path: String, nodes nodePath: String? = nil, format: InputFormat,
+                                   options: StudyOptions = StudyOptions(), delimiter: UInt8? = nil) throws -> Study {
+        let network: NetworkData
+        if format == .gephiCSV || format == .csv {
+            let edges = try DelimitedTableReader.read(path: path, delimiter: delimiter)
+            let nodes = try nodePath.map { try DelimitedTableReader.read(path: $0, delimiter: delimiter) }
+            network = try GephiCSVReader.network(edges: edges, nodes: nodes)
+        } else {
+            network = try format.readNetwork(path: path)
+        }
+        let (ties, nodes) = NetworkTables.tables(network)
+        return try StudyAssembler.assemble(ties: [ties], nodes: nodes, options: options)
+    }
+
+    /// Loads a study in any input format: `format` (or the extension, see `InputFormat.detect`) picks
+    /// the reader. Network files are read one at a time and carry their own nodes (`nodes` is for
+    /// CSV tables and Gephi's nodes table).
+    /// - Throws: `InputOutputError`, `ImportFailure`, or `InputFormatError` for a combination that
+    ///   cannot be read (several network files, `--nodes` with a network file).
+    public static func load(
+        ties tiePaths: [String], nodes nodePath: String? = nil, options: StudyOptions = StudyOptions(),
+        delimiter: UInt8? = nil, format: InputFormat?, sheet: String? = nil, nodesSheet: String? = nil,
+        qdaMapping: QDAMapping = QDAMapping()
+    ) throws -> Study {
+        let formats = tiePaths.map { format ?? InputFormat.detect(path: $0) }
+        if formats.contains(.qda) {
+            guard tiePaths.count == 1, formats[0] == .qda else { throw InputFormatError(message: "give one REFI-QDA project at a time") }
+            let (ties, projectNodes) = try QDAReader.read(path: tiePaths[0], mapping: qdaMapping)
+            // A nodes table (CSV or workbook) describes the actors better than the code system does.
+            let nodes = try nodePath.map { path in
+                InputFormat.isSpreadsheet(path) ? try XLSXReader.read(path: path, sheet: nodesSheet)
+                    : try DelimitedTableReader.read(path: path, delimiter: delimiter)
+            } ?? projectNodes
+            return try StudyAssembler.assemble(ties: [ties], nodes: nodes, options: options)
+        }
+        if let index = formats.firstIndex(where: \.isNetworkFile) {
+            guard tiePaths.count == 1 else {
+                throw InputFormatError(message: "\(tiePaths[index]) is a \(formats[index].rawValue) network file: give one network file at a time")
+            }
+            if nodePath != nil && formats[0] != .gephiCSV {
+                throw InputFormatError(message: "--nodes is for CSV tables and Gephi's nodes table; a \(formats[0].rawValue) file carries its own nodes")
+            }
+            return try loadNetwork(path: tiePaths[0], nodes: nodePath, format: formats[0], options: options, delimiter: delimiter)
+        }
+        if format == nil && tiePaths.count == 1 && !InputFormat.isSpreadsheet(tiePaths[0]), let header = try? DelimitedTableReader.readCollectingErrors(path: tiePaths[0], delimiter: delimiter).0?.header,
+           GephiCSVReader.looksLikeGephiEdges(header)
+        {
+            return try loadNetwork(path: tiePaths[0], nodes: nodePath, format: .gephiCSV, options: options, delimiter: delimiter)
+        }
+        return try load(ties: tiePaths, nodes: nodePath, options: options, delimiter: delimiter, sheet: sheet, nodesSheet: nodesSheet)
+    }
+
     /// Loads a study from one or more ties tables and an optional nodes table.
     ///
     /// Every file is read and every table that could be read is checked against the contract before
@@ -10,19 +111,27 @@ public enum StudyLoader {
     /// - Throws: `InputOutputError` (a file cannot be read) or `ImportFailure` (located data errors).
     public static func load(
         ties tiePaths: [String], nodes nodePath: String? = nil, options: StudyOptions = StudyOptions(),
-        delimiter: UInt8? = nil
+        delimiter: UInt8? = nil, sheet: String? = nil, nodesSheet: String? = nil
     ) throws -> Study {
         var tables: [CodedTable] = []
         var readErrors: [Diagnostic] = []
         var omitted = 0
-        func read(_ path: String) throws -> CodedTable? {
+        func read(_ path: String, sheet: String?) throws -> CodedTable? {
+            if InputFormat.isSpreadsheet(path) {
+                do {
+                    return try XLSXReader.read(path: path, sheet: sheet)
+                } catch let failure as ImportFailure {
+                    readErrors += failure.errors
+                    return nil
+                }
+            }
             let (table, errors) = try DelimitedTableReader.readCollectingErrors(path: path, delimiter: delimiter)
             readErrors += errors.errors
             omitted += errors.omittedCount
             return table
         }
-        for path in tiePaths { if let table = try read(path) { tables.append(table) } }
-        let nodes = try nodePath.flatMap(read)
+        for path in tiePaths { if let table = try read(path, sheet: sheet) { tables.append(table) } }
+        let nodes = try nodePath.flatMap { try read($0, sheet: nodesSheet) }
         var contractErrors: [Diagnostic] = []
         do {
             let study = try StudyAssembler.assemble(ties: tables, nodes: nodes, options: options)
@@ -37,11 +146,25 @@ public enum StudyLoader {
             collectors[error.location.file, default: ErrorCollector()].add(error.location, error.message)
         }
         var listed: [Diagnostic] = []
-        for file in fileOrder where collectors[file] != nil {
+        // A workbook's messages name its sheet (`book.xlsx[ties]`) or part (`book.xlsx/xl/…`).
+        for path in fileOrder {
+            for file in collectors.keys.sorted() where file == path || file.hasPrefix(path + "[") || file.hasPrefix(path + "/") {
+                listed += collectors[file]!.errors
+                omitted += collectors[file]!.omittedCount
+                collectors[file] = nil
+            }
+        }
+        for file in collectors.keys.sorted() {
             listed += collectors[file]!.errors
             omitted += collectors[file]!.omittedCount
-            collectors[file] = nil
         }
         throw ImportFailure(errors: listed, omittedCount: omitted)
     }
+}
+
+/// A combination of input files and formats that cannot be read (a usage error).
+public struct InputFormatError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public init(message: String) { self.message = message }
+    public var description: String { message }
 }

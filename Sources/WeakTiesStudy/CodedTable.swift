@@ -41,6 +41,9 @@ public struct CodedTable: Sendable {
     /// Whether rows were rejected or reading stopped early (errors were reported for them), so an
     /// empty table is not also "a header without data rows".
     public var isIncomplete = false
+    /// Whether a table without data rows is valid (a network file with no edges, or no nodes): the
+    /// contract's "header without data rows" applies to tables people type, not to network files.
+    public var mayBeEmpty = false
 
     public init(
         file: String, header: [String], headerLine: Int = 1, columns: [TextColumn], rowLines: [Int32],

@@ -98,7 +98,7 @@ private struct AssemblyState {
             requiredHint: { _ in "or one of: actor, akteur, node" }, errors: &errors)
         nodeColumns = NodeField.allCases.filter { mapping.columnOf[$0] != nil }.map(\.rawValue)
             + mapping.extraColumns.map { extraName(table, $0) }
-        if table.rowCount == 0 && !table.isIncomplete {
+        if table.rowCount == 0 && !table.isIncomplete && !table.mayBeEmpty {
             errors.add(SourceLocation(file: table.file, line: table.headerLine), "no data rows after the header")
         }
         guard let idColumn = mapping.columnOf[.id], errors.isEmpty else { record(errors, file: table.file); return }
@@ -112,10 +112,13 @@ private struct AssemblyState {
         let founded = parsed(.founded) { CellParser.year($0, column: table.header[mapping.columnOf[.founded]!]) }
         var unknownPartnerTypes: [String: SourceLocation] = [:]
 
+        // Whether each distinct value of a column is blank, decided once per value (not per row).
+        var blank: [Int: [Bool]] = [:]
+        for c in mapping.columnOf.values { blank[c] = table.columns[c].values.map { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
         func text(_ field: NodeField, _ row: Int) -> String? {
             guard let c = mapping.columnOf[field] else { return nil }
-            let value = table.columns[c][row]
-            return value.trimmingCharacters(in: .whitespaces).isEmpty ? nil : value
+            let code = Int(table.columns[c].codes[row])
+            return blank[c]![code] ? nil : table.columns[c].values[code]
         }
         func value<T>(_ results: [Result<T?, ValueError>]?, _ field: NodeField, _ row: Int) -> T? {
             guard let results, let c = mapping.columnOf[field] else { return nil }
@@ -125,6 +128,7 @@ private struct AssemblyState {
             }
         }
 
+        let extraNames = mapping.extraColumns.map { ($0, extraName(table, $0)) }
         for row in 0..<table.rowCount {
             let id = ids[Int(table.columns[idColumn].codes[row])]
             let location = table.location(row: row, column: idColumn)
@@ -148,7 +152,7 @@ private struct AssemblyState {
                 unknownPartnerTypes[partnerType] = table.location(row: row, column: c)
             }
             var attributes: [String: String] = [:]
-            for c in mapping.extraColumns { attributes[extraName(table, c)] = table.columns[c][row] }
+            for (c, name) in extraNames { attributes[name] = table.columns[c][row] }
             indexByID[id] = Int32(actors.count)
             actors.append(ActorDraft(
                 id: id, label: text(.label, row) ?? id, kind: kind, partnerType: partnerType,
@@ -171,7 +175,7 @@ private struct AssemblyState {
             table: table, field: TieField.field(forHeader:), required: TieField.required,
             requiredHint: { f in "or one of: " + f.names.dropFirst().joined(separator: ", ") }, errors: &errors)
         tableMappings.append(mapping)
-        if table.rowCount == 0 && !table.isIncomplete {
+        if table.rowCount == 0 && !table.isIncomplete && !table.mayBeEmpty {
             errors.add(SourceLocation(file: table.file, line: table.headerLine), "no data rows after the header")
         }
         guard let sourceColumn = mapping.columnOf[.source], let targetColumn = mapping.columnOf[.target],

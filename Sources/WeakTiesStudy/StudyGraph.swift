@@ -9,8 +9,15 @@ extension Study {
     /// values, sorted, joined by "; "), `since` (earliest year coded), and `weight` (mean of the coded
     /// weights, NaN where none; a strength, not a distance) when the ties table has a weight column.
     /// With `attributes: false` only the structure is built (ids, CSR), for callers that need no columns.
-    /// - Complexity: O(n + m + mentions).
-    public func graph(attributes: Bool = true) -> Graph {
+    ///
+    /// With `provenance: true` (exports), every other mention column is summarised per tie as well:
+    /// `coded_strengths`, `quotes`, `initiators`, `proximity_*`, `motives`, `benefits` and every extra
+    /// column of the ties tables under its own name (prefixed `mention_` where that name is taken),
+    /// each as the distinct non-empty values, sorted, joined by "; ". `extraEdgeAttributes` are added
+    /// last (the exporters' per-tie `mentions_json`).
+    /// - Complexity: O(n + m + mentions × columns).
+    public func graph(attributes: Bool = true, provenance: Bool = false,
+                      extraEdgeAttributes: [AttributeColumn] = []) -> Graph {
         var builder = GraphBuilder(directed: false)
         builder.reserveCapacity(nodes: actors.count, edges: ties.count)
         for actor in actors { builder.addNode(actor.id) }
@@ -52,8 +59,37 @@ extension Study {
                 return coded.isEmpty ? .nan : coded.reduce(0, +) / Double(coded.count)
             }))
         }
+        if provenance {
+            var taken: Set<String> = ["strength", "mentions", "strong_votes", "weak_votes", "interviews", "coders",
+                                      "since", "weight", "mentions_json"]
+            for (c, name) in mentions.columnNames.enumerated() {
+                let attribute: String
+                switch TieField(rawValue: name) {
+                case .source?, .target?, .interview?, .coder?, .since?, .weight?: continue
+                case .strength?: attribute = "coded_strengths"
+                case .quote?: attribute = "quotes"
+                case .initiator?: attribute = "initiators"
+                case .motive?: attribute = "motives"
+                case .benefit?: attribute = "benefits"
+                case .some(let field): attribute = field.rawValue
+                case nil: attribute = taken.contains(name) ? "mention_" + name : name
+                }
+                taken.insert(attribute)
+                builder.setEdgeAttribute(attribute, .string(distinctTexts(of: mentions.cells[c])))
+            }
+        }
+        for column in extraEdgeAttributes { builder.setEdgeAttribute(column.name, column.values) }
         // Columns have one value per node/edge by construction.
         return try! builder.build()
+    }
+
+    /// Per tie, the verbatim cells of every mention column, in input order: `(columnNames, rows)` where
+    /// `rows[t]` lists tie `t`'s mentions, each with one cell per column name.
+    /// - Complexity: O(mentions × columns).
+    public func mentionCells(ofTie t: Int) -> [[String]] {
+        ties.mentionIndices[ties.mentionOffsets[t]..<ties.mentionOffsets[t + 1]].map { m in
+            mentions.cells.map { $0[Int(m)] }
+        }
     }
 
     /// Per tie: the distinct non-empty values of a mention column, sorted and joined by "; "

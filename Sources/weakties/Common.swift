@@ -12,11 +12,24 @@ enum ExitCodes {
 
 /// Options shared by every command that reads a study.
 struct StudyInputOptions: ParsableArguments {
-    @Argument(help: "Ties table(s): CSV/TSV, one row per coded mention.")
+    @Argument(help: "Ties table(s): CSV/TSV or .xlsx, one row per coded mention; or one network file (GraphML, GEXF, Pajek, DL, node-link JSON, Gephi CSV) or REFI-QDA project.")
     var ties: [String]
+
 
     @Option(name: .long, help: "Nodes table: one row per actor (id, label, kind, partner_type, region, …).")
     var nodes: String?
+
+    @Option(name: .long, help: "Input format: csv, graphml, gexf, pajek, dl, json, gephi-csv or qda (default: from the extension; see Docs/Formats.md).")
+    var inputFormat: String?
+
+    @Option(name: .long, help: "Sheet of an Excel ties workbook (.xlsx) to read (default: the first).")
+    var sheet: String?
+
+    @Option(name: .long, help: "Sheet of an Excel nodes workbook (.xlsx) to read (default: the first).")
+    var nodesSheet: String?
+
+    @Option(name: .long, help: "YAML file mapping a REFI-QDA code system onto ties (see Docs/QDA.md; default: Partner/, Innovation/, Strength/, …).")
+    var qdaMapping: String?
 
     @Option(name: .long, help: "Field delimiter: ',', ';', 'tab' or '|' (default: detected from the header line).")
     var delimiter: String?
@@ -37,6 +50,15 @@ struct StudyInputOptions: ParsableArguments {
         }
         if !(1...5).contains(strongThreshold) { throw ValidationError("--strong-threshold must be between 1 and 5") }
         _ = try delimiterByte()
+        _ = try format()
+    }
+
+    func format() throws -> InputFormat? {
+        guard let inputFormat else { return nil }
+        guard let format = InputFormat(rawValue: inputFormat.lowercased()) else {
+            throw ValidationError("unknown input format '\(inputFormat)' (expected \(InputFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        return format
     }
 
     func delimiterByte() throws -> UInt8? {
@@ -57,13 +79,18 @@ struct StudyInputOptions: ParsableArguments {
     /// Loads the study, printing located errors and exiting with the documented code on failure.
     func loadStudy() throws -> Study {
         do {
-            let study = try StudyLoader.load(ties: ties, nodes: nodes, options: studyOptions, delimiter: try delimiterByte())
+            let study = try StudyLoader.load(ties: ties, nodes: nodes, options: studyOptions, delimiter: try delimiterByte(),
+                                             format: try format(), sheet: sheet, nodesSheet: nodesSheet,
+                                             qdaMapping: try qdaMapping.map(QDAMapping.read(path:)) ?? QDAMapping())
             if !quiet { for diagnostic in study.diagnostics { Console.printDiagnostic(diagnostic) } }
             return study
         } catch let failure as ImportFailure {
             for error in failure.errors { Console.printDiagnostic(error) }
             if failure.omittedCount > 0 { Console.printError("… and \(failure.omittedCount) more errors not shown") }
             throw ExitCode(ExitCodes.dataError)
+        } catch let error as InputFormatError {
+            Console.printError(error.message)
+            throw ExitCode(ExitCodes.usage)
         } catch let error as InputOutputError {
             Console.printError(error.description, prefixed: false)
             throw ExitCode(ExitCodes.ioError)

@@ -6,11 +6,20 @@ import WeakTiesGraph
 public enum GraphExport {
     /// GraphML (networkx, igraph, Gephi, yEd, Cytoscape): one typed `<key>` per attribute column
     /// (`string`, `double`, `long`, `boolean`); missing values are left out, as GraphML intends.
-    public static func graphML(_ graph: Graph) -> String {
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
-        out += "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-        out += "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+    public static func graphML(_ graph: Graph) -> String { String(decoding: graphMLBytes(graph), as: UTF8.self) }
+
+    /// The GraphML document as UTF-8 bytes (what `graphML` returns as text), for writing large files
+    /// without another copy. - Complexity: O((n + m) × attribute columns).
+    public static func graphMLBytes(_ graph: Graph) -> [UInt8] {
+        // Bytes, not String appends: a 500k-edge export is hundreds of MB.
+        var out: [UInt8] = []
+        out.reserveCapacity(64 * (graph.nodeCount + graph.edgeCount) + 1024)
+        func put(_ s: String) { out.append(contentsOf: s.utf8) }
+        func put(_ n: Int) { out.append(contentsOf: String(n).utf8) }
+        put("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        put("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" ")
+        put("xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" ")
+        put("xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n")
         func type(_ values: AttributeValues) -> String {
             switch values {
             case .string: "string"
@@ -20,28 +29,30 @@ public enum GraphExport {
             }
         }
         for (i, column) in graph.nodeAttributes.columns.enumerated() {
-            out += "  <key id=\"n\(i)\" for=\"node\" attr.name=\(xmlAttribute(column.name)) attr.type=\"\(type(column.values))\"/>\n"
+            put("  <key id=\"n\(i)\" for=\"node\" attr.name=\(xmlAttribute(column.name)) attr.type=\"\(type(column.values))\"/>\n")
         }
         for (i, column) in graph.edgeAttributes.columns.enumerated() {
-            out += "  <key id=\"e\(i)\" for=\"edge\" attr.name=\(xmlAttribute(column.name)) attr.type=\"\(type(column.values))\"/>\n"
+            put("  <key id=\"e\(i)\" for=\"edge\" attr.name=\(xmlAttribute(column.name)) attr.type=\"\(type(column.values))\"/>\n")
         }
-        out += "  <graph id=\"G\" edgedefault=\"\(graph.isDirected ? "directed" : "undirected")\">\n"
+        put("  <graph id=\"G\" edgedefault=\"\(graph.isDirected ? "directed" : "undirected")\">\n")
+        let ids = graph.nodeIDs.map(xmlAttribute)
         for v in 0..<graph.nodeCount {
-            out += "    <node id=\(xmlAttribute(graph.nodeIDs[v]))>"
+            put("    <node id="); put(ids[v]); put(">")
             for (i, column) in graph.nodeAttributes.columns.enumerated() {
-                if let text = column.values.text(at: v) { out += "<data key=\"n\(i)\">\(xmlText(text))</data>" }
+                if let text = column.values.text(at: v) { put("<data key=\"n"); put(i); put("\">"); put(xmlText(text)); put("</data>") }
             }
-            out += "</node>\n"
+            put("</node>\n")
         }
         for e in 0..<graph.edgeCount {
-            out += "    <edge id=\"e\(e)\" source=\(xmlAttribute(graph.nodeIDs[Int(graph.edgeSources[e])])) "
-            out += "target=\(xmlAttribute(graph.nodeIDs[Int(graph.edgeTargets[e])]))>"
+            put("    <edge id=\"e"); put(e); put("\" source="); put(ids[Int(graph.edgeSources[e])])
+            put(" target="); put(ids[Int(graph.edgeTargets[e])]); put(">")
             for (i, column) in graph.edgeAttributes.columns.enumerated() {
-                if let text = column.values.text(at: e) { out += "<data key=\"e\(i)\">\(xmlText(text))</data>" }
+                if let text = column.values.text(at: e) { put("<data key=\"e"); put(i); put("\">"); put(xmlText(text)); put("</data>") }
             }
-            out += "</edge>\n"
+            put("</edge>\n")
         }
-        return out + "  </graph>\n</graphml>\n"
+        put("  </graph>\n</graphml>\n")
+        return out
     }
 
     /// networkx node-link JSON (`nx.node_link_graph(data, edges="edges")`): typed values, missing
@@ -94,28 +105,36 @@ public enum GraphExport {
     }
 
     /// XML attribute value in double quotes, escaped; characters XML 1.0 forbids are dropped.
-    static func xmlAttribute(_ s: String) -> String { "\"" + xmlText(s).replacingOccurrences(of: "\"", with: "&quot;") + "\"" }
+    static func xmlAttribute(_ s: String) -> String { "\"" + xmlText(s) + "\"" }
 
     /// XML character data, escaped (`&`, `<`, `>`, `'`, `"`); characters XML 1.0 forbids are dropped,
     /// line breaks kept as `&#10;`/`&#13;` so they survive attribute normalisation.
     public static func xmlText(_ s: String) -> String {
-        var out = ""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            case "\t": out += "&#9;"
+        // Most text needs no escape: one pass over the bytes decides (0xEF may start U+FFFE/U+FFFF).
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xEF }) {
+            return s
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 16)
+        var utf8 = Array(s.utf8)[...]
+        while let byte = utf8.popFirst() {
+            switch byte {
+            case 0x26: out.append(contentsOf: "&amp;".utf8)
+            case 0x3C: out.append(contentsOf: "&lt;".utf8)
+            case 0x3E: out.append(contentsOf: "&gt;".utf8)
+            case 0x22: out.append(contentsOf: "&quot;".utf8)
+            case 0x27: out.append(contentsOf: "&apos;".utf8)
+            case 0x0A: out.append(contentsOf: "&#10;".utf8)
+            case 0x0D: out.append(contentsOf: "&#13;".utf8)
+            case 0x09: out.append(contentsOf: "&#9;".utf8)
+            case 0xEF where utf8.count >= 2 && utf8[utf8.startIndex] == 0xBF && (utf8[utf8.startIndex + 1] == 0xBE || utf8[utf8.startIndex + 1] == 0xBF):
+                utf8 = utf8.dropFirst(2)  // U+FFFE, U+FFFF: not XML characters
             default:
-                let v = scalar.value
-                if v < 0x20 || (0xFFFE...0xFFFF).contains(v) { continue }
-                out.unicodeScalars.append(scalar)
+                if byte < 0x20 { continue }  // other C0 controls: not XML 1.0 characters
+                out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
+
 }

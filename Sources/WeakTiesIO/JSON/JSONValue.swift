@@ -69,6 +69,12 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// Appends `s` as a quoted JSON string.
     public static func escape(_ s: String, into out: inout String) {
         out += "\""
+        // Most strings need no escape: one pass over the bytes decides (0xE2 may start U+2028/9).
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x7F || $0 == 0xE2 }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -1,0 +1,205 @@
+import Foundation
+import WeakTiesStudy
+
+/// Reads UCINET DL files into a `NetworkData`.
+///
+/// Header keywords in any case and spacing (`DL N=58 NM=2`, `format = fullmatrix`, `DIAGONAL
+/// PRESENT|ABSENT`), `LABELS:`/`ROW LABELS:`/`COLUMN LABELS:` (comma- or space-separated, quotes
+/// for spaces), `LABELS EMBEDDED`, `LEVEL LABELS:` (names of the matrices), `DATA:`. Formats:
+/// `fullmatrix` (rows may wrap over lines), `edgelist1` and `nodelist1`. Each nonzero cell is one edge
+/// with its value as `weight`; a symmetric matrix gives one undirected edge per pair, any other one
+/// arc per cell. Several matrices (`NM=2`) are all read, each edge with a `relation` column (the level
+/// label, else the matrix number), and folded into one set of ties (a notice says so). Two-mode data
+/// (`NR`/`NC`) is not read (a located error says so).
+/// - Complexity: O(file size + N² × NM) for full matrices.
+public enum DLReader {
+    struct Token { var text: String; var line: Int; var column: Int }
+
+    /// - Throws: `InputOutputError` or `ImportFailure` (located: line and column).
+    public static func read(path: String, file: String? = nil) throws -> NetworkData {
+        let name = file ?? path
+        let text = try TextLines(path: path, file: name)
+        var network = NetworkData(file: name, format: "UCINET DL")
+        network.diagnostics = text.notices
+        var tokens: [Token] = []
+        for (index, raw) in text.lines.enumerated() {
+            for t in TextLines.tokens(raw, separators: [" ", "\t", ","]) {
+                // `N=58` and `format=edgelist1` are split around `=`.
+                if !t.quoted && t.text.contains("=") && t.text != "=" {
+                    var column = t.column
+                    for (i, part) in t.text.split(separator: "=", omittingEmptySubsequences: false).enumerated() {
+                        if i > 0 { tokens.append(Token(text: "=", line: index + 1, column: column)); column += 1 }
+                        if !part.isEmpty { tokens.append(Token(text: String(part), line: index + 1, column: column)) }
+                        column += part.count
+                    }
+                } else {
+                    tokens.append(Token(text: t.text, line: index + 1, column: t.column))
+                }
+            }
+        }
+        var position = 0
+        func fail(_ message: String, _ token: Token? = nil) -> ImportFailure {
+            let t = token ?? (position < tokens.count ? tokens[position] : tokens.last)
+            return ImportFailure.at(name, t?.line ?? 1, t?.column, message)
+        }
+        func next() -> Token? {
+            guard position < tokens.count else { return nil }
+            defer { position += 1 }
+            return tokens[position]
+        }
+        func keyword(_ t: Token) -> String { t.text.uppercased().trimmingCharacters(in: CharacterSet(charactersIn: ":")) }
+        func value(after key: Token) throws -> Token {
+            if position < tokens.count, tokens[position].text == "=" { position += 1 }
+            guard let v = next() else { throw fail("\(key.text) needs a value", key) }
+            return v
+        }
+
+        guard let first = next(), keyword(first) == "DL" else { throw fail("a DL file starts with 'DL'", tokens.first) }
+        var n = -1, matrices = 1
+        var format = "FULLMATRIX"
+        var diagonal = true
+        var labels: [String]?, columnLabels: [String]?, levelLabels: [String]?
+        var embedded = false
+        func readLabels(_ count: Int, _ what: Token) throws -> [String] {
+            var out: [String] = []
+            while out.count < count {
+                guard let t = next() else { throw fail("expected \(count) \(what.text.lowercased()) labels, found \(out.count)", what) }
+                if t.text == ":" { continue }
+                out.append(t.text)
+            }
+            return out
+        }
+        header: while let t = next() {
+            switch keyword(t) {
+            case "N":
+                guard let v = Int(try value(after: t).text), v >= 0 else { throw fail("N must be a number of nodes", tokens[position - 1]) }
+                n = v
+            case "NM":
+                guard let v = Int(try value(after: t).text), v >= 1 else { throw fail("NM must be a number of matrices", tokens[position - 1]) }
+                matrices = v
+            case "NR", "NC":
+                throw fail("two-mode DL data (NR/NC) is not supported", t)
+            case "FORMAT":
+                format = try value(after: t).text.uppercased()
+            case "DIAGONAL":
+                diagonal = (next().map(keyword) ?? "PRESENT") != "ABSENT"
+            case "LABELS", "ROW", "COLUMN", "LEVEL", "MATRIX":
+                var kind = keyword(t)
+                if kind != "LABELS" {
+                    guard let l = next(), keyword(l) == "LABELS" else { throw fail("expected LABELS after \(t.text)", t) }
+                    if l.text.hasSuffix(":") { kind += ":" }
+                } else if t.text.hasSuffix(":") {
+                    kind += ":"
+                }
+                if position < tokens.count, keyword(tokens[position]) == "EMBEDDED" { position += 1; embedded = true; continue }
+                if position < tokens.count, tokens[position].text == ":" { position += 1; kind += ":" }
+                guard n >= 0 || kind.hasPrefix("LEVEL") || kind.hasPrefix("MATRIX") else { throw fail("labels before N", t) }
+                switch kind.trimmingCharacters(in: CharacterSet(charactersIn: ":")) {
+                case "LEVEL", "MATRIX": levelLabels = try readLabels(matrices, t)
+                case "COLUMN": columnLabels = try readLabels(n, t)
+                default: labels = try readLabels(n, t)
+                }
+            case "DATA":
+                break header
+            case ":":
+                continue
+            default:
+                throw fail("unknown DL keyword '\(t.text)'", t)
+            }
+        }
+        guard n >= 0 else { throw fail("the header has no N= (number of nodes)", first) }
+        if let columnLabels, labels != nil, columnLabels != labels! {
+            network.warn(0, "column labels differ from row labels; the row labels name the nodes")
+        }
+        labels = labels ?? columnLabels
+        let data = Array(tokens[position...]).filter { $0.text != ":" }
+
+        var ids: [String] = labels ?? (1...max(1, n)).prefix(n).map(String.init)
+        var indexOf = [String: Int](ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        if indexOf.count < ids.count {
+            network.notice(0, "labels repeat: nodes are identified by their numbers (labels kept as 'label')")
+            ids = (1...max(1, n)).prefix(n).map(String.init)
+            indexOf = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        }
+        var edges: [(Int, Int, String, Bool, Int, Int)] = []  // a, b, value, directed, matrix, line
+        func node(_ t: Token) throws -> Int {
+            if embedded {
+                if let i = indexOf[t.text] { return i }
+                ids.append(t.text); indexOf[t.text] = ids.count - 1
+                return ids.count - 1
+            }
+            guard let v = Int(t.text), v >= 1, v <= n else { throw fail("'\(t.text)' is not a node number from 1 to \(n)", t) }
+            return v - 1
+        }
+
+        switch format {
+        case "FULLMATRIX", "FM":
+            var i = 0
+            if embedded { i += n }  // column labels row
+            for matrix in 0..<matrices {
+                var cells = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
+                var cellText = [[String]](repeating: [String](repeating: "", count: n), count: n)
+                var lines = [Int](repeating: 0, count: n)
+                for row in 0..<n {
+                    if embedded { i += 1 }
+                    for column in 0..<n {
+                        if !diagonal && row == column { continue }
+                        guard i < data.count else {
+                            throw ImportFailure.at(name, data.last?.line ?? tokens.last?.line ?? 1, nil,
+                                "the data ends early: matrix \(matrix + 1) needs \(n)×\(n) values, row \(row + 1) is incomplete")
+                        }
+                        let t = data[i]; i += 1
+                        guard let v = Double(t.text) else { throw fail("'\(t.text)' is not a number", t) }
+                        cells[row][column] = v; cellText[row][column] = t.text
+                        if column == 0 || lines[row] == 0 { lines[row] = t.line }
+                    }
+                }
+                var symmetric = true
+                for r in 0..<n { for c in 0..<r where cells[r][c] != cells[c][r] { symmetric = false } }
+                for r in 0..<n {
+                    for c in 0..<n where cells[r][c] != 0 && (!symmetric || c >= r) {
+                        edges.append((r, c, cellText[r][c], !symmetric, matrix, lines[r]))
+                    }
+                }
+            }
+            if i < data.count { network.warn(data[i].line, "\(data.count - i) values after the last matrix ignored") }
+        case "EDGELIST1", "EL1":
+            var byLine: [(Int, [Token])] = []
+            for t in data {
+                if let last = byLine.last, last.0 == t.line { byLine[byLine.count - 1].1.append(t) } else { byLine.append((t.line, [t])) }
+            }
+            for (line, row) in byLine {
+                if row.count == 1 && row[0].text == "!" { continue }
+                guard row.count >= 2 else { throw fail("an edge list line needs two nodes", row[0]) }
+                let a = try node(row[0]), b = try node(row[1])
+                edges.append((a, b, row.count >= 3 ? row[2].text : "1", true, 0, line))
+            }
+        case "NODELIST1", "NL1":
+            var byLine: [(Int, [Token])] = []
+            for t in data {
+                if let last = byLine.last, last.0 == t.line { byLine[byLine.count - 1].1.append(t) } else { byLine.append((t.line, [t])) }
+            }
+            for (line, row) in byLine {
+                let a = try node(row[0])
+                for t in row.dropFirst() { edges.append((a, try node(t), "1", true, 0, line)) }
+            }
+        default:
+            throw fail("DL format '\(format)' is not supported (fullmatrix, edgelist1 and nodelist1 are)", first)
+        }
+
+        for (i, id) in ids.enumerated() {
+            network.addNode(id, line: 0)
+            if let labels, i < labels.count { network.nodeAttributes.set("label", labels[i]) }
+        }
+        network.isDirected = edges.allSatisfy { $0.3 } && !edges.isEmpty
+        for (a, b, value, directed, matrix, line) in edges {
+            network.addEdge(ids[a], ids[b], directed: directed, line: line)
+            network.edgeAttributes.set("weight", value)
+            if matrices > 1 { network.edgeAttributes.set("relation", levelLabels?[matrix] ?? String(matrix + 1)) }
+        }
+        if matrices > 1 {
+            network.notice(0, "\(matrices) matrices folded into one set of ties: each nonzero cell is one mention, its matrix in 'relation'")
+        }
+        return network
+    }
+}

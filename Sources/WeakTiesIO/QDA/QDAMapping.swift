@@ -1,0 +1,73 @@
+import Foundation
+import WeakTiesStudy
+import Yams
+
+/// How a REFI-QDA code system maps onto the ties table: which top-level codes name partners,
+/// innovations, strength, initiator, proximity, motive and benefit. Read from a small YAML file
+/// (`--qda-mapping`); every key is optional and defaults to the code system described in
+/// Docs/QDA.md:
+///
+/// ```yaml
+/// partner: Partner            # Partner/<name>      → target (a partner)
+/// innovation: Innovation      # Innovation/<name>   → source (an innovation)
+/// documents:                  # document name → innovation, for documents without an Innovation code
+///   "Interview KR-01": Repair-Café Cracau
+/// strength: Strength          # Strength/strong|weak (or stark, schwach, 1–5)
+/// initiator: Initiator        # Initiator/source|target|both|third|unknown
+/// proximity: Proximity        # Proximity/<dimension>/<level>, e.g. Proximity/spatial/high
+/// motive: Motive              # Motive/<text>
+/// benefit: Benefit            # Benefit/<text>
+/// ```
+public struct QDAMapping: Sendable, Equatable, Codable {
+    public var partner = "Partner"
+    public var innovation = "Innovation"
+    public var documents: [String: String] = [:]
+    public var strength = "Strength"
+    public var initiator = "Initiator"
+    public var proximity = "Proximity"
+    public var motive = "Motive"
+    public var benefit = "Benefit"
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case partner, innovation, documents, strength, initiator, proximity, motive, benefit }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = QDAMapping()
+        partner = try c.decodeIfPresent(String.self, forKey: .partner) ?? d.partner
+        innovation = try c.decodeIfPresent(String.self, forKey: .innovation) ?? d.innovation
+        documents = try c.decodeIfPresent([String: String].self, forKey: .documents) ?? [:]
+        strength = try c.decodeIfPresent(String.self, forKey: .strength) ?? d.strength
+        initiator = try c.decodeIfPresent(String.self, forKey: .initiator) ?? d.initiator
+        proximity = try c.decodeIfPresent(String.self, forKey: .proximity) ?? d.proximity
+        motive = try c.decodeIfPresent(String.self, forKey: .motive) ?? d.motive
+        benefit = try c.decodeIfPresent(String.self, forKey: .benefit) ?? d.benefit
+    }
+
+    /// Reads a mapping file. - Throws: `InputOutputError`, or `ImportFailure` with the YAML error's
+    /// line and column, or an unknown key.
+    public static func read(path: String) throws -> QDAMapping {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw InputOutputError(path: path, message: FileManager.default.fileExists(atPath: path) ? "cannot read the file (UTF-8 expected)" : "no such file")
+        }
+        do {
+            if let node = try Yams.compose(yaml: text), case .mapping(let mapping) = node {
+                let known = Set(CodingKeys.allCases.map(\.rawValue))
+                for (key, _) in mapping {
+                    if let name = key.string, !known.contains(name) {
+                        throw ImportFailure.at(path, key.mark?.line ?? 0, key.mark?.column,
+                            "unknown key '\(name)' (expected \(CodingKeys.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    }
+                }
+            }
+            return try YAMLDecoder().decode(QDAMapping.self, from: text)
+        } catch let failure as ImportFailure {
+            throw failure
+        } catch let error as YamlError {
+            throw ImportFailure.at(path, 0, nil, "not valid YAML: \(error)")
+        } catch {
+            throw ImportFailure.at(path, 0, nil, "not a mapping of the expected keys: \(error)")
+        }
+    }
+}

