@@ -64,14 +64,18 @@ struct SimpleAdjacency {
         weights = []
         var seen = [Int](repeating: -1, count: n)
         var list: [(Int32, Double)] = []
-        let a = Adjacency(g)
+        // Neighbours read through the edge ends: one pass, no neighbour column to build first.
+        let sources = g.edgeSources, targets = g.edgeTargets
         for v in 0..<n {
             list.removeAll(keepingCapacity: true)
-            func add(_ ranges: (offsets: [Int], neighbors: [Int32], edges: [Int32])) {
-                for i in ranges.offsets[v]..<ranges.offsets[v + 1] {
-                    let w = Int(ranges.neighbors[i])
+            func add(_ offsets: [Int32], _ edges: [Int32], neighborEnd: Int) {
+                for i in Int(offsets[v])..<Int(offsets[v + 1]) {
+                    let e = Int(edges[i])
+                    // neighborEnd: 0 the other end (undirected), 1 the target, 2 the source.
+                    let w = neighborEnd == 1 ? Int(targets[e]) : neighborEnd == 2 ? Int(sources[e])
+                        : (Int(sources[e]) == v ? Int(targets[e]) : Int(sources[e]))
                     if w == v { continue }
-                    let weight = edgeWeights?[Int(ranges.edges[i])] ?? 1
+                    let weight = edgeWeights?[e] ?? 1
                     if seen[w] >= 0 {
                         list[seen[w]].1 += edgeWeights == nil ? 0 : weight
                     } else {
@@ -80,8 +84,12 @@ struct SimpleAdjacency {
                     }
                 }
             }
-            if !g.isDirected || !incoming || undirectedView { add((a.outOffsets, a.outNeighbors, a.outEdges)) }
-            if g.isDirected && (incoming || undirectedView) { add((a.inOffsets, a.inNeighbors, a.inEdges)) }
+            if !g.isDirected {
+                add(g.outOffsets, g.outEdges, neighborEnd: 0)
+            } else {
+                if !incoming || undirectedView { add(g.outOffsets, g.outEdges, neighborEnd: 1) }
+                if incoming || undirectedView { add(g.inOffsets, g.inEdges, neighborEnd: 2) }
+            }
             list.sort { $0.0 < $1.0 }
             for (w, weight) in list {
                 neighbors.append(w)
