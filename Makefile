@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEMO_DIR := Examples/krefeld-mg
 OUT := out
 
-.PHONY: deps build release demo test bench clean
+.PHONY: deps build release demo test bench screenshots clean
 
 deps:
 	@bash .ci/install-deps
@@ -14,7 +14,8 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product weakties
 
-# Import and check the bundled example study, then compute its metrics; results go to out/krefeld-mg/.
+# Import and check the bundled example study, compute its metrics, draw maps and write the weak-tie report
+# (HTML); results go to out/krefeld-mg/.
 demo: release
 	@mkdir -p $(OUT)/krefeld-mg
 	$(SWIFT) run -c release --skip-build weakties validate $(DEMO_DIR)/ties.csv --nodes $(DEMO_DIR)/nodes.csv
@@ -30,7 +31,21 @@ demo: release
 		--title "Krefeld & Mönchengladbach" --output $(OUT)/krefeld-mg/study-map.svg
 	$(SWIFT) run -c release --skip-build weakties render $(DEMO_DIR)/ties.csv --nodes $(DEMO_DIR)/nodes.csv --quiet \
 		--ego "Repair-Café Cracau" --title "Repair-Café Cracau" --output $(OUT)/krefeld-mg/ego-repair-cafe-cracau.png
-	@echo "Demo output: $(abspath $(OUT)/krefeld-mg)/ (summary.json, metrics.csv, tie-metrics.csv, metrics.json, study-map.svg, ego-repair-cafe-cracau.png)"
+	$(SWIFT) run -c release --skip-build weakties report $(DEMO_DIR)/ties.csv --nodes $(DEMO_DIR)/nodes.csv --quiet \
+		--output $(OUT)/krefeld-mg/report > /dev/null
+	@echo "Demo output: $(abspath $(OUT)/krefeld-mg)/ (summary.json, metrics.csv, tie-metrics.csv, metrics.json, study-map.svg, ego-repair-cafe-cracau.png, report/)"
+	@echo "Weak-tie report: $(abspath $(OUT)/krefeld-mg/report/index.html)"
+
+# Screenshots of the demo report (index and one innovation page) with headless Chromium (Debian's
+# `chromium`, installed here if missing); written to out/screenshots/. Docs/report-*.png are copies.
+screenshots: demo
+	@command -v chromium >/dev/null 2>&1 || bash .ci/install-deps chromium
+	@mkdir -p $(OUT)/screenshots
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,2200 \
+		--screenshot=$(abspath $(OUT)/screenshots/index.png) $(abspath $(OUT)/krefeld-mg/report/index.html) 2>/dev/null
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,2200 \
+		--screenshot=$(abspath $(OUT)/screenshots/repair-cafe-cracau.png) $(abspath $(OUT)/krefeld-mg/report/repair-cafe-cracau.html) 2>/dev/null
+	@echo "Screenshots: $(abspath $(OUT)/screenshots)/"
 
 test: deps
 	$(SWIFT) build --build-tests
@@ -42,6 +57,7 @@ bench: deps
 	$(SWIFT) build -c release --product weakties-bench
 	python3 Benchmarks/compare_import.py
 	python3 Benchmarks/compare_metrics.py
+	python3 Benchmarks/compare_report.py
 
 clean:
 	rm -rf .build $(OUT) bench-out

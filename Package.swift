@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         // YAML for the REFI-QDA code-system mapping (a small, user-edited file).
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        // Report templates (HTML, Markdown): logic-less, escapes <, >, &, " and ' by default; users can
+        // bring their own templates. Builds in seconds, no dependencies of its own.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         // Core graph value type: dense Int32 indices, CSR adjacency, typed attribute columns. No I/O.
@@ -35,8 +38,16 @@ let package = Package(
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         // The only module that calls C: DOT in, SVG/PNG/PDF out, serialised through one lock.
         .target(name: "WeakTiesRender", dependencies: ["CGraphviz"]),
+        // The weak-tie report: data computed once per innovation; JSON/CSV writers; HTML/Markdown from
+        // bundled mustache templates in English and German. Maps come in through a closure (no C here).
+        .target(
+            name: "WeakTiesReport",
+            dependencies: ["WeakTiesGraph", "WeakTiesMetrics", "WeakTiesStudy", "WeakTiesIO",
+                           .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Resources")]
+        ),
         // Umbrella: the public API a researcher scripts against.
-        .target(name: "WeakTies", dependencies: ["WeakTiesGraph", "WeakTiesMetrics", "WeakTiesStudy", "WeakTiesIO", "WeakTiesRender"]),
+        .target(name: "WeakTies", dependencies: ["WeakTiesGraph", "WeakTiesMetrics", "WeakTiesStudy", "WeakTiesIO", "WeakTiesRender", "WeakTiesReport"]),
         // The command line tool.
         .executableTarget(
             name: "weakties",
@@ -61,6 +72,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "WeakTiesRenderTests", dependencies: ["WeakTiesRender", "WeakTiesIO", "TestSupport", "weakties-bench"]),
+        .testTarget(name: "WeakTiesReportTests", dependencies: ["WeakTiesReport", "WeakTies", "TestSupport"], resources: [.copy("Golden")]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "weakties"]),
     ],
     swiftLanguageModes: [.v6]

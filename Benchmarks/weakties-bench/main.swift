@@ -1,6 +1,7 @@
 // Benchmark driver (release build). Modes:
 //   weakties-bench import <ties.csv> [repetitions]      import in-process: parse, decode, intern, aggregate
 //   weakties-bench metrics <edges.txt> [threads]         metric kernels on an edge list ("u v" per line)
+//   weakties-bench report <ties.csv> <nodes.csv> [reps]  the HTML report in-process, stage by stage
 // Prints one JSON object per measurement on stdout (the comparison scripts read them).
 import Foundation
 import WeakTies
@@ -100,7 +101,9 @@ case "render" where args.count >= 2:
     let dot = try String(contentsOfFile: args[1], encoding: .utf8)
     let engine = LayoutEngine(rawValue: args.count > 2 ? args[2] : "sfdp") ?? .sfdp
     var best = Double.infinity
-    for _ in 0..<3 { best = min(best, try seconds { _ = try GraphvizRenderer.render(dot: dot, engine: engine, format: .svg) }) }
+    var svgs: [Data] = []
+    for _ in 0..<3 { best = min(best, try seconds { svgs.append(try GraphvizRenderer.render(dot: dot, engine: engine, format: .svg)) }) }
+    if args.count > 3 { for (i, svg) in svgs.enumerated() { try svg.write(to: URL(fileURLWithPath: args[3] + ".\(i)")) } }
     report("render_\(engine.rawValue)_svg", best)
 case "render-memory":
     // Resident memory before and after N in-process renders (a leak check run in its own process).
@@ -115,6 +118,58 @@ case "render-memory":
     let before = rss()
     let time = try seconds { for _ in 0..<renders { _ = try GraphvizRenderer.render(dot: dot, engine: .neato, format: .svg) } }
     report("render_memory", time, [("renders", .int(renders)), ("rss_before_kb", .int(before)), ("rss_after_kb", .int(rss()))])
+case "report" where args.count >= 3:
+    // Where the time of `weakties report --format html` goes: import, metrics, maps (layout + SVG), pages.
+    let repetitions = args.count > 3 ? Int(args[3]) ?? 3 : 3
+    var best: [String: Double] = [:]
+    func keep(_ name: String, _ time: Double) { best[name] = min(best[name] ?? .infinity, time) }
+    for _ in 0..<repetitions {
+        var study: Study!
+        keep("import", try seconds { study = try StudyLoader.load(ties: [args[1]], nodes: args[2]) })
+        var report: StudyReport!
+        keep("metrics", try seconds { report = try StudyReport(study: study) })
+        var maps = 0.0
+        var files: [ReportFile] = []
+        let total = try seconds {
+            files = try report.files(ReportRendering(format: .html))
+        }
+        // The maps alone, as the report draws them.
+        maps = try seconds {
+            _ = try report.maps(report.innovations.map { ReportMapRequest(ego: $0.id, title: $0.label, seed: 1) }
+                                + [ReportMapRequest(ego: nil, title: "", seed: 1)])
+        }
+        keep("maps", maps)
+        keep("pages", total - maps)
+        keep("pages_and_maps", total)
+        _ = files
+    }
+    for name in ["import", "metrics", "maps", "pages", "pages_and_maps"] { report("report_" + name, best[name]!) }
+    // The maps' DOT sizes and one lane alone (in-process, sequential), for the split's cost model.
+    let study = try StudyLoader.load(ties: [args[1]], nodes: args[2])
+    let r = try StudyReport(study: study)
+    var jobs: [RenderJob] = []
+    for request in r.innovations.map({ ReportMapRequest(ego: $0.id, title: $0.label, seed: 1) }) + [ReportMapRequest(ego: nil, title: "", seed: 1)] {
+        var options = StudyMap.Options()
+        options.ego = request.ego
+        options.layout = request.ego == nil ? .sfdp : .twopi
+        options.splines = false
+        jobs.append(RenderJob(dot: try StudyMap(study: study, options: options).dot, engine: options.layout))
+    }
+    report("maps_sequential_in_process", try seconds { _ = try GraphvizRenderer.render(batch: jobs, format: .svg, parallel: false) },
+           [("dot_bytes", .array(jobs.map { .int($0.dot.utf8.count) }))])
+    report("study_map_in_process", try seconds { _ = try GraphvizRenderer.render(dot: jobs.last!.dot, engine: .sfdp, format: .svg) })
+    report("maps_parallel", try seconds { _ = try GraphvizRenderer.render(batch: jobs, format: .svg) })
+case "report-pages" where args.count >= 3:
+    // The pages alone (maps replaced by a constant), for instruction counts under callgrind.
+    let repetitions = args.count > 3 ? Int(args[3]) ?? 1 : 1
+    let studyReport = try StudyReport(study: try StudyLoader.load(ties: [args[1]], nodes: args[2]))
+    var best = Double.infinity
+    for _ in 0..<repetitions {
+        best = min(best, try seconds {
+            _ = try studyReport.files(ReportRendering(format: .html)) { $0.map { _ in "<svg></svg>" } }
+        })
+    }
+    report("report_pages_only", best)
 default:
     print("usage: weakties-bench import <ties.csv> [repetitions] | metrics <edges.txt> [threads] | render-memory [renders]")
     exit(64)

@@ -53,6 +53,18 @@ do {
     let isWeak = study.ties.strength.map { $0 == .weak }
     let bridges = graph.bridges()
     print("Bridges: \(bridges.count), of which weak: \(bridges.count { isWeak[Int($0)] })")
+
+    // 5. The weak-tie report: every number computed once per innovation; writers only format it.
+    let report = try StudyReport(study: study, options: ReportOptions(innovations: ["Repair-Café Cracau"]))
+    let cafe = report.innovations[0]
+    print("\n\(cafe.label): \(cafe.tieCount) ties, weak-tie share \(String(format: "%.2f", cafe.weakTieShare)),",
+          "E-I (region) \(String(format: "%.2f", cafe.openness.eiRegion)), initiation pattern: \(cafe.initiation.pattern)")
+    for suggestion in cafe.partnersToMeet.prefix(2) {
+        print("  worth meeting: \(study.actors[suggestion.partner].label) (\(suggestion.reasons.joined(separator: ", ")))")
+    }
+    // The same report as JSON (schema_version 1) or as pages with Graphviz maps:
+    let pages = try report.files(ReportRendering(format: .md, language: .de))
+    print("Markdown report: \(pages.count) files, e.g. \(pages.map(\.path).first { $0.hasSuffix(".md") } ?? "")")
 } catch let failure as ImportFailure {
     print(failure)
     exit(65)

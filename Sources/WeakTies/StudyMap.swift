@@ -30,6 +30,23 @@ public struct StudyMap: Sendable {
         public var only: Strength?
         public var kind: ActorKind?
         public var title: String?
+        /// The legend's words (English by default); category values are shown through `categoryNames`.
+        public var legend = LegendText()
+        /// Curved edges routed around nodes (`true`) or straight lines (`false`, several times faster to
+        /// lay out); nil: curved up to 80 nodes.
+        public var splines: Bool?
+        public init() {}
+    }
+
+    /// The words of a map's legend, so maps can be drawn in the language of the page around them.
+    public struct LegendText: Sendable, Equatable {
+        public var strongTie = "strong tie", weakTie = "weak tie", innovation = "innovation", partner = "partner"
+        public var bridge = "bridge", localBridge = "local bridge", nodeSize = "node size", colour = "colour"
+        /// Names for the size metric and the colour attribute (their identifiers where nil).
+        public var sizeName: String?
+        public var attributeName: String?
+        /// Display names of category values (the value itself where missing).
+        public var categoryNames: [String: String] = [:]
         public init() {}
     }
 
@@ -43,9 +60,70 @@ public struct StudyMap: Sendable {
     static let unknownColor = CategoryPalette.unknown
     static let bridgeColor = "#D55E00"
 
+    /// What every map of a study shares, for one colour, size and highlight choice: the graph, colours
+    /// by attribute value (assigned over the whole study, so every map of a study uses the same colour
+    /// for the same value), node sizes, highlighted ties and region outline colours. Computed once for a
+    /// batch of maps (the report draws one per innovation).
+    public struct Style: Sendable {
+        let graph: Graph
+        let groups: [String?]
+        let color: [String: String]
+        /// Whether text on a fill colour should be white, per colour.
+        let darkFills: [String: Bool]
+        let sizeScores: [Double]
+        let highlighted: Set<Int32>
+        let regionOutline: [String: String]
+        let colorBy: String
+        let sizeBy: SizeMetric
+        let highlight: Highlight
+
+        /// - Throws: `StudyMapError` for an unknown attribute, `MetricError` from the size metric.
+        public init(study: Study, colorBy: String = "partner_type", sizeBy: SizeMetric = .degree,
+                    highlight: Highlight = .bridges) throws {
+            graph = study.graph(attributes: false)
+            self.colorBy = colorBy
+            self.sizeBy = sizeBy
+            self.highlight = highlight
+            groups = try StudyMap.values(study: study, attribute: colorBy)
+            var color: [String: String] = [:]
+            for (i, c) in Set(groups.compactMap { $0 }).sorted().enumerated() {
+                color[c] = i < StudyMap.palette.count ? StudyMap.palette[i] : StudyMap.unknownColor
+            }
+            self.color = color
+            var darkFills: [String: Bool] = [:]
+            for fill in Set(color.values).union([StudyMap.unknownColor]) { darkFills[fill] = StudyMap.isDark(fill) }
+            self.darkFills = darkFills
+            switch sizeBy {
+            case .degree: sizeScores = graph.degree().values
+            case .betweenness: sizeScores = try graph.betweenness(BetweennessOptions(edgeScores: false)).nodes.values
+            case .pagerank: sizeScores = try graph.pageRank().values
+            case .eigenvector: sizeScores = graph.eigenvectorCentrality().values.map { $0.isNaN ? 0 : $0 }
+            case .none: sizeScores = [Double](repeating: 0, count: graph.nodeCount)
+            }
+            switch highlight {
+            case .bridges: highlighted = Set(graph.bridges())
+            case .localBridges: highlighted = Set(graph.localBridges().map(\.edge))
+            case .none: highlighted = []
+            }
+            let outlines = ["#000000", "#0072B2", "#D55E00", "#009E73", "#CC79A7"]
+            var regionOutline: [String: String] = [:]
+            for (i, region) in Set(study.actors.compactMap(\.region)).sorted().enumerated() {
+                regionOutline[region] = outlines[i % outlines.count]
+            }
+            self.regionOutline = regionOutline
+        }
+    }
+
     /// Builds the map. - Throws: `StudyMapError` for an unknown ego or attribute.
     public init(study: Study, options: Options = Options()) throws {
-        let graph = study.graph(attributes: false)
+        try self.init(study: study, options: options,
+                      style: Style(study: study, colorBy: options.colorBy, sizeBy: options.sizeBy, highlight: options.highlight))
+    }
+
+    /// Builds the map with a precomputed `style` (its colour, size and highlight choices replace those
+    /// of `options`). - Throws: `StudyMapError` for an unknown ego.
+    public init(study: Study, options: Options, style: Style) throws {
+        let graph = style.graph
         let n = graph.nodeCount
         // Which actors and ties to show.
         var shown = [Bool](repeating: true, count: n)
@@ -76,50 +154,33 @@ public struct StudyMap: Sendable {
         }
         let nodes = (0..<n).filter { shown[$0] }
 
-        // Colours by attribute value, assigned over the whole study (sorted), so every map of a study
-        // uses the same colour for the same value; the legend lists the values shown.
-        let groups = try StudyMap.values(study: study, attribute: options.colorBy)
-        let allCategories = Array(Set(groups.compactMap { $0 })).sorted()
-        var color: [String: String] = [:]
-        for (i, c) in allCategories.enumerated() { color[c] = i < StudyMap.palette.count ? StudyMap.palette[i] : StudyMap.unknownColor }
+        // The legend lists the values shown.
+        let groups = style.groups, color = style.color, sizeScores = style.sizeScores
+        let highlighted = style.highlighted, regionOutline = style.regionOutline
         let categories = Array(Set(nodes.compactMap { groups[$0] })).sorted()
         let egoIndex = options.ego.flatMap { study.actorIndex(of: $0) }.map(Int.init)
-        // Sizes from the whole study's structure.
-        let sizeScores: [Double]
-        switch options.sizeBy {
-        case .degree: sizeScores = graph.degree().values
-        case .betweenness: sizeScores = try graph.betweenness(BetweennessOptions(edgeScores: false)).nodes.values
-        case .pagerank: sizeScores = try graph.pageRank().values
-        case .eigenvector: sizeScores = graph.eigenvectorCentrality().values.map { $0.isNaN ? 0 : $0 }
-        case .none: sizeScores = [Double](repeating: 0, count: n)
-        }
         let maxScore = nodes.map { sizeScores[$0] }.max() ?? 0
-        var highlighted = Set<Int32>()
-        switch options.highlight {
-        case .bridges: highlighted = Set(graph.bridges())
-        case .localBridges: highlighted = Set(graph.localBridges().map(\.edge))
-        case .none: break
-        }
 
         let q = DOTWriter.quote
-        let outlines = ["#000000", "#0072B2", "#D55E00", "#009E73", "#CC79A7"]
-        var regionOutline: [String: String] = [:]
-        for (i, region) in Set(study.actors.compactMap(\.region)).sorted().enumerated() { regionOutline[region] = outlines[i % outlines.count] }
         let clusters = options.layout == .dot || options.layout == .fdp
         let big = nodes.count > 150
         var out = "graph \"WeakTies\" {\n"
         var graphAttributes: [(String, String)] = [
             ("charset", "UTF-8"), ("start", String(options.seed)), ("overlap", "prism"), ("overlap_scaling", "2"),
-            ("sep", "+6"), ("splines", nodes.count <= 80 ? "true" : "false"), ("outputorder", "edgesfirst"),
+            ("sep", "+6"), ("splines", options.splines ?? (nodes.count <= 80) ? "true" : "false"), ("outputorder", "edgesfirst"),
             ("bgcolor", "white"), ("pad", "0.3"), ("fontname", "DejaVu Sans"), ("labelloc", "b"),
         ]
         if options.layout == .dot { graphAttributes.append(("rankdir", "LR")) }
+        // A radial layout puts the ego in the centre.
+        if options.layout == .twopi, let egoIndex { graphAttributes.append(("root", study.actors[egoIndex].id)) }
         for (key, value) in graphAttributes { out += "  \(q(key))=\(q(value));\n" }
-        out += "  label=" + StudyMap.legend(title: options.title, attribute: options.colorBy, categories: categories,
-                                           colors: color, highlight: options.highlight, size: options.sizeBy) + ";\n"
+        out += "  label=" + StudyMap.legend(title: options.title, attribute: style.colorBy, categories: categories,
+                                           colors: color, highlight: style.highlight, size: style.sizeBy,
+                                           text: options.legend) + ";\n"
         out += "  node [fontname=\"DejaVu Sans\", fontsize=\(big ? 9 : 11), style=\"filled\", penwidth=1.2];\n"
         out += "  edge [fontname=\"DejaVu Sans\"];\n"
 
+        let darkFills = style.darkFills
         func nodeStatement(_ v: Int) -> String {
             let actor = study.actors[v]
             let share = maxScore > 0 ? sizeScores[v] / maxScore : 0
@@ -134,7 +195,7 @@ public struct StudyMap: Sendable {
             ]
             if !clusters, let region = actor.region { attributes.append(("color", regionOutline[region] ?? "#000000")) }
             if actor.kind == .innovation { attributes.append(("fontsize", big ? "10" : "12")) }
-            if StudyMap.isDark(fill) { attributes.append(("fontcolor", "white")) }
+            if darkFills[fill] ?? StudyMap.isDark(fill) { attributes.append(("fontcolor", "white")) }
             if v == egoIndex { attributes += [("penwidth", "3"), ("color", "#000000")] }
             return "  " + q(actor.id) + " [" + attributes.map { q($0.0) + "=" + q($0.1) }.joined(separator: ", ") + "];\n"
         }
@@ -214,7 +275,7 @@ public struct StudyMap: Sendable {
 
     /// The legend as a Graphviz HTML-like label (every text escaped for HTML).
     static func legend(title: String?, attribute: String, categories: [String], colors: [String: String],
-                       highlight: Highlight, size: SizeMetric) -> String {
+                       highlight: Highlight, size: SizeMetric, text: LegendText = LegendText()) -> String {
         func h(_ s: String) -> String {
             s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
                 .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
@@ -222,15 +283,18 @@ public struct StudyMap: Sendable {
         }
         var rows = ""
         if let title { rows += "<tr><td colspan=\"2\" align=\"left\"><b>\(h(title))</b></td></tr>" }
-        rows += "<tr><td align=\"left\">━━ strong tie</td><td align=\"left\">╌╌ weak tie</td></tr>"
-        rows += "<tr><td align=\"left\">▢ innovation</td><td align=\"left\">◯ partner</td></tr>"
+        rows += "<tr><td align=\"left\">━━ \(h(text.strongTie))</td><td align=\"left\">╌╌ \(h(text.weakTie))</td></tr>"
+        rows += "<tr><td align=\"left\">▢ \(h(text.innovation))</td><td align=\"left\">◯ \(h(text.partner))</td></tr>"
         if highlight != .none {
-            rows += "<tr><td colspan=\"2\" align=\"left\"><font color=\"\(bridgeColor)\">━━ \(highlight == .bridges ? "bridge" : "local bridge")</font></td></tr>"
+            let name = highlight == .bridges ? text.bridge : text.localBridge
+            rows += "<tr><td colspan=\"2\" align=\"left\"><font color=\"\(bridgeColor)\">━━ \(h(name))</font></td></tr>"
         }
-        if size != .none { rows += "<tr><td colspan=\"2\" align=\"left\">node size: \(h(size.rawValue))</td></tr>" }
-        rows += "<tr><td colspan=\"2\" align=\"left\">colour: \(h(attribute))</td></tr>"
+        if size != .none {
+            rows += "<tr><td colspan=\"2\" align=\"left\">\(h(text.nodeSize)): \(h(text.sizeName ?? size.rawValue))</td></tr>"
+        }
+        rows += "<tr><td colspan=\"2\" align=\"left\">\(h(text.colour)): \(h(text.attributeName ?? attribute))</td></tr>"
         for c in categories {
-            rows += "<tr><td bgcolor=\"\(colors[c] ?? unknownColor)\" width=\"14\"></td><td align=\"left\">\(h(c))</td></tr>"
+            rows += "<tr><td bgcolor=\"\(colors[c] ?? unknownColor)\" width=\"14\"></td><td align=\"left\">\(h(text.categoryNames[c] ?? c))</td></tr>"
         }
         return "<<table border=\"0\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"1\">" + rows + "</table>>"
     }

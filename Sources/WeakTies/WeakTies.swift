@@ -3,6 +3,7 @@
 @_exported import WeakTiesIO
 @_exported import WeakTiesMetrics
 @_exported import WeakTiesRender
+@_exported import WeakTiesReport
 @_exported import WeakTiesStudy
 
 /// The toolkit's version, as printed by `weakties --version` and recorded in run manifests.

@@ -38,3 +38,59 @@ public enum AtomicFile {
         try write(Data(text.utf8), to: path)
     }
 }
+
+/// Writes a set of files into a directory all-or-nothing: every file is first written into a staging
+/// directory beside the target; only when all are written are they renamed into place (the whole
+/// staging directory in one rename(2) when the target does not exist yet). A failure removes the
+/// staging directory and leaves the target as it was.
+public enum AtomicDirectory {
+    /// Writes `files` (paths relative to `directory`, `/`-separated) into `directory`.
+    /// - Throws: `InputOutputError`.
+    public static func write(_ files: [(path: String, data: Data)], into directory: String) throws {
+        let fm = FileManager.default
+        let target = URL(fileURLWithPath: directory).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        let exists = fm.fileExists(atPath: target.path, isDirectory: &isDirectory)
+        if exists && !isDirectory.boolValue {
+            throw InputOutputError(path: directory, message: "cannot write the report here: a file of that name exists")
+        }
+        let parent = target.deletingLastPathComponent()
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw InputOutputError(path: directory, message: "cannot create the directory \(parent.path)")
+        }
+        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).partial")
+        try? fm.removeItem(at: staging)
+        func fail(_ message: String) -> InputOutputError {
+            try? fm.removeItem(at: staging)
+            return InputOutputError(path: directory, message: message)
+        }
+        do {
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            for file in files {
+                let url = staging.appendingPathComponent(file.path)
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try file.data.write(to: url)
+            }
+        } catch {
+            throw fail("cannot write: \(error.localizedDescription)")
+        }
+        if !exists {
+            if rename(staging.path, target.path) != 0 { throw fail("cannot write: \(String(cString: strerror(errno)))") }
+            return
+        }
+        for file in files {
+            let destination = target.appendingPathComponent(file.path)
+            do {
+                try fm.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+            } catch {
+                throw fail("cannot write: \(error.localizedDescription)")
+            }
+            if rename(staging.appendingPathComponent(file.path).path, destination.path) != 0 {
+                throw fail("cannot write \(file.path): \(String(cString: strerror(errno)))")
+            }
+        }
+        try? fm.removeItem(at: staging)
+    }
+}

@@ -51,6 +51,12 @@ public enum GraphvizRenderer {
         }
         let gvc = context
         _ = aglasterr()  // clear an earlier message
+        // Graphviz draws random numbers from the C library's generators, and some layouts (sfdp's
+        // coarsening, the prism overlap removal) do not reseed them: without this, the second layout of
+        // the same graph in a process differed from the first. Reset both generators to the state a new
+        // process starts with, so every render equals the Graphviz command's output.
+        srand48(0x1234ABCD)
+        srand(1)
         guard let graph = dot.withCString({ agmemread($0) }) else {
             throw .syntax(lastMessage() ?? "malformed DOT")
         }
@@ -73,4 +79,111 @@ public enum GraphvizRenderer {
         let text = String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
         return text.isEmpty ? nil : text
     }
+}
+
+/// One map to draw in a batch.
+public struct RenderJob: Sendable, Equatable {
+    public let dot: String
+    public let engine: LayoutEngine
+
+    public init(dot: String, engine: LayoutEngine) {
+        self.dot = dot
+        self.engine = engine
+    }
+}
+
+extension GraphvizRenderer {
+    /// Renders several graphs, on two cores where it pays: Graphviz is not thread-safe, so the second
+    /// core is used through a second process. Jobs are split by estimated cost (DOT size) into two
+    /// lanes, the largest jobs to the second lane up to half of the work; one lane is rendered in-process, the other by the Graphviz command (`dot -K<engine>`, the
+    /// same library, so the bytes are the same as in-process; checked in the tests), one process per
+    /// job, at the same time. Without the command, or with `parallel: false`, everything is rendered
+    /// in-process. Results are in job order.
+    /// - Throws: `RenderError` (a failing job in the command lane is rendered again in-process to
+    ///   obtain Graphviz's own message).
+    public static func render(batch jobs: [RenderJob], format: RenderFormat, parallel: Bool = true) throws(RenderError) -> [Data] {
+        var results = [Data?](repeating: nil, count: jobs.count)
+        let command = parallel && ProcessInfo.processInfo.activeProcessorCount > 1 && jobs.count > 1 ? graphvizCommand : nil
+        var commandLane: [Int] = []
+        if command != nil {
+            // The largest jobs go to the command lane while it stays within half of the work, so few
+            // processes are started (a start costs about as much as a small layout: `spawnCost` bytes).
+            let spawnCost = 20_000
+            let half = jobs.reduce(0) { $0 + $1.dot.utf8.count } / 2
+            var commandCost = 0
+            for i in jobs.indices.sorted(by: { (jobs[$0].dot.utf8.count, $1) > (jobs[$1].dot.utf8.count, $0) }) {
+                let cost = jobs[i].dot.utf8.count + spawnCost
+                if commandCost + cost <= half {
+                    commandLane.append(i)
+                    commandCost += cost
+                }
+            }
+        }
+        let commandResults = LockedResults(count: jobs.count)
+        // Threads of their own rather than dispatch queues: these block on pipes and processes, and
+        // blocked workers starve libdispatch's pool on two cores.
+        let done = DispatchSemaphore(value: 0)
+        if let command, !commandLane.isEmpty {
+            let lane = commandLane
+            Thread {
+                for i in lane { commandResults.set(i, runCommand(command, jobs[i], format: format)) }
+                done.signal()
+            }.start()
+        } else {
+            done.signal()
+        }
+        let lane = Set(commandLane)
+        for i in jobs.indices where !lane.contains(i) { results[i] = try render(dot: jobs[i].dot, engine: jobs[i].engine, format: format) }
+        done.wait()
+        for i in commandLane {
+            // A failed command (killed, missing plugin) falls back to in-process, which reports the error.
+            if let data = commandResults.get(i) {
+                results[i] = data
+            } else {
+                results[i] = try render(dot: jobs[i].dot, engine: jobs[i].engine, format: format)
+            }
+        }
+        return results.map { $0! }
+    }
+
+    /// The Graphviz command on PATH, if any.
+    static let graphvizCommand: String? = {
+        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let path = "\(directory)/dot"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }()
+
+    /// Renders one job with the Graphviz command; nil when it fails.
+    static func runCommand(_ command: String, _ job: RenderJob, format: RenderFormat) -> Data? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: command)
+        process.arguments = ["-K\(job.engine.rawValue)", "-T\(format.graphvizName)"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        // Write on another thread so a large output cannot block a large input.
+        let written = DispatchSemaphore(value: 0)
+        Thread {
+            input.fileHandleForWriting.write(Data(job.dot.utf8))
+            try? input.fileHandleForWriting.close()
+            written.signal()
+        }.start()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        written.wait()
+        process.waitUntilExit()
+        return process.terminationStatus == 0 && !data.isEmpty ? data : nil
+    }
+}
+
+/// Results written by one thread and read by another after a `DispatchGroup.wait()`.
+private final class LockedResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Data?]
+    init(count: Int) { values = [Data?](repeating: nil, count: count) }
+    func set(_ i: Int, _ value: Data?) { lock.lock(); values[i] = value; lock.unlock() }
+    func get(_ i: Int) -> Data? { lock.lock(); defer { lock.unlock() }; return values[i] }
 }

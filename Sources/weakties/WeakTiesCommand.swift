@@ -13,8 +13,9 @@ struct WeakTiesCommand: ParsableCommand {
               weakties validate Examples/krefeld-mg/ties.csv --nodes Examples/krefeld-mg/nodes.csv
               weakties validate ties.csv --json
               weakties metrics ties.csv --nodes nodes.csv --attribute region --output metrics.csv
+              weakties report ties.csv --nodes nodes.csv --output report/
             """,
         version: weakTiesVersion,
-        subcommands: [Validate.self, Metrics.self, Render.self, Export.self]
+        subcommands: [Validate.self, Metrics.self, Render.self, Export.self, Report.self]
     )
 }

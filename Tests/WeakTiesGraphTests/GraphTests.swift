@@ -32,7 +32,26 @@ import TestSupport
         #expect(Array(g.neighbors(of: 2)) == [0, 3])
         #expect(Array(g.predecessors(of: 2)) == [1])
         #expect(g.degree(of: 3) == 0 && g.inDegree(of: 3) == 1)
-        #expect(g.outNeighbors.count == 4 && g.inNeighbors.count == 4)
+        #expect(g.outEdges.count == 4 && g.inEdges.count == 4)
+    }
+
+    @Test(arguments: [false, true])
+    func structureTakesSixteenBytesPerEdgeAndAtMostEightPerNode(directed: Bool) throws {
+        var rng = SeededRandom(seed: 3)
+        var b = GraphBuilder(directed: directed)
+        let n = 1_000, m = 5_000
+        for i in 0..<n { b.addNode("n\(i)") }
+        for _ in 0..<m { try b.addEdge(Int32.random(in: 0..<Int32(n), using: &rng), Int32.random(in: 0..<Int32(n), using: &rng)) }
+        let g = try b.build()
+        // The budget: at most 16 bytes per edge plus 8 per node (ids and attributes aside).
+        #expect(g.structureByteCount <= 16 * m + 8 * (n + 1))
+        #expect(g.structureByteCount == 16 * m + (directed ? 8 : 4) * (n + 1))
+        // The neighbour column agrees with the neighbour view.
+        let column = g.neighborColumn(), incoming = g.neighborColumn(incoming: true)
+        for v in 0..<n {
+            #expect(Array(column[g.outRange(of: v)]) == Array(g.neighbors(of: Int32(v))))
+            #expect(Array(incoming[g.inRange(of: v)]) == Array(g.predecessors(of: Int32(v))))
+        }
     }
 
     @Test func idLookupAndAttributes() throws {

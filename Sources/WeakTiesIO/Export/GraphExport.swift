@@ -109,7 +109,7 @@ public enum GraphExport {
 
     /// XML character data, escaped (`&`, `<`, `>`, `'`, `"`); characters XML 1.0 forbids are dropped,
     /// line breaks kept as `&#10;`/`&#13;` so they survive attribute normalisation.
-    static func xmlText(_ s: String) -> String {
+    public static func xmlText(_ s: String) -> String {
         // Most text needs no escape: one pass over the bytes decides (0xEF may start U+FFFE/U+FFFF).
         if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xEF }) {
             return s

@@ -15,14 +15,15 @@ extension Graph {
         var time: Int32 = 0
         // Frame: node, the edge we arrived by, next adjacency position (out then in, for directed graphs).
         var stack: [(node: Int32, via: Int32, next: Int)] = []
+        let a = Adjacency(self)
         let undirectedDegree: (Int) -> Int = { v in
-            isDirected ? (outOffsets[v + 1] - outOffsets[v]) + (inOffsets[v + 1] - inOffsets[v]) : outOffsets[v + 1] - outOffsets[v]
+            a.isDirected ? (a.outOffsets[v + 1] - a.outOffsets[v]) + (a.inOffsets[v + 1] - a.inOffsets[v]) : a.outOffsets[v + 1] - a.outOffsets[v]
         }
         func neighbor(_ v: Int, _ k: Int) -> (Int32, Int32) {
-            let outCount = outOffsets[v + 1] - outOffsets[v]
-            if k < outCount { return (outNeighbors[outOffsets[v] + k], outEdges[outOffsets[v] + k]) }
-            let i = inOffsets[v] + k - outCount
-            return (inNeighbors[i], inEdges[i])
+            let outCount = a.outOffsets[v + 1] - a.outOffsets[v]
+            if k < outCount { return (a.outNeighbors[a.outOffsets[v] + k], a.outEdges[a.outOffsets[v] + k]) }
+            let i = a.inOffsets[v] + k - outCount
+            return (a.inNeighbors[i], a.inEdges[i])
         }
         for root in 0..<n where discovery[root] < 0 {
             discovery[root] = time; low[root] = time; time += 1

@@ -55,6 +55,7 @@ extension Graph {
         let n = nodeCount, m = edgeCount
         let lengths = try options.weights.lengths(edgeCount: m)
         let directed = isDirected
+        let adjacency = Adjacency(self)
         var sources: [Int32]? = nil
         var sampleScale = 1.0
         if let k = options.sampleSources, k < n {
@@ -70,11 +71,11 @@ extension Graph {
                                      makePartial: { ([Double](repeating: 0, count: n), [Double](repeating: 0, count: m)) }) {
             scratch, s, partial in
             if let lengths {
-                scratch.dijkstra(self, from: s, lengths: lengths)
-                accumulate(&scratch, source: s, lengths: lengths, into: &partial)
+                scratch.dijkstra(adjacency, from: s, lengths: lengths)
+                accumulate(adjacency, &scratch, source: s, lengths: lengths, into: &partial)
             } else {
-                scratch.breadthFirst(self, from: s)
-                accumulateHops(&scratch, source: s, edges: options.edgeScores, into: &partial)
+                scratch.breadthFirst(adjacency, from: s)
+                accumulateHops(adjacency, &scratch, source: s, edges: options.edgeScores, into: &partial)
             }
         }
         var nodeScores = partials[0].0, edgeScores = partials[0].1
@@ -97,12 +98,12 @@ extension Graph {
 
     /// The unweighted backward pass on raw buffers (the hot loop of exact betweenness): a predecessor
     /// of w is an in-neighbour one hop closer to the source.
-    private func accumulateHops(_ scratch: inout ShortestPathScratch, source: Int32, edges: Bool,
+    private func accumulateHops(_ a: Adjacency, _ scratch: inout ShortestPathScratch, source: Int32, edges: Bool,
                                 into partial: inout ([Double], [Double])) {
         let order = scratch.order
-        inOffsets.withUnsafeBufferPointer { offsets in
-            inNeighbors.withUnsafeBufferPointer { neighbors in
-                inEdges.withUnsafeBufferPointer { edgeIDs in
+        a.inOffsets.withUnsafeBufferPointer { offsets in
+            a.inNeighbors.withUnsafeBufferPointer { neighbors in
+                a.inEdges.withUnsafeBufferPointer { edgeIDs in
                     scratch.hops.withUnsafeBufferPointer { hops in
                         scratch.sigma.withUnsafeBufferPointer { sigma in
                             scratch.delta.withUnsafeMutableBufferPointer { delta in
@@ -135,24 +136,24 @@ extension Graph {
 
     /// Brandes' backward pass without predecessor lists: a predecessor of w is an in-neighbour v with
     /// d(v) + len(v, w) = d(w).
-    private func accumulate(_ scratch: inout ShortestPathScratch, source: Int32, lengths: [Double]?,
+    private func accumulate(_ a: Adjacency, _ scratch: inout ShortestPathScratch, source: Int32, lengths: [Double]?,
                             into partial: inout ([Double], [Double])) {
         for w32 in scratch.order.reversed() {
             let w = Int(w32)
             let coefficient = (1 + scratch.delta[w]) / scratch.sigma[w]
-            for i in inOffsets[w]..<inOffsets[w + 1] {
-                let v = Int(inNeighbors[i])
+            for i in a.inOffsets[w]..<a.inOffsets[w + 1] {
+                let v = Int(a.inNeighbors[i])
                 let onPath: Bool
                 if let lengths {
                     onPath = scratch.distance[v].isFinite && v != w
-                        && ShortestPathScratch.sameLength(scratch.distance[v] + lengths[Int(inEdges[i])], scratch.distance[w])
+                        && ShortestPathScratch.sameLength(scratch.distance[v] + lengths[Int(a.inEdges[i])], scratch.distance[w])
                 } else {
                     onPath = scratch.hops[v] >= 0 && scratch.hops[v] + 1 == scratch.hops[w]
                 }
                 guard onPath else { continue }
                 let share = scratch.sigma[v] * coefficient
                 scratch.delta[v] += share
-                partial.1[Int(inEdges[i])] += share
+                partial.1[Int(a.inEdges[i])] += share
             }
             if w32 != source { partial.0[w] += scratch.delta[w] }
         }

@@ -18,19 +18,20 @@ extension Graph {
     public func closeness(weights: EdgeWeights = .none, threads: Int = availableCores) throws(MetricError) -> ClosenessResult {
         let n = nodeCount
         let lengths = try weights.lengths(edgeCount: edgeCount)
+        let adjacency = Adjacency(self)
         let partials = forEachSource(self, threads: threads,
                                      makePartial: { ([Double](repeating: 0, count: n), [Double](repeating: 0, count: n)) }) {
             scratch, s, partial in
             var total = 0.0, inverse = 0.0
             var reached = 0
             if let lengths {
-                scratch.dijkstra(self, from: s, lengths: lengths)
+                scratch.dijkstra(adjacency, from: s, lengths: lengths)
                 for v in scratch.order where v != s {
                     let d = scratch.distance[Int(v)]
                     total += d; inverse += 1 / d; reached += 1
                 }
             } else {
-                scratch.breadthFirst(self, from: s)
+                scratch.breadthFirst(adjacency, from: s)
                 for v in scratch.order where v != s {
                     let d = Double(scratch.hops[Int(v)])
                     total += d; inverse += 1 / d; reached += 1

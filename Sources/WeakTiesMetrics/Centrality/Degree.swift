@@ -25,7 +25,7 @@ extension Graph {
         guard let w = try weights.strengths(edgeCount: edgeCount) else { return degree() }
         var total = [Double](repeating: 0, count: nodeCount)
         for v in 0..<nodeCount {
-            for i in outOffsets[v]..<outOffsets[v + 1] { total[v] += w[Int(outEdges[i])] }
+            for i in outRange(of: v) { total[v] += w[Int(outEdges[i])] }
         }
         return NodeScores(total)
     }

@@ -64,6 +64,7 @@ struct SimpleAdjacency {
         weights = []
         var seen = [Int](repeating: -1, count: n)
         var list: [(Int32, Double)] = []
+        let a = Adjacency(g)
         for v in 0..<n {
             list.removeAll(keepingCapacity: true)
             func add(_ ranges: (offsets: [Int], neighbors: [Int32], edges: [Int32])) {
@@ -79,8 +80,8 @@ struct SimpleAdjacency {
                     }
                 }
             }
-            if !g.isDirected || !incoming || undirectedView { add((g.outOffsets, g.outNeighbors, g.outEdges)) }
-            if g.isDirected && (incoming || undirectedView) { add((g.inOffsets, g.inNeighbors, g.inEdges)) }
+            if !g.isDirected || !incoming || undirectedView { add((a.outOffsets, a.outNeighbors, a.outEdges)) }
+            if g.isDirected && (incoming || undirectedView) { add((a.inOffsets, a.inNeighbors, a.inEdges)) }
             list.sort { $0.0 < $1.0 }
             for (w, weight) in list {
                 neighbors.append(w)

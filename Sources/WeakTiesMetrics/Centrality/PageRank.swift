@@ -17,7 +17,8 @@ extension Graph {
         let nd = Double(n)
         var x = [Double](repeating: 1 / nd, count: n)
         var next = [Double](repeating: 0, count: n)
-        let outDegree = (0..<n).map { Double(outOffsets[$0 + 1] - outOffsets[$0]) }
+        let a = Adjacency(self)
+        let outDegree = (0..<n).map { Double(a.outOffsets[$0 + 1] - a.outOffsets[$0]) }
         for _ in 0..<10_000 {
             var dangling = 0.0
             for v in 0..<n where outDegree[v] == 0 { dangling += x[v] }
@@ -25,7 +26,7 @@ extension Graph {
             for v in 0..<n { next[v] = base }
             for v in 0..<n where outDegree[v] > 0 {
                 let share = alpha * x[v] / outDegree[v]
-                for i in outOffsets[v]..<outOffsets[v + 1] { next[Int(outNeighbors[i])] += share }
+                for i in a.outOffsets[v]..<a.outOffsets[v + 1] { next[Int(a.outNeighbors[i])] += share }
             }
             var change = 0.0
             for v in 0..<n { change += abs(next[v] - x[v]) }

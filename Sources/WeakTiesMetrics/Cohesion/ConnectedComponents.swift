@@ -74,19 +74,20 @@ extension Graph {
         var counter: Int32 = 0
         // Call frames: (node, next position in its adjacency list).
         var frames: [(node: Int32, next: Int)] = []
+        let a = Adjacency(self)
         for root in 0..<Int32(n) where index[Int(root)] < 0 {
-            frames.append((root, outOffsets[Int(root)]))
+            frames.append((root, a.outOffsets[Int(root)]))
             index[Int(root)] = counter; lowLink[Int(root)] = counter; counter += 1
             stack.append(root); onStack[Int(root)] = true
             while let frame = frames.last {
                 let v = Int(frame.node)
-                if frame.next < outOffsets[v + 1] {
+                if frame.next < a.outOffsets[v + 1] {
                     frames[frames.count - 1].next += 1
-                    let w = Int(outNeighbors[frame.next])
+                    let w = Int(a.outNeighbors[frame.next])
                     if index[w] < 0 {
                         index[w] = counter; lowLink[w] = counter; counter += 1
                         stack.append(Int32(w)); onStack[w] = true
-                        frames.append((Int32(w), outOffsets[w]))
+                        frames.append((Int32(w), a.outOffsets[w]))
                     } else if onStack[w] {
                         lowLink[v] = min(lowLink[v], index[w])
                     }

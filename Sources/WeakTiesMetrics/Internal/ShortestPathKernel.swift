@@ -36,7 +36,7 @@ struct ShortestPathScratch {
 
     /// Unweighted BFS from `source` over the out-adjacency: fills `hops`, `sigma` (number of shortest
     /// paths) and `order` (non-decreasing distance). - Complexity: O(n + m) per source.
-    mutating func breadthFirst(_ g: Graph, from source: Int32) {
+    mutating func breadthFirst(_ g: Adjacency, from source: Int32) {
         hops[Int(source)] = 0
         sigma[Int(source)] = 1
         var head = 0, tail = 0
@@ -70,7 +70,7 @@ struct ShortestPathScratch {
     /// Dijkstra from `source` with edge `lengths`: fills `distance`, `sigma` and `order` (settling
     /// order). Path lengths within a relative 1e-12 count as equal, so that sums of floating weights
     /// taken in different orders do not split tied paths. - Complexity: O((n + m) log n) per source.
-    mutating func dijkstra(_ g: Graph, from source: Int32, lengths: [Double]) {
+    mutating func dijkstra(_ g: Adjacency, from source: Int32, lengths: [Double]) {
         distance[Int(source)] = 0
         sigma[Int(source)] = 1
         heap.removeAll(keepingCapacity: true)

@@ -1,0 +1,405 @@
+import Foundation
+import Mustache
+import WeakTiesIO
+import WeakTiesStudy
+
+/// The report's output formats.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    /// One self-contained page per innovation plus `index.html` (maps and charts inline, no script
+    /// or file from elsewhere).
+    case html
+    /// `index.md`, one page per innovation, maps as SVG files beside them.
+    case md
+    /// `report.json`: the documented schema.
+    case json
+    /// `innovations.csv`: one row per innovation.
+    case csv
+}
+
+/// A map the report asks for: the whole study (`ego == nil`) or one innovation's ego network.
+public struct ReportMapRequest: Sendable, Equatable {
+    public let ego: String?
+    public let title: String
+    public let seed: Int
+    /// The language of the legend.
+    public let language: ReportLanguage
+
+    public init(ego: String?, title: String, seed: Int, language: ReportLanguage = .en) {
+        self.ego = ego
+        self.title = title
+        self.seed = seed
+        self.language = language
+    }
+}
+
+/// One file of a report, by path relative to the output directory.
+public struct ReportFile: Sendable, Equatable {
+    public let path: String
+    public let data: Data
+
+    public init(path: String, data: Data) {
+        self.path = path
+        self.data = data
+    }
+}
+
+/// How the report is written.
+public struct ReportRendering: Sendable {
+    public var format: ReportFormat
+    public var language: ReportLanguage
+    /// A directory with the user's own templates (same file names as the bundled ones); templates
+    /// it lacks come from the bundle.
+    public var templateDirectory: String?
+    /// CSV for German Excel: `;`, decimal commas and a UTF-8 byte-order mark.
+    public var excelGerman: Bool
+    /// Where the pages link the metric definitions (`Docs/Metrics/`); nil: no link, the file is named.
+    public var docsBase: String?
+
+    public init(format: ReportFormat = .html, language: ReportLanguage = .en, templateDirectory: String? = nil,
+                excelGerman: Bool = false, docsBase: String? = nil) {
+        self.format = format
+        self.language = language
+        self.templateDirectory = templateDirectory
+        self.excelGerman = excelGerman
+        self.docsBase = docsBase
+    }
+}
+
+extension StudyReport {
+    /// The metrics the pages explain, with the `Docs/Metrics/` page that defines each.
+    static let glossary: [(key: String, doc: String)] = [
+        ("weak_tie_share", "GroupMixing.md"), ("ei_region", "GroupMixing.md"), ("ei_partner_type", "GroupMixing.md"),
+        ("ei_sector", "GroupMixing.md"), ("blau_partner_type", "GroupMixing.md"), ("blau_region", "GroupMixing.md"),
+        ("outside_region_share", "GroupMixing.md"), ("outside_sector_share", "GroupMixing.md"),
+        ("ego_density", "StructuralHoles.md"), ("constraint", "StructuralHoles.md"),
+        ("effective_size", "StructuralHoles.md"), ("efficiency", "StructuralHoles.md"), ("degree", "Degree.md"),
+        ("betweenness_normalized", "Betweenness.md"), ("closeness", "Closeness.md"), ("pagerank", "PageRank.md"),
+    ]
+
+    /// Every file of the report in the given format, sorted by path. Maps are drawn by `maps` (SVG text,
+    /// one per request, in order) for HTML and Markdown. - Throws: `ReportTemplateError`, or what `maps`
+    /// throws.
+    public func files(_ rendering: ReportRendering, maps: @escaping @Sendable ([ReportMapRequest]) throws -> [String]) throws -> [ReportFile] {
+        switch rendering.format {
+        case .json:
+            return [ReportFile(path: "report.json", data: Data((json.serialized(indent: 2) + "\n").utf8))]
+        case .csv:
+            return [ReportFile(path: "innovations.csv", data: csv(excelGerman: rendering.excelGerman))]
+        case .html, .md:
+            return try pages(rendering, maps: maps)
+        }
+    }
+
+    func pages(_ rendering: ReportRendering, maps: @escaping @Sendable ([ReportMapRequest]) throws -> [String]) throws -> [ReportFile] {
+        let strings = try ReportStrings(rendering.language)
+        let library = try ReportTemplates.library(format: rendering.format, userDirectory: rendering.templateDirectory)
+        // Every map at once, so the renderer can spread them over the cores, drawn while the pages are
+        // rendered with placeholders that the maps replace afterwards.
+        let language = rendering.language
+        let requests = innovations.map { ReportMapRequest(ego: $0.id, title: $0.label, seed: options.seed, language: language) }
+            + [ReportMapRequest(ego: nil, title: strings.text("heading.study_map"), seed: options.seed, language: language)]
+        let drawn = try ReportTemplates.concurrently({ try maps(requests) }) { () throws -> [ReportFile] in
+            try pages(rendering, strings: strings, library: library, placeholders: requests.indices.map(ReportTemplates.placeholder))
+        }
+        let svgs = drawn.first.map(ReportTemplates.inlineSVG)
+        return drawn.second.map { file in
+            // Escaped text cannot contain `<`, so only our own placeholders match in HTML; Markdown pages
+            // link the map files and are left alone.
+            guard file.path.hasSuffix(".html") || file.path.hasPrefix("maps/") else { return file }
+            return ReportFile(path: file.path, data: ReportTemplates.replacingPlaceholders(in: file.data, with: svgs))
+        }
+    }
+
+    /// The pages with `svgs` (placeholders) for the maps.
+    func pages(_ rendering: ReportRendering, strings: ReportStrings, library: MustacheLibrary, placeholders svgs: [String]) throws -> [ReportFile] {
+        let html = rendering.format == .html
+        let ext = html ? "html" : "md"
+        let converter = ReportContext(strings: strings)
+        let document = converter.convert(json) as! [String: Any]
+        var innovationContexts = document["innovations"] as? [[String: Any]] ?? []
+        for i in innovationContexts.indices { converter.decorateInnovation(&innovationContexts[i], pageExtension: ext) }
+        let studyContext = document["study"] as? [String: Any] ?? [:]
+        let glossary: [[String: Any]] = StudyReport.glossary.map { entry in
+            var item: [String: Any] = ["key": entry.key, "anchor": "m-" + entry.key.replacingOccurrences(of: "_", with: "-"),
+                                       "name": strings.text("metric." + entry.key),
+                                       "text": strings.text("explain." + entry.key), "doc": "Docs/Metrics/" + entry.doc]
+            if let base = rendering.docsBase { item["doc_href"] = base + entry.doc }
+            return item
+        }
+        let common: [String: Any] = [
+            "t": strings.tree, "lang": rendering.language.rawValue, "study": studyContext, "index_page": "index." + ext,
+            "glossary": glossary, "schema_version": String(StudyReport.schemaVersion),
+        ]
+        var files: [ReportFile] = []
+        var jobs: [(path: String, template: String, context: [String: Any])] = []
+        for (r, report) in innovations.enumerated() {
+            var context = common
+            context["innovation"] = innovationContexts[r]
+            if html {
+                context["generated_svg"] = ["map": svgs[r]]
+            } else {
+                let mapPath = "maps/\(report.slug).svg"
+                files.append(ReportFile(path: mapPath, data: Data(svgs[r].utf8)))
+                context["map_file"] = mapPath
+            }
+            jobs.append(("\(report.slug).\(ext)", "innovation", context))
+        }
+        var context = common
+        context["innovations"] = innovationContexts
+        let overviewSVG = [
+            "study_map": svgs[innovations.count],
+            "chart_status": ReportCharts.weakTieShareByStatus(innovations, strings: strings),
+            "chart_region": ReportCharts.opennessByRegion(innovations, strings: strings),
+        ]
+        if html {
+            context["generated_svg"] = overviewSVG
+        } else {
+            for (name, svg) in overviewSVG {
+                files.append(ReportFile(path: "maps/\(name).svg", data: Data(svg.utf8)))
+                context[name + "_file"] = "maps/\(name).svg"
+            }
+        }
+        jobs.append(("index.\(ext)", "index", context))
+        files += try ReportTemplates.renderAll(library, jobs)
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// One row per innovation: the key numbers of the pages (spreadsheet-safe text cells).
+    public func csv(excelGerman: Bool = false) -> Data {
+        var writer = CSVWriter(delimiter: excelGerman ? ";" : ",")
+        let dimensions = ProximityDimension.allCases
+        writer.header([
+            "id", "label", "region", "sector", "established", "founded", "ties", "strong_ties", "weak_ties",
+            "weak_tie_share", "bridges", "weak_bridges", "local_bridges", "weak_local_bridges", "ei_region",
+            "ei_partner_type", "ei_sector", "blau_partner_type", "blau_region", "outside_region_share",
+            "outside_sector_share", "ego_density", "constraint", "effective_size", "efficiency",
+            "betweenness_normalized", "closeness", "pagerank", "initiated_by_innovation", "initiated_by_partner",
+            "initiated_by_both", "initiated_by_third", "initiator_not_coded", "innovation_initiated_share",
+            "partner_initiated_share", "initiation_pattern",
+        ] + dimensions.map { "proximity_\($0.rawValue)_mean" } + ["motives", "benefits"])
+        func number(_ value: Double) -> CSVWriter.Cell {
+            let cell = NumberFormat.cell(value)
+            guard excelGerman, case .number(let text) = cell else { return cell }
+            return .number(text.replacingOccurrences(of: ".", with: ","))
+        }
+        func count(_ value: Int) -> CSVWriter.Cell { .number(String(value)) }
+        func text(_ value: String?) -> CSVWriter.Cell { value.map { .text($0) } ?? .empty }
+        for r in innovations {
+            let o = r.openness, g = r.granovetter, i = r.initiation
+            writer.row([
+                .text(r.id), .text(r.label), text(r.region), text(r.sector),
+                r.established.map { .number($0 ? "true" : "false") } ?? .empty, r.founded.map(count) ?? .empty,
+                count(r.tieCount), count(r.strongTies), count(r.weakTies), number(r.weakTieShare),
+                count(g.bridges), count(g.weakBridges), count(g.localBridges), count(g.weakLocalBridges),
+                number(o.eiRegion), number(o.eiPartnerType), number(o.eiSector), number(o.blauPartnerType),
+                number(o.blauRegion), number(o.outsideRegionShare), number(o.outsideSectorShare), number(o.egoDensity),
+                number(o.constraint), number(o.effectiveSize), number(o.efficiency),
+                number(r.centrality.betweennessNormalized), number(r.centrality.closeness), number(r.centrality.pageRank),
+            ] + InitiatorRole.allCases.map { count(i.counts[$0] ?? 0) } + [
+                number(i.innovationShare), number(i.partnerShare), .text(i.pattern),
+            ] + r.proximity.map { number($0.mean) } + [
+                .text(r.motives.map { "\($0.value) (\($0.ties))" }.joined(separator: "; ")),
+                .text(r.benefits.map { "\($0.value) (\($0.ties))" }.joined(separator: "; ")),
+            ])
+        }
+        let body = Data(writer.output.utf8)
+        return excelGerman ? Data([0xEF, 0xBB, 0xBF]) + body : body
+    }
+}
+
+/// A result handed from a worker thread to the thread that waits for it (after `DispatchGroup.wait`).
+final class ResultSlot<Value>: @unchecked Sendable {
+    var work: (() throws -> Value)?
+    var result: Result<Value, Error>?
+}
+
+/// The bundled templates, a user's overrides, and rendering with escaping by default.
+enum ReportTemplates {
+    /// Markdown escaping for `{{x}}` in Markdown templates (`{{% CONTENT_TYPE: MARKDOWN}}`): characters
+    /// that Markdown or embedded HTML would interpret are backslash-escaped, line breaks become spaces.
+    struct MarkdownContentType: MustacheContentType {
+        func escapeText(_ text: String) -> String {
+            var out = ""
+            for ch in text {
+                switch ch {
+                case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~", "&", "!", "{", "}": out += "\\" + String(ch)
+                case "\n", "\r", "\r\n": out += " "
+                default: out.append(ch)
+                }
+            }
+            return out
+        }
+    }
+
+    /// HTML escaping for `{{x}}` in the bundled HTML templates (`{{% CONTENT_TYPE: WEAKTIES_HTML}}`): the
+    /// same characters as mustache's own HTML type (`<`, `>`, `&`, `"`, `'`), escaped byte by byte, with no
+    /// copy for text that needs none. Mustache's escaper hashes every character and took a fifth of the
+    /// report's page time (callgrind).
+    struct HTMLContentType: MustacheContentType {
+        func escapeText(_ text: String) -> String {
+            var text = text
+            return text.withUTF8 { bytes -> String in
+                guard bytes.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
+                    return String(decoding: bytes, as: UTF8.self)
+                }
+                var out: [UInt8] = []
+                out.reserveCapacity(bytes.count + 32)
+                for byte in bytes {
+                    switch byte {
+                    case 0x3C: out += Array("&lt;".utf8)
+                    case 0x3E: out += Array("&gt;".utf8)
+                    case 0x26: out += Array("&amp;".utf8)
+                    case 0x22: out += Array("&quot;".utf8)
+                    case 0x27: out += Array("&#39;".utf8)
+                    default: out.append(byte)
+                    }
+                }
+                return String(decoding: out, as: UTF8.self)
+            }
+        }
+    }
+
+    static let registerContentTypes: Void = {
+        MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+        MustacheContentTypes.register(HTMLContentType(), named: "WEAKTIES_HTML")
+    }()
+
+    /// Template names per format (file `<prefix>-<name>.mustache`).
+    static func names(_ format: ReportFormat) -> [String] {
+        // The pages are split into partials: mustache's parser is quadratic in a template's length (it
+        // counts the characters left before every tag), so one long template parsed 4× slower.
+        format == .html
+            ? ["html-index", "html-index-table", "html-index-network", "html-innovation", "html-innovation-partners",
+               "html-innovation-metrics", "html-innovation-initiation", "html-innovation-suggestions",
+               "html-innovation-ties", "html-style", "html-script"]
+            : ["md-index", "md-innovation"]
+    }
+
+    static func library(format: ReportFormat, userDirectory: String?) throws -> MustacheLibrary {
+        _ = registerContentTypes
+        var library = MustacheLibrary()
+        let prefix = format == .html ? "html-" : "md-"
+        for name in names(format) {
+            if let userDirectory, FileManager.default.fileExists(atPath: userDirectory + "/" + name + ".mustache") {
+                let url = URL(fileURLWithPath: userDirectory).appendingPathComponent(name + ".mustache")
+                guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                    throw ReportTemplateError.unreadableTemplate(path: url.path)
+                }
+                try register(text, name, url)
+            } else {
+                guard let bundled = Bundle.module.url(forResource: name, withExtension: "mustache", subdirectory: "Resources/templates"),
+                      let text = try? String(contentsOf: bundled, encoding: .utf8)
+                else { throw ReportTemplateError.missingResource("templates/\(name).mustache") }
+                try register(text, name, bundled)
+            }
+        }
+        return library
+
+        func register(_ text: String, _ name: String, _ url: URL) throws {
+            do {
+                // Registered without the format prefix: `{{> style}}`, `{{> script}}`.
+                try library.register(text, named: String(name.dropFirst(prefix.count)))
+            } catch let error as MustacheTemplate.ParserError {
+                throw ReportTemplateError.invalidTemplate(
+                    name: "\(url.path):\(error.context.lineNumber):\(error.context.columnNumber)", message: "\(error.error)")
+            } catch {
+                throw ReportTemplateError.invalidTemplate(name: url.path, message: "\(error)")
+            }
+        }
+    }
+
+    /// The stand-in for map `i` while the pages are rendered before the maps are drawn. It contains `<`,
+    /// which escaped text never does.
+    static func placeholder(_ i: Int) -> String { "<weakties-map-\(i)/>" }
+
+    /// `data` with every `placeholder(i)` replaced by `svgs[i]`. - Complexity: O(bytes).
+    static func replacingPlaceholders(in data: Data, with svgs: [String]) -> Data {
+        let bytes = [UInt8](data), prefix = Array("<weakties-map-".utf8)
+        var out = Data()
+        out.reserveCapacity(bytes.count)
+        var i = 0, copied = 0
+        while i + prefix.count < bytes.count {
+            guard bytes[i] == 0x3C, bytes[i..<i + prefix.count].elementsEqual(prefix) else { i += 1; continue }
+            var j = i + prefix.count, index = 0, digits = 0
+            while j < bytes.count, (0x30...0x39).contains(bytes[j]), digits < 9 {
+                index = index * 10 + Int(bytes[j] - 0x30); j += 1; digits += 1
+            }
+            guard digits > 0, j + 1 < bytes.count, bytes[j] == 0x2F, bytes[j + 1] == 0x3E, index < svgs.count else { i += 1; continue }
+            out.append(contentsOf: bytes[copied..<i])
+            out.append(contentsOf: Array(svgs[index].utf8))
+            i = j + 2
+            copied = i
+        }
+        out.append(contentsOf: bytes[copied...])
+        return out
+    }
+
+    /// Runs `first` on another thread while `second` runs on this one; both results, or the first error
+    /// (of `second`, then of `first`).
+    static func concurrently<A, B>(_ first: @escaping @Sendable () throws -> A, _ second: () throws -> B) throws -> (first: A, second: B) {
+        // A thread of its own, not a dispatch queue: `first` blocks (it waits for a Graphviz process),
+        // and blocked workers starve libdispatch's pool (seen here: a second's delay on two cores).
+        let slot = ResultSlot<A>()
+        slot.work = first
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            slot.result = Result { try slot.work!() }
+            slot.work = nil
+            done.signal()
+        }.start()
+        let b = Result { try second() }
+        done.wait()
+        return (try slot.result!.get(), try b.get())
+    }
+
+    /// Renders pages on all cores (templates and contexts are only read), results in job order.
+    static func renderAll(_ library: MustacheLibrary, _ jobs: [(path: String, template: String, context: [String: Any])]) throws -> [ReportFile] {
+        final class Box: @unchecked Sendable {
+            let jobs: [(path: String, template: String, context: [String: Any])]
+            var pages: [String?]
+            init(_ jobs: [(path: String, template: String, context: [String: Any])]) {
+                self.jobs = jobs
+                pages = [String?](repeating: nil, count: jobs.count)
+            }
+        }
+        let box = Box(jobs)
+        let workers = min(jobs.count, ProcessInfo.processInfo.activeProcessorCount)
+        // Each worker writes only its own slots (i ≡ worker mod workers).
+        DispatchQueue.concurrentPerform(iterations: max(workers, 1)) { worker in
+            for i in stride(from: worker, to: box.jobs.count, by: max(workers, 1)) {
+                box.pages[i] = library.render(box.jobs[i].context, withTemplate: box.jobs[i].template)
+            }
+        }
+        return try zip(jobs, box.pages).map { job, page in
+            guard let page else { throw ReportTemplateError.missingResource(job.template) }
+            return ReportFile(path: job.path, data: Data(page.utf8))
+        }
+    }
+
+    /// Graphviz SVG made fit for inlining: the XML prolog, doctype and comments (which repeat ids)
+    /// are removed.
+    static func inlineSVG(_ svg: String) -> String {
+        // One pass over the bytes: `String.range(of:)` goes through NSString on Linux and made this
+        // quadratic in the number of comments (a third of the report's time before).
+        let bytes = Array(svg.utf8)
+        let open = Array("<!--".utf8), close = Array("-->".utf8), start = Array("<svg".utf8)
+        func matches(_ pattern: [UInt8], at i: Int) -> Bool {
+            i + pattern.count <= bytes.count && bytes[i..<i + pattern.count].elementsEqual(pattern)
+        }
+        guard var i = bytes.indices.first(where: { matches(start, at: $0) }) else { return "" }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count - i)
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "<") && matches(open, at: i) {
+                var j = i + open.count
+                while j < bytes.count && !matches(close, at: j) { j += 1 }
+                i = min(bytes.count, j + close.count)
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        while let last = out.last, last == 0x20 || last == 0x0A || last == 0x0D || last == 0x09 { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite(.serialized) struct ReportCommandTests {
+    @Test func htmlReportOfTheExampleIsCompleteDeterministicAndRecorded() throws {
+        let dir = TemporaryDirectory()
+        let first = dir.path + "/a", second = dir.path + "/b"
+        for path in [first, second, first] {  // the third run writes into an existing report
+            let result = try weakties(["report", exampleTies, "--nodes", exampleNodes, "--output", path, "--quiet"])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout == URL(fileURLWithPath: path).appendingPathComponent("index.html").path + "\n")
+            #expect(result.stderr.isEmpty)
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: first).sorted()
+        #expect(names.count == 14 + 2)  // 14 innovations, index.html, run.json
+        #expect(names.contains("repair-cafe-cracau.html") && names.contains("run.json"))
+        for name in names {
+            let a = try Data(contentsOf: URL(fileURLWithPath: first + "/" + name))
+            let b = try Data(contentsOf: URL(fileURLWithPath: second + "/" + name))
+            #expect(a == b, "\(name) differs between runs")
+        }
+        let page = try String(contentsOfFile: first + "/repair-cafe-cracau.html", encoding: .utf8)
+        #expect(page.contains("<svg") && page.contains("Weak-tie share") && page.contains("KR-01"))
+        #expect(!page.contains("http://") || !page.contains("<script src"))
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: first + "/run.json"))) as! [String: Any]
+        let inputs = manifest["inputs"] as! [[String: Any]]
+        let tiesBytes = try Data(contentsOf: URL(fileURLWithPath: exampleTies))
+        #expect(inputs[0]["sha256"] as? String == SHA256Hex.of(tiesBytes))
+        #expect((manifest["outputs"] as! [[String: Any]]).count == 15)
+    }
+
+    @Test func otherFormatsLanguagesAndSelection() throws {
+        let dir = TemporaryDirectory()
+        var result = try weakties(["report", exampleTies, "--nodes", exampleNodes, "--format", "csv", "--excel-de",
+                                   "--output", dir.path + "/csv", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let csv = try Data(contentsOf: URL(fileURLWithPath: dir.path + "/csv/innovations.csv"))
+        #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(String(decoding: csv, as: UTF8.self).split(separator: "\n").count == 15)
+        result = try weakties(["report", exampleTies, "--nodes", exampleNodes, "--format", "md", "--lang", "de",
+                               "--innovation", "Repair-Café Cracau", "--output", dir.path + "/md", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let md = try String(contentsOfFile: dir.path + "/md/repair-cafe-cracau.md", encoding: .utf8)
+        #expect(md.contains("Anteil schwacher Beziehungen"))
+        // A second run into the same folder with one innovation fewer: the earlier run's extra page and
+        // maps go, a file of the user's own stays.
+        try "mine".write(toFile: dir.path + "/md/notes.txt", atomically: true, encoding: .utf8)
+        result = try weakties(["report", exampleTies, "--nodes", exampleNodes, "--format", "md", "--innovation", "Urbaner Gemeinschaftsgarten Lürrip",
+                               "--output", dir.path + "/md", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path + "/md").sorted()
+        #expect(left == ["index.md", "maps", "notes.txt", "run.json", "urbaner-gemeinschaftsgarten-luerrip.md"])
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/md/maps/repair-cafe-cracau.svg"))
+        result = try weakties(["report", exampleTies, "--nodes", exampleNodes, "--format", "json", "--output", dir.path + "/json", "--quiet"])
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.path + "/json/report.json"))) as! [String: Any]
+        #expect(json["schema_version"] as? Int == 1 && (json["innovations"] as? [Any])?.count == 14)
+    }
+
+    @Test func errorsExitWithTheDocumentedCodesAndWriteNothing() throws {
+        let dir = TemporaryDirectory()
+        let bad = dir.write("bad.csv", "source,target,strength\nA,A,strong\n")
+        var result = try weakties(["report", bad, "--output", dir.path + "/out"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("bad.csv:2:2: error: self-loop"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/out"))
+        result = try weakties(["report", exampleTies, "--nodes", exampleNodes, "--innovation", "Nobody", "--output", dir.path + "/out"])
+        #expect(result.status == 64 && result.stderr.contains("no actor with id 'Nobody'"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/out"))
+        result = try weakties(["report", exampleTies, "--format", "pdf", "--output", dir.path + "/out"])
+        #expect(result.status == 64)
+        result = try weakties(["report", exampleTies, "--nodes", exampleNodes, "--output", bad + "/out", "--quiet"])
+        #expect(result.status == 74)
+    }
+}
+
+/// SHA-256 by the system's `sha256sum`, independent of our implementation.
+enum SHA256Hex {
+    static func of(_ data: Data) -> String {
+        let dir = TemporaryDirectory()
+        let path = dir.write("blob", bytes: Array(data))
+        let out = (try? runProcess("/usr/bin/sha256sum", [path]).stdout) ?? ""
+        return String(out.prefix(64))
+    }
+}
