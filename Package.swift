@@ -11,13 +11,13 @@ let package = Package(
     dependencies: [
         // Command line parsing: nested subcommands, option groups, generated help.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Report templates (HTML, Markdown): logic-less, escapes <, >, &, " and ' by default; users can
+        // bring their own templates. Builds in seconds, no dependencies of its own.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         // ZIP containers (.xlsx, .qdpx), read with our own limits on sizes, ratios and paths.
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         // YAML for the REFI-QDA code-system mapping (a small, user-edited file).
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
-        // Report templates (HTML, Markdown): logic-less, escapes <, >, &, " and ' by default; users can
-        // bring their own templates. Builds in seconds, no dependencies of its own.
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         // Core graph value type: dense Int32 indices, CSR adjacency, typed attribute columns. No I/O.
