@@ -155,6 +155,14 @@ import WeakTiesStudy
         #expect(try StudyLoader.load(ties: [list], format: nil).actors.map(\.id) == ["R1", "R2", "C1", "C2"])
     }
 
+    @Test func nodeLinkEdgesMayNameNodesByIndex() throws {
+        let dir = TemporaryDirectory()
+        let d3 = dir.write("d3.json", "{\"nodes\": [{\"id\": \"Anna\"}, {\"id\": \"Ben\"}, {\"id\": 7}], \"links\": [{\"source\": 0, \"target\": 1, \"value\": 2}, {\"source\": \"Ben\", \"target\": 7}]}")
+        let study = try StudyLoader.load(ties: [d3], format: nil)
+        #expect(study.actors.map(\.id) == ["Anna", "Ben", "7"])
+        #expect(study.ties.count == 2 && study.mentions.text("value", 0) == "2")
+    }
+
     // MARK: Malformed and hostile files
 
     static let malformed: [(String, String, String)] = [
