@@ -23,13 +23,28 @@ public enum AtomicFile {
         }
     }
 
-    /// Writes `bytes` to `path` atomically, without copying them into a `Data` first.
-    public static func write(bytes: [UInt8], to path: String) throws {
-        try bytes.withUnsafeBytes { raw in
-            // The Data borrows the array's storage for the duration of the write.
-            let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!),
-                            count: raw.count, deallocator: .none)
-            try write(data, to: path)
+    /// Streams a file to `path` atomically: `body` gets a function that appends bytes (a large
+    /// export is written piece by piece, never held whole). - Throws: `InputOutputError`, or what
+    /// `body` throws.
+    public static func stream(to path: String, _ body: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporary.path)
+        else { throw InputOutputError(path: path, message: "cannot write: \(String(cString: strerror(errno)))") }
+        do {
+            try body { bytes in try handle.write(contentsOf: bytes) }
+            try handle.close()
+            // rename(2) replaces an existing file atomically.
+            if rename(temporary.path, url.path) != 0 {
+                throw InputOutputError(path: path, message: "cannot write: \(String(cString: strerror(errno)))")
+            }
+        } catch {
+            try? handle.close()
+            try? FileManager.default.removeItem(at: temporary)
+            if let error = error as? InputOutputError { throw error }
+            throw InputOutputError(path: path, message: "cannot write: \(error.localizedDescription)")
         }
     }
 

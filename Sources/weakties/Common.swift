@@ -16,7 +16,7 @@ struct StudyInputOptions: ParsableArguments {
     var ties: [String]
 
 
-    @Option(name: .long, help: "Nodes table: one row per actor (id, label, kind, partner_type, region, …).")
+    @Option(name: .long, help: "Nodes table (CSV/TSV or .xlsx; Gephi's nodes table with Gephi CSV): one row per actor (id, label, kind, partner_type, region, …).")
     var nodes: String?
 
     @Option(name: .long, help: "Input format: csv, graphml, gexf, pajek, dl, json, gephi-csv or qda (default: from the extension; see Docs/Formats.md).")

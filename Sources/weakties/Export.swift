@@ -45,9 +45,9 @@ struct Export: ParsableCommand {
         let text: String
         switch resolvedFormat! {
         case "graphml":
-            // Large studies: write the bytes as built, without a String in between.
+            // Large studies: streamed to the file in pieces, never held whole.
             do {
-                try AtomicFile.write(bytes: GraphExport.graphMLBytes(graph), to: output)
+                try AtomicFile.stream(to: output) { write in try GraphExport.writeGraphML(graph, to: write) }
             } catch let error as InputOutputError {
                 Console.printError(error.description, prefixed: false)
                 throw ExitCode(ExitCodes.ioError)

@@ -144,6 +144,25 @@ import WeakTiesStudy
         #expect(thurman.distinctValues(ofMentionColumn: "relation") == ["THURA", "THURM"])
     }
 
+    @Test func twoModeDLGivesRowAndColumnNodes() throws {
+        let dir = TemporaryDirectory()
+        let matrix = dir.write("a.dl", "dl nr=2, nc=3\nformat = fullmatrix\nrow labels:\nAnna, Ben\ncolumn labels:\nFest, Ben, Markt\ndata:\n1 0 2\n0 1 0\n")
+        let study = try StudyLoader.load(ties: [matrix], format: nil)
+        #expect(study.actors.map(\.id) == ["Anna", "Ben", "Fest", "Ben (column)", "Markt"])
+        #expect(study.actors.map { $0.attributes["mode"] ?? "" } == ["row", "row", "column", "column", "column"])
+        #expect(study.ties.count == 3 && study.mentions.weight == [1, 2, 1])
+        let list = dir.write("b.dl", "DL NR=2 NC=2\nFORMAT=EDGELIST2\nDATA:\n1 2 5\n2 1\n")
+        #expect(try StudyLoader.load(ties: [list], format: nil).actors.map(\.id) == ["R1", "R2", "C1", "C2"])
+    }
+
+    @Test func nodeLinkEdgesMayNameNodesByIndex() throws {
+        let dir = TemporaryDirectory()
+        let d3 = dir.write("d3.json", "{\"nodes\": [{\"id\": \"Anna\"}, {\"id\": \"Ben\"}, {\"id\": 7}], \"links\": [{\"source\": 0, \"target\": 1, \"value\": 2}, {\"source\": \"Ben\", \"target\": 7}]}")
+        let study = try StudyLoader.load(ties: [d3], format: nil)
+        #expect(study.actors.map(\.id) == ["Anna", "Ben", "7"])
+        #expect(study.ties.count == 2 && study.mentions.text("value", 0) == "2")
+    }
+
     // MARK: Malformed and hostile files
 
     static let malformed: [(String, String, String)] = [

@@ -10,7 +10,7 @@ import WeakTiesStudy
 /// with its value as `weight`; a symmetric matrix gives one undirected edge per pair, any other one
 /// arc per cell. Several matrices (`NM=2`) are all read, each edge with a `relation` column (the level
 /// label, else the matrix number), and folded into one set of ties (a notice says so). Two-mode data
-/// (`NR`/`NC`) is not read (a located error says so).
+/// (`NR`/`NC`, `fullmatrix` or `edgelist2`) gives row and column nodes (`mode`).
 /// - Complexity: O(file size + N² × NM) for full matrices.
 public enum DLReader {
     struct Token { var text: String; var line: Int; var column: Int }
@@ -55,7 +55,7 @@ public enum DLReader {
         }
 
         guard let first = next(), keyword(first) == "DL" else { throw fail("a DL file starts with 'DL'", tokens.first) }
-        var n = -1, matrices = 1
+        var n = -1, matrices = 1, rows = -1, columns = -1
         var format = "FULLMATRIX"
         var diagonal = true
         var labels: [String]?, columnLabels: [String]?, levelLabels: [String]?
@@ -78,7 +78,8 @@ public enum DLReader {
                 guard let v = Int(try value(after: t).text), v >= 1 else { throw fail("NM must be a number of matrices", tokens[position - 1]) }
                 matrices = v
             case "NR", "NC":
-                throw fail("two-mode DL data (NR/NC) is not supported", t)
+                guard let v = Int(try value(after: t).text), v >= 0 else { throw fail("\(t.text) must be a number of nodes", tokens[position - 1]) }
+                if keyword(t) == "NR" { rows = v } else { columns = v }
             case "FORMAT":
                 format = try value(after: t).text.uppercased()
             case "DIAGONAL":
@@ -93,11 +94,11 @@ public enum DLReader {
                 }
                 if position < tokens.count, keyword(tokens[position]) == "EMBEDDED" { position += 1; embedded = true; continue }
                 if position < tokens.count, tokens[position].text == ":" { position += 1; kind += ":" }
-                guard n >= 0 || kind.hasPrefix("LEVEL") || kind.hasPrefix("MATRIX") else { throw fail("labels before N", t) }
+                guard n >= 0 || (rows >= 0 && columns >= 0) || kind.hasPrefix("LEVEL") || kind.hasPrefix("MATRIX") else { throw fail("labels before N", t) }
                 switch kind.trimmingCharacters(in: CharacterSet(charactersIn: ":")) {
                 case "LEVEL", "MATRIX": levelLabels = try readLabels(matrices, t)
-                case "COLUMN": columnLabels = try readLabels(n, t)
-                default: labels = try readLabels(n, t)
+                case "COLUMN": columnLabels = try readLabels(n >= 0 ? n : columns, t)
+                default: labels = try readLabels(n >= 0 ? n : rows, t)
                 }
             case "DATA":
                 break header
@@ -106,6 +107,11 @@ public enum DLReader {
             default:
                 throw fail("unknown DL keyword '\(t.text)'", t)
             }
+        }
+        if n < 0 && rows >= 0 && columns >= 0 {
+            return try twoMode(network, name: name, rows: rows, columns: columns, rowLabels: labels, columnLabels: columnLabels,
+                               format: format, matrices: matrices, levelLabels: levelLabels,
+                               data: Array(tokens[position...]).filter { $0.text != ":" }, first: first)
         }
         guard n >= 0 else { throw fail("the header has no N= (number of nodes)", first) }
         if let columnLabels, labels != nil, columnLabels != labels! {
@@ -200,6 +206,62 @@ public enum DLReader {
         if matrices > 1 {
             network.notice(0, "\(matrices) matrices folded into one set of ties: each nonzero cell is one mention, its matrix in 'relation'")
         }
+        return network
+    }
+
+    /// Two-mode data (`NR=`, `NC=`: e.g. actors × events): rows and columns are two sets of nodes
+    /// (`mode` = `row` / `column`), each nonzero cell an undirected edge between them. Column ids that
+    /// repeat a row id get ` (column)` appended, with a notice. Formats: `fullmatrix`, `edgelist2`.
+    static func twoMode(_ network: NetworkData, name: String, rows: Int, columns: Int, rowLabels: [String]?, columnLabels: [String]?,
+                        format: String, matrices: Int, levelLabels: [String]?, data: [Token], first: Token) throws -> NetworkData {
+        var network = network
+        let rowIDs = rowLabels ?? (0..<rows).map { "R\($0 + 1)" }
+        var columnIDs = columnLabels ?? (0..<columns).map { "C\($0 + 1)" }
+        let rowSet = Set(rowIDs)
+        if columnIDs.contains(where: rowSet.contains) {
+            columnIDs = columnIDs.map { rowSet.contains($0) ? $0 + " (column)" : $0 }
+            network.notice(0, "column labels that repeat a row label get ' (column)' appended: rows and columns are different nodes")
+        }
+        func fail(_ message: String, _ t: Token?) -> ImportFailure { ImportFailure.at(name, t?.line ?? 1, t?.column, message) }
+        var edges: [(Int, Int, String, Int, Int)] = []  // row, column, value, matrix, line
+        switch format {
+        case "FULLMATRIX", "FM":
+            var i = 0
+            for matrix in 0..<matrices {
+                for r in 0..<rows {
+                    for c in 0..<columns {
+                        guard i < data.count else {
+                            throw ImportFailure.at(name, data.last?.line ?? first.line, nil,
+                                "the data ends early: matrix \(matrix + 1) needs \(rows)×\(columns) values, row \(r + 1) is incomplete")
+                        }
+                        let t = data[i]; i += 1
+                        guard let v = Double(t.text) else { throw fail("'\(t.text)' is not a number", t) }
+                        if v != 0 { edges.append((r, c, t.text, matrix, t.line)) }
+                    }
+                }
+            }
+        case "EDGELIST2", "EL2":
+            var byLine: [(Int, [Token])] = []
+            for t in data {
+                if let last = byLine.last, last.0 == t.line { byLine[byLine.count - 1].1.append(t) } else { byLine.append((t.line, [t])) }
+            }
+            for (line, row) in byLine {
+                guard row.count >= 2 else { throw fail("an edge list line needs a row and a column", row[0]) }
+                guard let r = Int(row[0].text), (1...rows).contains(r) else { throw fail("'\(row[0].text)' is not a row number from 1 to \(rows)", row[0]) }
+                guard let c = Int(row[1].text), (1...columns).contains(c) else { throw fail("'\(row[1].text)' is not a column number from 1 to \(columns)", row[1]) }
+                edges.append((r - 1, c - 1, row.count >= 3 ? row[2].text : "1", 0, line))
+            }
+        default:
+            throw fail("two-mode DL format '\(format)' is not supported (fullmatrix and edgelist2 are)", first)
+        }
+        for id in rowIDs { network.addNode(id, line: 0); network.nodeAttributes.set("mode", "row") }
+        for id in columnIDs { network.addNode(id, line: 0); network.nodeAttributes.set("mode", "column") }
+        for (r, c, value, matrix, line) in edges {
+            network.addEdge(rowIDs[r], columnIDs[c], directed: false, line: line)
+            network.edgeAttributes.set("weight", value)
+            if matrices > 1 { network.edgeAttributes.set("relation", levelLabels?[matrix] ?? String(matrix + 1)) }
+        }
+        network.notice(0, "two-mode data: \(rows) row and \(columns) column nodes, each nonzero cell a tie between them")
         return network
     }
 }

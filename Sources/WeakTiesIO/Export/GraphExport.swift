@@ -8,14 +8,27 @@ public enum GraphExport {
     /// (`string`, `double`, `long`, `boolean`); missing values are left out, as GraphML intends.
     public static func graphML(_ graph: Graph) -> String { String(decoding: graphMLBytes(graph), as: UTF8.self) }
 
-    /// The GraphML document as UTF-8 bytes (what `graphML` returns as text), for writing large files
-    /// without another copy. - Complexity: O((n + m) × attribute columns).
+    /// The GraphML document as UTF-8 bytes (what `graphML` returns as text).
+    /// - Complexity: O((n + m) × attribute columns).
     public static func graphMLBytes(_ graph: Graph) -> [UInt8] {
-        // Bytes, not String appends: a 500k-edge export is hundreds of MB.
+        var all: [UInt8] = []
+        writeGraphML(graph) { all.append(contentsOf: $0) }
+        return all
+    }
+
+    /// Writes the GraphML document in pieces of about 1 MiB to `sink` (a 1M-edge export is hundreds
+    /// of MB: it is never held whole). - Complexity: O((n + m) × attribute columns); memory O(1 MiB).
+    public static func writeGraphML(_ graph: Graph, to sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        // Bytes, not String appends.
         var out: [UInt8] = []
-        out.reserveCapacity(64 * (graph.nodeCount + graph.edgeCount) + 1024)
+        out.reserveCapacity((1 << 20) + (1 << 16))
         func put(_ s: String) { out.append(contentsOf: s.utf8) }
         func put(_ n: Int) { out.append(contentsOf: String(n).utf8) }
+        func flushIfFull() throws {
+            guard out.count >= 1 << 20 else { return }
+            try out.withUnsafeBytes(sink)
+            out.removeAll(keepingCapacity: true)
+        }
         put("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         put("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" ")
         put("xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" ")
@@ -42,6 +55,7 @@ public enum GraphExport {
                 if let text = column.values.text(at: v) { put("<data key=\"n"); put(i); put("\">"); put(xmlText(text)); put("</data>") }
             }
             put("</node>\n")
+            try flushIfFull()
         }
         for e in 0..<graph.edgeCount {
             put("    <edge id=\"e"); put(e); put("\" source="); put(ids[Int(graph.edgeSources[e])])
@@ -50,9 +64,10 @@ public enum GraphExport {
                 if let text = column.values.text(at: e) { put("<data key=\"e"); put(i); put("\">"); put(xmlText(text)); put("</data>") }
             }
             put("</edge>\n")
+            try flushIfFull()
         }
         put("  </graph>\n</graphml>\n")
-        return out
+        try out.withUnsafeBytes(sink)
     }
 
     /// networkx node-link JSON (`nx.node_link_graph(data, edges="edges")`): typed values, missing

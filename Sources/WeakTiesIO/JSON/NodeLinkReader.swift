@@ -4,7 +4,8 @@ import WeakTiesStudy
 /// Reads networkx node-link JSON (`nx.node_link_data`, D3) into a `NetworkData`: `directed`, `nodes`
 /// (each with `id` and attributes) and `edges` or `links` (each with `source`, `target` and
 /// attributes). Scalar values are kept as text (numbers as written, `null` as missing); lists and
-/// objects as their JSON text. Node ids that are numbers are kept as their text.
+/// objects as their JSON text. Node ids that are numbers are kept as their text; an edge end that is
+/// a number no node has as its id is read as the index of a node in the list (D3's older form).
 /// - Complexity: O(file size).
 public enum NodeLinkReader {
     /// - Throws: `InputOutputError` or `ImportFailure` (located: line and column for syntax errors).
@@ -32,10 +33,18 @@ public enum NodeLinkReader {
             network.addNode(id, line: 0)
             for (key, value) in fields where key != "id" { network.nodeAttributes.set(key, value.attributeText) }
         }
+        let ids = Set(network.nodeIDs)
+        /// An end: a node id, or (D3's older form) the index of a node in the list where no node has
+        /// that number as its id.
+        func end(_ value: JSONValue?) -> String? {
+            guard let value, let text = value.attributeText else { return nil }
+            if case .int(let index) = value, !ids.contains(text), network.nodeIDs.indices.contains(index) { return network.nodeIDs[index] }
+            return text
+        }
         for (i, edge) in edges.enumerated() {
             guard case .object(let fields) = edge,
-                  let source = fields.first(where: { $0.0 == "source" })?.1.attributeText,
-                  let target = fields.first(where: { $0.0 == "target" })?.1.attributeText
+                  let source = end(fields.first(where: { $0.0 == "source" })?.1),
+                  let target = end(fields.first(where: { $0.0 == "target" })?.1)
             else { throw ImportFailure.at(name, 1, nil, "edge \(i + 1) (of the '\(edgeKey)' list) is not an object with 'source' and 'target'") }
             network.addEdge(source, target, line: 0)
             for (key, value) in fields where key != "source" && key != "target" { network.edgeAttributes.set(key, value.attributeText) }

@@ -1,3 +1,4 @@
+import Foundation
 import WeakTiesStudy
 
 /// Turns a network read from another tool's file into the ties and nodes tables of the data contract,
@@ -247,7 +248,7 @@ public enum NetworkTables {
     /// A `CodedTable` of text columns (missing cells empty), dictionary-encoded; the format's name
     /// stands where a CSV table records its delimiter.
     static func codedTable(file: String, _ columns: TextAttributeColumns, lines: [Int32], format: String) -> CodedTable {
-        let encoded = columns.values.map { values -> TextColumn in
+        @Sendable func encode(_ values: [String?]) -> TextColumn {
             var column = TextColumn()
             var codeOf: [String: Int32] = [:]
             column.codes.reserveCapacity(values.count)
@@ -263,6 +264,16 @@ public enum NetworkTables {
                 }
             }
             return column
+        }
+        // Columns are independent: large tables intern them on all cores (each worker writes its own slot).
+        var encoded = [TextColumn](repeating: TextColumn(), count: columns.values.count)
+        if lines.count >= 50_000 && encoded.count > 1 {
+            encoded.withUnsafeMutableBufferPointer { slots in
+                nonisolated(unsafe) let slots = slots
+                DispatchQueue.concurrentPerform(iterations: slots.count) { c in slots[c] = encode(columns.values[c]) }
+            }
+        } else {
+            for c in encoded.indices { encoded[c] = encode(columns.values[c]) }
         }
         var table = CodedTable(file: file, header: columns.names, headerLine: 0, columns: encoded, rowLines: lines, delimiter: format)
         table.mayBeEmpty = true

@@ -36,6 +36,9 @@ struct XMLScanner {
     enum Outcome { case done, otherEncoding(String) }
 
     static let blockSize = 1 << 20
+    // Needles, allocated once (not per token).
+    private static let greaterThan: [UInt8] = [UInt8(ascii: ">")]
+    private static let lessThan: [UInt8] = [UInt8(ascii: "<")]
 
     private var buffer: [UInt8] = []
     private var position = 0
@@ -341,20 +344,24 @@ struct XMLScanner {
     }
 
     private mutating func endTag(_ handler: XMLHandler) throws {
-        guard let end = try find([UInt8(ascii: ">")], from: position + 2) else { throw fail("unexpected end of file inside an end tag") }
+        guard let end = try find(XMLScanner.greaterThan, from: position + 2) else { throw fail("unexpected end of file inside an end tag") }
         var nameEnd = end
         while nameEnd > position + 2 && XMLScanner.isSpace(buffer[nameEnd - 1]) { nameEnd -= 1 }
-        guard let name = string(localStart(position + 2, nameEnd), nameEnd) else { throw fail("invalid UTF-8 in a name") }
-        guard let open = stack.last else { throw fail("end tag </\(name)> without a start tag") }
-        guard open == name else { throw fail("end tag </\(name)> does not match <\(open)>") }
+        let nameStart = localStart(position + 2, nameEnd)
+        // Compared as bytes with the open element: no string is made for a matching end tag.
+        guard let open = stack.last, open.utf8.elementsEqual(buffer[nameStart..<nameEnd]) else {
+            let name = string(nameStart, nameEnd) ?? "?"
+            guard let open = stack.last else { throw fail("end tag </\(name)> without a start tag") }
+            throw fail("end tag </\(name)> does not match <\(open)>")
+        }
         let at = location(at: position)
         advanceLines(position, end + 1)
         position = end + 1
-        try close(name, handler, at: at)
+        try close(open, handler, at: at)
     }
 
     private mutating func text(_ handler: XMLHandler) throws {
-        let end = try find([UInt8(ascii: "<")], from: position) ?? buffer.count
+        let end = try find(XMLScanner.lessThan, from: position) ?? buffer.count
         if stack.isEmpty {
             // Outside the root only white space may stand.
             for i in position..<end where !XMLScanner.isSpace(buffer[i]) {
