@@ -57,12 +57,14 @@ test: deps pydeps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-# Benchmarks against pandas/polars (import) and igraph/NetworKit/networkx (metrics); see Benchmarks/README.md.
+# Benchmarks against pandas/polars (import), igraph/NetworKit/networkx (metrics), networkx (GraphML) and the
+# scripted report (pandas + networkx + sfdp + Jinja2); see Benchmarks/README.md.
 bench: deps
 	$(SWIFT) build -c release --product weakties
 	$(SWIFT) build -c release --product weakties-bench
 	python3 Benchmarks/compare_import.py
 	python3 Benchmarks/compare_metrics.py
+	python3 Benchmarks/compare_formats.py
 	python3 Benchmarks/compare_report.py
 
 clean:
