@@ -11,13 +11,7 @@ public enum DLWriter {
         var out = "DL N=\(graph.nodeCount) FORMAT=EDGELIST1\nLABELS:\n"
         for id in graph.nodeIDs { out += "\"" + clean(id) + "\"\n" }
         out += "DATA:\n"
-        var weights: [Double]?
-        if case .double(let w)? = graph.edgeAttributes["weight"]?.values { weights = w }
-        for e in 0..<graph.edgeCount {
-            let w = weights.map { $0[e].isNaN ? 1 : $0[e] } ?? 1
-            out += "\(graph.edgeSources[e] + 1) \(graph.edgeTargets[e] + 1) \(NumberFormat.text(w))\n"
-        }
-        return out
+        return out + GraphExport.oneBasedWeightedEdges(graph)
     }
 
     static func clean(_ label: String) -> String {

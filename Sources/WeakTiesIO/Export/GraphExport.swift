@@ -33,19 +33,11 @@ public enum GraphExport {
         put("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" ")
         put("xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" ")
         put("xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n")
-        func type(_ values: AttributeValues) -> String {
-            switch values {
-            case .string: "string"
-            case .double: "double"
-            case .int: "long"
-            case .bool: "boolean"
-            }
-        }
         for (i, column) in graph.nodeAttributes.columns.enumerated() {
-            put("  <key id=\"n\(i)\" for=\"node\" attr.name=\(xmlAttribute(column.name)) attr.type=\"\(type(column.values))\"/>\n")
+            put("  <key id=\"n\(i)\" for=\"node\" attr.name=\(xmlAttribute(column.name)) attr.type=\"\(xmlTypeName(column.values))\"/>\n")
         }
         for (i, column) in graph.edgeAttributes.columns.enumerated() {
-            put("  <key id=\"e\(i)\" for=\"edge\" attr.name=\(xmlAttribute(column.name)) attr.type=\"\(type(column.values))\"/>\n")
+            put("  <key id=\"e\(i)\" for=\"edge\" attr.name=\(xmlAttribute(column.name)) attr.type=\"\(xmlTypeName(column.values))\"/>\n")
         }
         put("  <graph id=\"G\" edgedefault=\"\(graph.isDirected ? "directed" : "undirected")\">\n")
         let ids = graph.nodeIDs.map(xmlAttribute)
@@ -110,13 +102,36 @@ public enum GraphExport {
             out += "\(v + 1) \"\(clean)\"\n"
         }
         out += graph.isDirected ? "*Arcs\n" : "*Edges\n"
-        var weights: [Double]?
-        if case .double(let w)? = graph.edgeAttributes["weight"]?.values { weights = w }
+        return out + oneBasedWeightedEdges(graph)
+    }
+
+    /// One line per edge, `source target weight` with 1-based node numbers, as Pajek and UCINET DL
+    /// write them; the weight is the `weight` column, 1 where none is coded.
+    static func oneBasedWeightedEdges(_ graph: Graph) -> String {
+        var out = ""
+        let weights = edgeWeights(graph)
         for e in 0..<graph.edgeCount {
-            let w = weights.map { $0[e].isNaN ? 1 : $0[e] } ?? 1
-            out += "\(graph.edgeSources[e] + 1) \(graph.edgeTargets[e] + 1) \(NumberFormat.text(w))\n"
+            out += "\(graph.edgeSources[e] + 1) \(graph.edgeTargets[e] + 1) \(NumberFormat.text(weights[e]))\n"
         }
         return out
+    }
+
+    /// The `weight` column with 1 where none is coded (the default of Pajek, UCINET and Gephi).
+    static func edgeWeights(_ graph: Graph) -> [Double] {
+        guard case .double(let w)? = graph.edgeAttributes["weight"]?.values else {
+            return [Double](repeating: 1, count: graph.edgeCount)
+        }
+        return w.map { $0.isNaN ? 1 : $0 }
+    }
+
+    /// GraphML's and GEXF's name of a column's type.
+    static func xmlTypeName(_ values: AttributeValues) -> String {
+        switch values {
+        case .string: "string"
+        case .double: "double"
+        case .int: "long"
+        case .bool: "boolean"
+        }
     }
 
     /// XML attribute value in double quotes, escaped; characters XML 1.0 forbids are dropped.

@@ -25,20 +25,12 @@ public enum GEXFWriter {
         out += "  <graph defaultedgetype=\"\(graph.isDirected ? "directed" : "undirected")\""
         out += since == nil ? " mode=\"static\">\n" : " mode=\"dynamic\" timeformat=\"integer\">\n"
 
-        func type(_ values: AttributeValues) -> String {
-            switch values {
-            case .string: "string"
-            case .double: "double"
-            case .int: "long"
-            case .bool: "boolean"
-            }
-        }
         let nodeColumns = graph.nodeAttributes.columns.filter { $0.name != "label" }
         let edgeColumns = graph.edgeAttributes.columns.filter { $0.name != "weight" && $0.name != "since" }
         for (cls, columns) in [("node", nodeColumns), ("edge", edgeColumns)] where !columns.isEmpty {
             out += "    <attributes class=\"\(cls)\" mode=\"static\">\n"
             for (i, column) in columns.enumerated() {
-                out += "      <attribute id=\"\(cls.prefix(1))\(i)\" title=\(GraphExport.xmlAttribute(column.name)) type=\"\(type(column.values))\"/>\n"
+                out += "      <attribute id=\"\(cls.prefix(1))\(i)\" title=\(GraphExport.xmlAttribute(column.name)) type=\"\(GraphExport.xmlTypeName(column.values))\"/>\n"
             }
             out += "    </attributes>\n"
         }

@@ -24,10 +24,9 @@ public enum GephiCSVWriter {
         let columns = graph.edgeAttributes.columns.filter { $0.name != "weight" }
         writer.header(["Source", "Target", "Type", "Id", "Weight"] + columns.map(\.name))
         let type = graph.isDirected ? "Directed" : "Undirected"
-        var weights: [Double]?
-        if case .double(let w)? = graph.edgeAttributes["weight"]?.values { weights = w }
+        let weights = GraphExport.edgeWeights(graph)
         for e in 0..<graph.edgeCount {
-            let w = weights.map { $0[e].isNaN ? 1 : $0[e] } ?? 1
+            let w = weights[e]
             writer.row([.text(graph.nodeIDs[Int(graph.edgeSources[e])]), .text(graph.nodeIDs[Int(graph.edgeTargets[e])]),
                         .text(type), .number(String(e)), NumberFormat.cell(w)] + columns.map { cell($0.values, e) })
         }
