@@ -54,10 +54,12 @@ public enum AtomicFile {
     }
 }
 
-/// Writes a set of files into a directory all-or-nothing: every file is first written into a staging
-/// directory beside the target; only when all are written are they renamed into place (the whole
-/// staging directory in one rename(2) when the target does not exist yet). A failure removes the
-/// staging directory and leaves the target as it was.
+/// Writes a set of files into a directory: every file is first written into a staging directory beside
+/// the target, so nothing reaches the target unless all files could be written. When the target does
+/// not exist yet, the staging directory becomes it in one rename(2) (missing parent directories are
+/// created): all or nothing. When it exists, the files are renamed in one by one, each atomically; a
+/// failure between two renames leaves old and new files side by side. A failure removes the staging
+/// directory.
 public enum AtomicDirectory {
     /// Writes `files` (paths relative to `directory`, `/`-separated) into `directory`.
     /// - Throws: `InputOutputError`.

@@ -133,7 +133,12 @@ extension GraphvizRenderer {
             done.signal()
         }
         let lane = Set(commandLane)
-        for i in jobs.indices where !lane.contains(i) { results[i] = try render(dot: jobs[i].dot, engine: jobs[i].engine, format: format) }
+        do {
+            for i in jobs.indices where !lane.contains(i) { results[i] = try render(dot: jobs[i].dot, engine: jobs[i].engine, format: format) }
+        } catch {
+            done.wait()  // the command lane finishes before the error leaves
+            throw error
+        }
         done.wait()
         for i in commandLane {
             // A failed command (killed, missing plugin) falls back to in-process, which reports the error.
@@ -146,14 +151,39 @@ extension GraphvizRenderer {
         return results.map { $0! }
     }
 
-    /// The Graphviz command on PATH, if any.
+    /// The Graphviz command on PATH (absolute directories only), if it is the version of the library we
+    /// link: only then are its bytes ours. Checked once (`dot -V` against `gvcVersion`).
     static let graphvizCommand: String? = {
-        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+        let library: String = {
+            lock.lock()
+            defer { lock.unlock() }
+            if context == nil {
+                agseterr(AGMAX)
+                context = gvContext()
+            }
+            return gvcVersion(context).map { String(cString: $0) } ?? ""
+        }()
+        guard !library.isEmpty else { return nil }
+        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        where directory.hasPrefix("/") {
             let path = "\(directory)/dot"
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
+            guard FileManager.default.isExecutableFile(atPath: path) else { continue }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: path)
+            process.arguments = ["-V"]
+            let output = Pipe()
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = output
+            guard (try? process.run()) != nil else { return nil }
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            // `dot - graphviz version 2.43.0 (0)`
+            return text.contains("version \(library) ") || text.hasSuffix("version \(library)") ? path : nil
         }
         return nil
     }()
+
+    static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 
     /// Renders one job with the Graphviz command; nil when it fails.
     static func runCommand(_ command: String, _ job: RenderJob, format: RenderFormat) -> Data? {
@@ -164,11 +194,14 @@ extension GraphvizRenderer {
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
+        // A command that stops reading must not end this process with SIGPIPE: the write fails instead,
+        // and the job falls back to in-process rendering.
+        _ = ignoreBrokenPipes
         do { try process.run() } catch { return nil }
         // Write on another thread so a large output cannot block a large input.
         let written = DispatchSemaphore(value: 0)
         Thread {
-            input.fileHandleForWriting.write(Data(job.dot.utf8))
+            try? input.fileHandleForWriting.write(contentsOf: Data(job.dot.utf8))
             try? input.fileHandleForWriting.close()
             written.signal()
         }.start()

@@ -101,7 +101,11 @@ extension StudyReport {
         let drawn = try ReportTemplates.concurrently({ try maps(requests) }) { () throws -> [ReportFile] in
             try pages(rendering, strings: strings, library: library, placeholders: requests.indices.map(ReportTemplates.placeholder))
         }
-        let svgs = drawn.first.map(ReportTemplates.inlineSVG)
+        let svgs = try drawn.first.enumerated().map { i, svg in
+            let inline = ReportTemplates.inlineSVG(svg)
+            guard !inline.isEmpty else { throw ReportError.mapWithoutSVG(requests[i].ego ?? "the study") }
+            return inline
+        }
         return drawn.second.map { file in
             // Escaped text cannot contain `<`, so only our own placeholders match in HTML; Markdown pages
             // link the map files and are left alone.
@@ -123,7 +127,11 @@ extension StudyReport {
             var item: [String: Any] = ["key": entry.key, "anchor": "m-" + entry.key.replacingOccurrences(of: "_", with: "-"),
                                        "name": strings.text("metric." + entry.key),
                                        "text": strings.text("explain." + entry.key), "doc": "Docs/Metrics/" + entry.doc]
-            if let base = rendering.docsBase { item["doc_href"] = base + entry.doc }
+            if let base = rendering.docsBase {
+                // Parentheses and spaces percent-encoded: the link must stay whole in a Markdown link.
+                item["doc_href"] = (base + entry.doc).replacingOccurrences(of: " ", with: "%20")
+                    .replacingOccurrences(of: "(", with: "%28").replacingOccurrences(of: ")", with: "%29")
+            }
             return item
         }
         let common: [String: Any] = [
@@ -223,7 +231,7 @@ enum ReportTemplates {
             for ch in text {
                 switch ch {
                 case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~", "&", "!", "{", "}": out += "\\" + String(ch)
-                case "\n", "\r", "\r\n": out += " "
+                case "\n", "\r", "\r\n", "\u{2028}", "\u{2029}", "\u{85}", "\u{0B}", "\u{0C}": out += " "
                 default: out.append(ch)
                 }
             }
@@ -349,32 +357,30 @@ enum ReportTemplates {
         }.start()
         let b = Result { try second() }
         done.wait()
-        return (try slot.result!.get(), try b.get())
+        let secondValue = try b.get()
+        return (try slot.result!.get(), secondValue)
     }
 
-    /// Renders pages on all cores (templates and contexts are only read), results in job order.
+    /// Renders pages on all cores (templates and contexts are only read), results in job order. Each
+    /// worker writes only its own slots of a raw buffer (i ≡ worker mod workers), so no storage is shared.
     static func renderAll(_ library: MustacheLibrary, _ jobs: [(path: String, template: String, context: [String: Any])]) throws -> [ReportFile] {
-        final class Box: @unchecked Sendable {
-            let jobs: [(path: String, template: String, context: [String: Any])]
-            var pages: [String?]
-            init(_ jobs: [(path: String, template: String, context: [String: Any])]) {
-                self.jobs = jobs
-                pages = [String?](repeating: nil, count: jobs.count)
+        let pages = UnsafeMutableBufferPointer<String?>.allocate(capacity: jobs.count)
+        pages.initialize(repeating: nil)
+        defer { pages.deinitialize(); pages.deallocate() }
+        nonisolated(unsafe) let slots = pages
+        nonisolated(unsafe) let work = jobs
+        let workers = max(1, min(jobs.count, ProcessInfo.processInfo.activeProcessorCount))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for i in stride(from: worker, to: work.count, by: workers) {
+                slots[i] = library.render(work[i].context, withTemplate: work[i].template)
             }
         }
-        let box = Box(jobs)
-        let workers = min(jobs.count, ProcessInfo.processInfo.activeProcessorCount)
-        // Each worker writes only its own slots (i ≡ worker mod workers).
-        DispatchQueue.concurrentPerform(iterations: max(workers, 1)) { worker in
-            for i in stride(from: worker, to: box.jobs.count, by: max(workers, 1)) {
-                box.pages[i] = library.render(box.jobs[i].context, withTemplate: box.jobs[i].template)
-            }
-        }
-        return try zip(jobs, box.pages).map { job, page in
-            guard let page else { throw ReportTemplateError.missingResource(job.template) }
-            return ReportFile(path: job.path, data: Data(page.utf8))
+        return try jobs.indices.map { i in
+            guard let page = pages[i] else { throw ReportTemplateError.missingResource(jobs[i].template) }
+            return ReportFile(path: jobs[i].path, data: Data(page.utf8))
         }
     }
+
 
     /// Graphviz SVG made fit for inlining: the XML prolog, doctype and comments (which repeat ids)
     /// are removed.

@@ -24,12 +24,15 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
     case unknownInnovation(String)
     case notAnInnovation(String)
     case noInnovations
+    /// The map renderer returned no SVG (a bug or a broken Graphviz installation).
+    case mapWithoutSVG(String)
 
     public var description: String {
         switch self {
         case .unknownInnovation(let id): "no actor with id '\(id)' in the study (--innovation)"
         case .notAnInnovation(let id): "'\(id)' is not an innovation (its kind is not 'innovation')"
         case .noInnovations: "the study has no innovations (no actor of kind 'innovation') to report on"
+        case .mapWithoutSVG(let what): "the map of \(what) came back without SVG"
         }
     }
 }

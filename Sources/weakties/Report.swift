@@ -99,6 +99,7 @@ struct Report: ParsableCommand {
             progress.time("pages_and_maps", Date().timeIntervalSince(pagesStart))
         } catch let error as ReportError {
             Console.printError(error.description)
+            if case .mapWithoutSVG = error { throw ExitCode(ExitCodes.internalError) }
             throw ExitCode(ExitCodes.usage)
         } catch let error as ReportTemplateError {
             Console.printError(error.description)
@@ -137,43 +138,69 @@ struct Report: ParsableCommand {
         print(URL(fileURLWithPath: output).appendingPathComponent(main).standardizedFileURL.path)
     }
 
-    /// The files an earlier report wrote into `directory`, from its `run.json` (only plain relative paths).
-    static func previousOutputs(in directory: String) -> [String] {
+    /// The files an earlier report wrote into `directory`, with their checksums, from its `run.json`:
+    /// only names a report writes (`index.html`, `<slug>.md`, `maps/<name>.svg`, …), never a folder.
+    static func previousOutputs(in directory: String) -> [(path: String, sha256: String)] {
         guard let data = FileManager.default.contents(atPath: directory + "/run.json"),
               let manifest = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               manifest["tool"] as? String == "weakties", let outputs = manifest["outputs"] as? [[String: Any]]
         else { return [] }
-        return outputs.compactMap { $0["path"] as? String }.filter { path in
-            !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains("..")
+        func isReportName(_ name: Substring, extensions: [String]) -> Bool {
+            guard let dot = name.lastIndex(of: "."), extensions.contains(String(name[name.index(after: dot)...])) else { return false }
+            let stem = name[..<dot]
+            return !stem.isEmpty && stem.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" || $0 == "_" }
+        }
+        return outputs.compactMap { entry in
+            guard let path = entry["path"] as? String, let sha = entry["sha256"] as? String else { return nil }
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            let ok = parts.count == 1 ? isReportName(parts[0], extensions: ["html", "md", "json", "csv"])
+                : parts.count == 2 && parts[0] == "maps" && isReportName(parts[1], extensions: ["svg"])
+            return ok ? (path, sha) : nil
         }
     }
 
     /// Removes what an earlier report wrote and this one did not (pages of innovations no longer asked
-    /// for, maps of another format), so the folder holds one report; other files are left alone.
-    static func removeStale(_ previous: [String], keeping current: Set<String>, in directory: String) {
-        var folders = Set<String>()
-        for path in previous where !current.contains(path) {
-            try? FileManager.default.removeItem(atPath: directory + "/" + path)
-            if let slash = path.lastIndex(of: "/") { folders.insert(String(path[..<slash])) }
+    /// for, maps of another format), so the folder holds one report. A file goes only if it is still a
+    /// regular file (not a link) with the checksum the earlier report recorded; everything else stays.
+    static func removeStale(_ previous: [(path: String, sha256: String)], keeping current: Set<String>, in directory: String) {
+        let fm = FileManager.default
+        func type(_ path: String) -> FileAttributeType? {
+            // attributesOfItem does not follow a final symbolic link.
+            (try? fm.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
         }
-        for folder in folders.sorted(by: >) {
-            let full = directory + "/" + folder
-            if (try? FileManager.default.contentsOfDirectory(atPath: full))?.isEmpty == true { try? FileManager.default.removeItem(atPath: full) }
+        for (path, sha) in previous where !current.contains(path) {
+            let full = directory + "/" + path
+            if path.hasPrefix("maps/") && type(directory + "/maps") != .typeDirectory { continue }
+            guard type(full) == .typeRegular, let bytes = fm.contents(atPath: full), SHA256.hex(bytes) == sha else { continue }
+            try? fm.removeItem(atPath: full)
         }
+        let maps = directory + "/maps"
+        if type(maps) == .typeDirectory, (try? fm.contentsOfDirectory(atPath: maps))?.isEmpty == true { try? fm.removeItem(atPath: maps) }
     }
 
     /// A relative link from the output directory to `Docs/Metrics/` of the working directory, when it
     /// has one (running inside a WeakTies checkout); nil otherwise.
     static func localDocs(output: String) -> String? {
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath()
         let docs = cwd.appendingPathComponent("Docs/Metrics")
         guard FileManager.default.fileExists(atPath: docs.path) else { return nil }
-        let from = URL(fileURLWithPath: output, relativeTo: cwd).standardizedFileURL.pathComponents
+        // Both ends with links resolved (the folder may not exist yet: resolve its existing parent).
+        var outputURL = URL(fileURLWithPath: output, relativeTo: cwd).standardizedFileURL
+        var missing: [String] = []
+        while !FileManager.default.fileExists(atPath: outputURL.path) && outputURL.pathComponents.count > 1 {
+            missing.insert(outputURL.lastPathComponent, at: 0)
+            outputURL.deleteLastPathComponent()
+        }
+        let from = outputURL.resolvingSymlinksInPath().pathComponents + missing
         let to = docs.pathComponents
         var common = 0
         while common < min(from.count, to.count) && from[common] == to[common] { common += 1 }
-        return (Array(repeating: "..", count: from.count - common) + to[common...]).joined(separator: "/") + "/"
+        let parts = Array(repeating: "..", count: from.count - common) + to[common...]
+        // Percent-encoded, so a space, `#` or `?` in a folder name keeps the link whole.
+        return parts.map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))) ?? $0 }
+            .joined(separator: "/") + "/"
     }
+
 }
 
 extension ReportTemplateError {

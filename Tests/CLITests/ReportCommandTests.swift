@@ -57,6 +57,47 @@ import TestSupport
         #expect(json["schema_version"] as? Int == 1 && (json["innovations"] as? [Any])?.count == 14)
     }
 
+    @Test func anEarlierManifestCannotMakeTheReportDeleteOtherFiles() throws {
+        let dir = TemporaryDirectory()
+        let out = dir.path + "/out"
+        try FileManager.default.createDirectory(atPath: out + "/sub", withIntermediateDirectories: true)
+        try "keep".write(toFile: out + "/sub/data.txt", atomically: true, encoding: .utf8)
+        try "mine".write(toFile: out + "/notes.md", atomically: true, encoding: .utf8)
+        // A run.json naming a folder, a path that is this run's own file, and a file with another checksum.
+        let manifest = #"{"tool": "weakties", "outputs": [{"path": "sub", "sha256": "x"}, {"path": "./index.html", "sha256": "x"},"#
+            + #" {"path": "notes.md", "sha256": "0000"}, {"path": "../escape.md", "sha256": "x"}]}"#
+        try manifest.write(toFile: out + "/run.json", atomically: true, encoding: .utf8)
+        let result = try weakties(["report", exampleTies, "--nodes", exampleNodes, "--innovation", "Repair-Café Cracau",
+                                   "--output", out, "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out + "/sub/data.txt"))
+        #expect(FileManager.default.fileExists(atPath: out + "/notes.md"))
+        #expect(FileManager.default.fileExists(atPath: out + "/index.html"))
+    }
+
+    @Test func aGraphvizCommandThatStopsReadingFallsBackToInProcess() throws {
+        guard let dot = which("dot") else {
+            FileHandle.standardError.write(Data("skipped: no Graphviz command on PATH\n".utf8))
+            return
+        }
+        let dir = TemporaryDirectory()
+        // Answers -V like the real one (so it is used), then closes its input and fails.
+        let fake = dir.write("dot", "#!/bin/sh\nif [ \"$1\" = \"-V\" ]; then exec \(dot) -V; fi\nexec 0<&-\nsleep 0.2\nexit 1\n")
+        chmod(fake, 0o755)
+        var environment = ProcessInfo.processInfo.environment
+        environment["PATH"] = dir.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        let result = try weakties(["report", exampleTies, "--nodes", exampleNodes, "--output", dir.path + "/out", "--quiet"],
+                                  environment: environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir.path + "/out/index.html"))
+        let reference = try weakties(["report", exampleTies, "--nodes", exampleNodes, "--output", dir.path + "/ref", "--quiet"])
+        #expect(reference.status == 0)
+        for name in ["index.html", "repair-cafe-cracau.html"] {
+            #expect(try Data(contentsOf: URL(fileURLWithPath: dir.path + "/out/" + name))
+                    == Data(contentsOf: URL(fileURLWithPath: dir.path + "/ref/" + name)), "\(name)")
+        }
+    }
+
     @Test func errorsExitWithTheDocumentedCodesAndWriteNothing() throws {
         let dir = TemporaryDirectory()
         let bad = dir.write("bad.csv", "source,target,strength\nA,A,strong\n")
