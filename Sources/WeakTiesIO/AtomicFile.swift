@@ -54,12 +54,12 @@ public enum AtomicFile {
     }
 }
 
-/// Writes a set of files into a directory: every file is first written into a staging directory beside
-/// the target, so nothing reaches the target unless all files could be written. When the target does
-/// not exist yet, the staging directory becomes it in one rename(2) (missing parent directories are
-/// created): all or nothing. When it exists, the files are renamed in one by one, each atomically; a
-/// failure between two renames leaves old and new files side by side. A failure removes the staging
-/// directory.
+/// Writes a set of files into a directory all or nothing: every file is first written into a staging
+/// directory beside the target, so nothing reaches the target unless all files could be written. When
+/// the target does not exist yet, the staging directory becomes it in one rename(2) (missing parent
+/// directories are created). When it exists, the files are renamed in one by one, each file they
+/// replace moved aside first; a failure part-way takes the new files out and puts the replaced ones
+/// back. A failure removes the staging directory. (Only a crash between two renames can leave a mix.)
 public enum AtomicDirectory {
     /// Writes `files` (paths relative to `directory`, `/`-separated) into `directory`.
     /// - Throws: `InputOutputError`.
@@ -97,16 +97,38 @@ public enum AtomicDirectory {
             if rename(staging.path, target.path) != 0 { throw fail("cannot write: \(String(cString: strerror(errno)))") }
             return
         }
+        // Into an existing directory: each file it replaces is first moved aside into the staging
+        // directory, so a failure part-way can put every replaced file back and take the new ones out.
+        let replaced = staging.appendingPathComponent(".replaced")
+        var placed: [URL] = [], movedAside: [(original: URL, aside: URL)] = []
+        func rollBack(_ message: String) -> InputOutputError {
+            for url in placed.reversed() { try? fm.removeItem(at: url) }
+            for move in movedAside.reversed() { _ = rename(move.aside.path, move.original.path) }
+            return fail(message)
+        }
         for file in files {
             let destination = target.appendingPathComponent(file.path)
             do {
                 try fm.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
             } catch {
-                throw fail("cannot write: \(error.localizedDescription)")
+                throw rollBack("cannot write: \(error.localizedDescription)")
+            }
+            if fm.fileExists(atPath: destination.path) || (try? fm.destinationOfSymbolicLink(atPath: destination.path)) != nil {
+                let aside = replaced.appendingPathComponent(file.path)
+                do {
+                    try fm.createDirectory(at: aside.deletingLastPathComponent(), withIntermediateDirectories: true)
+                } catch {
+                    throw rollBack("cannot write: \(error.localizedDescription)")
+                }
+                if rename(destination.path, aside.path) != 0 {
+                    throw rollBack("cannot replace \(file.path): \(String(cString: strerror(errno)))")
+                }
+                movedAside.append((destination, aside))
             }
             if rename(staging.appendingPathComponent(file.path).path, destination.path) != 0 {
-                throw fail("cannot write \(file.path): \(String(cString: strerror(errno)))")
+                throw rollBack("cannot write \(file.path): \(String(cString: strerror(errno)))")
             }
+            placed.append(destination)
         }
         try? fm.removeItem(at: staging)
     }

@@ -282,6 +282,18 @@ func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-12) -> Bool {
         // Under a regular file nothing can be created.
         #expect(throws: InputOutputError.self) { try AtomicDirectory.write([("x", Data())], into: target + "/a.txt/out") }
         #expect(throws: InputOutputError.self) { try AtomicDirectory.write([("x", Data())], into: target + "/a.txt") }
+        // A failure part-way through an existing directory puts everything back: `a.txt` and `new.txt`
+        // are placed first, then `blocker/z.txt` cannot be placed (`blocker` is a file in the target),
+        // so the old `a.txt` returns and `new.txt` goes.
+        try "keep".write(toFile: target + "/blocker", atomically: true, encoding: .utf8)
+        #expect(throws: InputOutputError.self) {
+            try AtomicDirectory.write([("a.txt", Data("new".utf8)), ("new.txt", Data("n".utf8)), ("blocker/z.txt", Data())],
+                                      into: target)
+        }
+        #expect(try String(contentsOfFile: target + "/a.txt", encoding: .utf8) == "3")
+        #expect(!FileManager.default.fileExists(atPath: target + "/new.txt"))
+        #expect(try String(contentsOfFile: target + "/blocker", encoding: .utf8) == "keep")
+        #expect(try String(contentsOfFile: target + "/sub/b.txt", encoding: .utf8) == "2")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty)
     }
