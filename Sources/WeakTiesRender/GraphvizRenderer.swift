@@ -39,17 +39,22 @@ public enum GraphvizRenderer {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var context: OpaquePointer?
 
-    /// Lays out `dot` with `engine` and renders it to `format`.
-    /// - Throws: `RenderError` with Graphviz's message for malformed DOT or an unknown engine.
-    public static func render(dot: String, engine: LayoutEngine = .sfdp, format: RenderFormat) throws(RenderError) -> Data {
-        lock.lock()
-        defer { lock.unlock() }
+    /// The one `GVC_t`, created on first use; call with `lock` held.
+    private static func sharedContext() -> OpaquePointer? {
         if context == nil {
             // Keep Graphviz's messages for aglasterr() instead of printing them to stderr.
             agseterr(AGMAX)
             context = gvContext()
         }
-        let gvc = context
+        return context
+    }
+
+    /// Lays out `dot` with `engine` and renders it to `format`.
+    /// - Throws: `RenderError` with Graphviz's message for malformed DOT or an unknown engine.
+    public static func render(dot: String, engine: LayoutEngine = .sfdp, format: RenderFormat) throws(RenderError) -> Data {
+        lock.lock()
+        defer { lock.unlock() }
+        let gvc = sharedContext()
         _ = aglasterr()  // clear an earlier message
         // Graphviz draws random numbers from the C library's generators, and some layouts (sfdp's
         // coarsening, the prism overlap removal) do not reseed them: without this, the second layout of
@@ -95,10 +100,11 @@ public struct RenderJob: Sendable, Equatable {
 extension GraphvizRenderer {
     /// Renders several graphs, on two cores where it pays: Graphviz is not thread-safe, so the second
     /// core is used through a second process. Jobs are split by estimated cost (DOT size) into two
-    /// lanes, the largest jobs to the second lane up to half of the work; one lane is rendered in-process, the other by the Graphviz command (`dot -K<engine>`, the
-    /// same library, so the bytes are the same as in-process; checked in the tests), one process per
-    /// job, at the same time. Without the command, or with `parallel: false`, everything is rendered
-    /// in-process. Results are in job order.
+    /// lanes, the largest jobs to the second lane up to half of the work; one lane is rendered
+    /// in-process, the other at the same time by the Graphviz command (`dot -K<engine>`, one process per
+    /// job; used only when it is the linked library's version, so the bytes are the same, checked in the
+    /// tests). Without such a command, or with `parallel: false`, everything is rendered in-process.
+    /// Results are in job order.
     /// - Throws: `RenderError` (a failing job in the command lane is rendered again in-process to
     ///   obtain Graphviz's own message).
     public static func render(batch jobs: [RenderJob], format: RenderFormat, parallel: Bool = true) throws(RenderError) -> [Data] {
@@ -157,11 +163,7 @@ extension GraphvizRenderer {
         let library: String = {
             lock.lock()
             defer { lock.unlock() }
-            if context == nil {
-                agseterr(AGMAX)
-                context = gvContext()
-            }
-            return gvcVersion(context).map { String(cString: $0) } ?? ""
+            return gvcVersion(sharedContext()).map { String(cString: $0) } ?? ""
         }()
         guard !library.isEmpty else { return nil }
         for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")

@@ -128,16 +128,17 @@ struct ReportContext {
                 for key in ["motive", "benefit"] {
                     if let text = mention[key] as? String { parts.append("\(strings.text("label." + key)): \(text)") }
                 }
-                let extraColumns = mention["extra"] as? [String: Any] ?? [:]
-                for key in extraColumns.keys.sorted() { if let value = extraColumns[key] as? String { parts.append("\(key): \(value)") } }
+                // Extra columns by column name, empty cells left out (absent after `convert`): as a list
+                // for own templates and in the facts line.
+                let extra = mention["extra"] as? [String: Any] ?? [:]
+                let extraColumns = extra.keys.sorted().compactMap { key -> (name: String, value: String)? in
+                    guard let value = extra[key] as? String, !value.isEmpty else { return nil }
+                    return (key, value)
+                }
+                mention["extra_list"] = extraColumns.map { ["name": $0.name, "value": $0.value] }
+                parts += extraColumns.map { "\($0.name): \($0.value)" }
                 parts.append("\(mention["file"] as? String ?? ""):\(mention["line"] as? String ?? "")")
                 mention["facts_text"] = parts.joined(separator: " · ")
-                // Extra columns as a list, by column name (empty cells left out).
-                let extra = mention["extra"] as? [String: Any] ?? [:]
-                mention["extra_list"] = extra.keys.sorted().compactMap { key -> [String: Any]? in
-                    guard let value = extra[key] as? String, !value.isEmpty else { return nil }
-                    return ["name": key, "value": value]
-                }
                 return mention
             }
             return tie

@@ -154,15 +154,15 @@ public struct StudyReport: Sendable {
 
     static func computeMetrics(_ g: Graph, isWeak: [Bool], regions: [String?], sectors: [String?],
                                types: [String?]) throws -> Metrics {
-        let n = Double(g.nodeCount)
         // One thread: a sum over sources split across cores can differ in its last bits with the number
         // of cores, and the report promises the same bytes on every machine (study graphs are small).
-        let betweenness = try g.betweenness(BetweennessOptions(threads: 1, edgeScores: false)).nodes.values
+        // Normalised by the library: with two actors or fewer no pair has an intermediary, 0 (as
+        // `weakties metrics` and networkx).
+        let betweenness = try g.betweenness(BetweennessOptions(normalized: true, threads: 1, edgeScores: false)).nodes.values
         var span = [Double](repeating: .nan, count: g.edgeCount)
         for (edge, s) in g.localBridges() { span[Int(edge)] = s }
         return Metrics(
-            // With two actors or fewer no pair has an intermediary: 0, as `weakties metrics` and networkx.
-            betweennessNormalized: betweenness.map { g.nodeCount > 2 ? $0 * 2 / ((n - 1) * (n - 2)) : 0 },
+            betweennessNormalized: betweenness,
             closeness: try g.closeness(threads: 1).closeness.values,
             pageRank: try g.pageRank().values,
             holes: try g.structuralHoles(),
