@@ -102,6 +102,9 @@ private func expectAllClose(_ a: [Double], _ b: [Double], _ label: String) {
                 let result = try r.graph.betweenness(BetweennessOptions(weights: weights, threads: threads))
                 expectAllClose(result.nodes.values, expected, "round \(round) node betweenness")
                 expectAllClose(result.edges.values, expectedEdges, "round \(round) edge betweenness")
+                // The node-only kernel (no edge sums) is a separate loop.
+                let nodesOnly = try r.graph.betweenness(BetweennessOptions(weights: weights, threads: threads, edgeScores: false))
+                expectAllClose(nodesOnly.nodes.values, expected, "round \(round) node betweenness without edge scores")
             }
         }
     }

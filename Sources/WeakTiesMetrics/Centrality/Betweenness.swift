@@ -55,7 +55,8 @@ extension Graph {
         let n = nodeCount, m = edgeCount
         let lengths = try options.weights.lengths(edgeCount: m)
         let directed = isDirected
-        let adjacency = Adjacency(self)
+        // Traversals run on a copy numbered by decreasing degree; scores are mapped back at the end.
+        let (adjacency, original) = Adjacency(self).renumberedByDegree()
         var sources: [Int32]? = nil
         var sampleScale = 1.0
         if let k = options.sampleSources, k < n {
@@ -64,7 +65,9 @@ extension Graph {
             var all = (0..<Int32(n)).map { $0 }
             var rng = SplitMix64(seed: options.seed)
             for i in 0..<k { all.swapAt(i, i + Int(rng.next() % UInt64(n - i))) }
-            sources = all[0..<k].sorted()
+            var renumbered = [Int32](repeating: 0, count: n)
+            for (new, old) in original.enumerated() { renumbered[Int(old)] = Int32(new) }
+            sources = all[0..<k].map { renumbered[Int($0)] }.sorted()
             sampleScale = Double(n) / Double(k)
         }
         let partials = forEachSource(self, threads: options.threads, sources: sources,
@@ -92,37 +95,69 @@ extension Graph {
             nodeScale = n > 2 ? sampleScale / ((nd - 1) * (nd - 2)) : 0
             edgeScale = n > 1 ? sampleScale / (nd * (nd - 1)) : 0
         }
-        return BetweennessResult(nodes: NodeScores(nodeScores.map { $0 * nodeScale }),
+        var scores = [Double](repeating: 0, count: n)
+        for (new, old) in original.enumerated() { scores[Int(old)] = nodeScores[new] * nodeScale }
+        return BetweennessResult(nodes: NodeScores(scores),
                                  edges: EdgeScores(edgeScores.map { $0 * edgeScale }))
     }
 
-    /// The unweighted backward pass on raw buffers (the hot loop of exact betweenness): a predecessor
-    /// of w is an in-neighbour one hop closer to the source.
+    /// The unweighted backward pass on raw buffers (the hot loop of exact betweenness), pulled
+    /// rather than pushed, level by level: with `c(w) = (1 + δ(w)) / σ(w)`, a node's dependency is
+    /// `δ(v) = σ(v) · Σ c(w)` over its successors w (out-neighbours one hop further from the source),
+    /// and `c(v) = 1/σ(v) + Σ c(w)`. The visit order is sorted by distance, so it is walked backwards
+    /// one level at a time with two buffers: while level L is computed, `read` holds the `c` of
+    /// level L+1 and zero everywhere else, so the sum runs over all out-neighbours without testing
+    /// distances (one random load per edge instead of two, no branch); L's values go to `write`,
+    /// then level L+1 is cleared and the buffers swap. Both buffers are all zero again at the end.
+    /// Each node writes only its own entries and divides once. Edge scores: `σ(v) · c(w)` on v→w.
     private func accumulateHops(_ a: Adjacency, _ scratch: inout ShortestPathScratch, source: Int32, edges: Bool,
                                 into partial: inout ([Double], [Double])) {
         let order = scratch.order
-        a.inOffsets.withUnsafeBufferPointer { offsets in
-            a.inNeighbors.withUnsafeBufferPointer { neighbors in
-                a.inEdges.withUnsafeBufferPointer { edgeIDs in
+        guard order.count > 1 else { return }
+        a.outOffsets.withUnsafeBufferPointer { offsets in
+            a.outNeighbors.withUnsafeBufferPointer { neighbors in
+                a.outEdges.withUnsafeBufferPointer { edgeIDs in
                     scratch.hops.withUnsafeBufferPointer { hops in
                         scratch.sigma.withUnsafeBufferPointer { sigma in
-                            scratch.delta.withUnsafeMutableBufferPointer { delta in
-                                partial.0.withUnsafeMutableBufferPointer { nodeSums in
-                                    partial.1.withUnsafeMutableBufferPointer { edgeSums in
-                                        var k = order.count - 1
-                                        while k > 0 {  // order[0] is the source: it has no predecessors
-                                            let w = Int(order[k])
-                                            let previous = hops[w] - 1
-                                            let coefficient = (1 + delta[w]) / sigma[w]
-                                            for i in offsets[w]..<offsets[w + 1] {
-                                                let v = Int(neighbors[i])
-                                                guard hops[v] == previous else { continue }
-                                                let share = sigma[v] * coefficient
-                                                delta[v] += share
-                                                if edges { edgeSums[Int(edgeIDs[i])] += share }
+                            scratch.delta.withUnsafeMutableBufferPointer { first in
+                                scratch.levelCoefficient.withUnsafeMutableBufferPointer { second in
+                                    partial.0.withUnsafeMutableBufferPointer { nodeSums in
+                                        partial.1.withUnsafeMutableBufferPointer { edgeSums in
+                                            order.withUnsafeBufferPointer { order in
+                                                var read = first, write = second
+                                                var k = order.count - 1
+                                                var previous = k + 1 ..< k + 1  // the level held by `read`
+                                                while k > 0 {  // order[0] is the source: it lies on no path it starts
+                                                    let level = hops[Int(order[k])]
+                                                    var start = k
+                                                    while start > 1 && hops[Int(order[start - 1])] == level { start -= 1 }
+                                                    for j in stride(from: k, through: start, by: -1) {
+                                                        let v = Int(order[j])
+                                                        var sum = 0.0
+                                                        if edges {
+                                                            let sv = sigma[v]
+                                                            for i in offsets[v]..<offsets[v + 1] {
+                                                                let cw = read[Int(neighbors[i])]
+                                                                sum += cw
+                                                                edgeSums[Int(edgeIDs[i])] += sv * cw
+                                                            }
+                                                        } else {
+                                                            for i in offsets[v]..<offsets[v + 1] { sum += read[Int(neighbors[i])] }
+                                                        }
+                                                        nodeSums[v] += sigma[v] * sum
+                                                        write[v] = 1 / sigma[v] + sum
+                                                    }
+                                                    for j in previous { read[Int(order[j])] = 0 }
+                                                    previous = start ..< k + 1
+                                                    swap(&read, &write)
+                                                    k = start - 1
+                                                }
+                                                if edges {  // the source's own edges (σ = 1)
+                                                    let v = Int(order[0])
+                                                    for i in offsets[v]..<offsets[v + 1] { edgeSums[Int(edgeIDs[i])] += read[Int(neighbors[i])] }
+                                                }
+                                                for j in previous { read[Int(order[j])] = 0 }
                                             }
-                                            nodeSums[w] += delta[w]
-                                            k -= 1
                                         }
                                     }
                                 }

@@ -8,6 +8,8 @@ struct ShortestPathScratch {
     var hops: [Int32]
     var sigma: [Double]
     var delta: [Double]
+    /// Second coefficient buffer of the unweighted backward pass; all zero between sources.
+    var levelCoefficient: [Double]
     var order: [Int32]
     var queue: [Int32]
     var heap: [(Double, Int32)]
@@ -17,9 +19,10 @@ struct ShortestPathScratch {
         hops = [Int32](repeating: -1, count: n)
         sigma = [Double](repeating: 0, count: n)
         delta = [Double](repeating: 0, count: n)
+        levelCoefficient = [Double](repeating: 0, count: n)
         order = []
         order.reserveCapacity(n)
-        queue = [Int32](repeating: 0, count: n)
+        queue = [Int32](repeating: 0, count: n + 1)  // +1: the branch-free BFS writes one past the last entry
         heap = []
     }
 
@@ -50,11 +53,14 @@ struct ShortestPathScratch {
                                 let v = Int(queue[head]); head += 1
                                 let next = hops[v] + 1
                                 let sv = sigma[v]
+                                // Branch-free: which neighbours are new or one hop further is
+                                // unpredictable, and mispredicted branches cost more than the stores.
                                 for i in offsets[v]..<offsets[v + 1] {
                                     let w = Int(neighbors[i])
-                                    if hops[w] < 0 {
+                                    let hw = hops[w]
+                                    if hw < 0 {
                                         hops[w] = next
-                                        queue[tail] = Int32(w); tail += 1
+                                        queue[tail] = Int32(truncatingIfNeeded: w); tail += 1
                                     }
                                     if hops[w] == next { sigma[w] += sv }
                                 }
