@@ -79,6 +79,19 @@ public enum GraphvizRenderer {
         return Data(bytes: buffer, count: Int(length))
     }
 
+    /// Loads what the first render would load: the context, the `engines`' layout plugin, the
+    /// renderer of `format` and the text layout (fonts), by drawing a two-node graph. Graphviz spends
+    /// about 40 ms on that (measured; mostly loading the Pango/Cairo libraries and fontconfig), so a
+    /// caller that will draw maps can start this on another thread while it reads its input. Later
+    /// renders give the same bytes with or without it (the generators are reset for every render).
+    public static func prepare(engines: [LayoutEngine], format: RenderFormat = .svg) {
+        for engine in engines {
+            // The maps' font, an HTML-like label (the legend) and a bold face: each loads something.
+            _ = try? render(dot: "graph { fontname=\"DejaVu Sans\"; label=<<table><tr><td><b>Ä</b></td></tr></table>>; "
+                            + "node [fontname=\"DejaVu Sans\"]; a [label=\"Ä a\"]; a -- b }", engine: engine, format: format)
+        }
+    }
+
     private static func lastMessage() -> String? {
         guard let message = aglasterr() else { return nil }
         let text = String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)

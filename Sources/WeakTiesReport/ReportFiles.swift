@@ -119,10 +119,13 @@ extension StudyReport {
         let html = rendering.format == .html
         let ext = html ? "html" : "md"
         let converter = ReportContext(strings: strings)
-        let document = converter.convert(json) as! [String: Any]
-        var innovationContexts = document["innovations"] as? [[String: Any]] ?? []
-        for i in innovationContexts.indices { converter.decorateInnovation(&innovationContexts[i], pageExtension: ext) }
-        let studyContext = document["study"] as? [String: Any] ?? [:]
+        // Each innovation's variables on all cores: JSON, conversion and decoration read only the report.
+        let innovationContexts = try parallelMap(innovations.count) { i in
+            var context = converter.convert(innovationJSON(innovations[i])) as? [String: Any] ?? [:]
+            converter.decorateInnovation(&context, pageExtension: ext)
+            return context
+        }
+        let studyContext = converter.convert(overviewJSON) as? [String: Any] ?? [:]
         let glossary: [[String: Any]] = StudyReport.glossary.map { entry in
             var item: [String: Any] = ["key": entry.key, "anchor": "m-" + entry.key.replacingOccurrences(of: "_", with: "-"),
                                        "name": strings.text("metric." + entry.key),
@@ -361,20 +364,9 @@ enum ReportTemplates {
         return (try slot.result!.get(), secondValue)
     }
 
-    /// Renders pages on all cores (templates and contexts are only read), results in job order. Each
-    /// worker writes only its own slots of a raw buffer (i ≡ worker mod workers), so no storage is shared.
+    /// Renders pages on all cores (templates and contexts are only read), results in job order.
     static func renderAll(_ library: MustacheLibrary, _ jobs: [(path: String, template: String, context: [String: Any])]) throws -> [ReportFile] {
-        let pages = UnsafeMutableBufferPointer<String?>.allocate(capacity: jobs.count)
-        pages.initialize(repeating: nil)
-        defer { pages.deinitialize(); pages.deallocate() }
-        nonisolated(unsafe) let slots = pages
-        nonisolated(unsafe) let work = jobs
-        let workers = max(1, min(jobs.count, ProcessInfo.processInfo.activeProcessorCount))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for i in stride(from: worker, to: work.count, by: workers) {
-                slots[i] = library.render(work[i].context, withTemplate: work[i].template)
-            }
-        }
+        let pages = try parallelMap(jobs.count) { i in library.render(jobs[i].context, withTemplate: jobs[i].template) }
         return try jobs.indices.map { i in
             guard let page = pages[i] else { throw ReportTemplateError.missingResource(jobs[i].template) }
             return ReportFile(path: jobs[i].path, data: Data(page.utf8))

@@ -21,8 +21,8 @@ public enum RunManifest {
             ("schema_version", .int(StudyReport.schemaVersion)),
             ("inputs", .array(inputList)),
             ("options", .object(options)),
-            ("outputs", .array(outputs.map {
-                .object([("path", .string($0.path)), ("bytes", .int($0.data.count)), ("sha256", .string(SHA256.hex($0.data)))])
+            ("outputs", .array(zip(outputs, try parallelMap(outputs.count) { SHA256.hex(outputs[$0].data) }).map { file, sha in
+                .object([("path", .string(file.path)), ("bytes", .int(file.data.count)), ("sha256", .string(sha))])
             })),
         ])
     }

@@ -87,7 +87,8 @@ public struct StudyReport: Sendable {
 
         let context = BuildContext(study: study, graph: g, isWeak: isWeak, regions: regions, types: types,
                                    metrics: metrics, suggestions: options.suggestions)
-        innovations = selected.map { context.innovation($0, slug: slugs[$0]!) }
+        // Each innovation on all cores (each reads the shared context only; same values on any core count).
+        innovations = try parallelMap(selected.count) { context.innovation(selected[$0], slug: slugs[selected[$0]]!) }
         overview = StudyOverview(study: study, graph: g, metrics: metrics, isWeak: isWeak, regions: regions, types: types)
     }
 

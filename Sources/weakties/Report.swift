@@ -74,6 +74,8 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let progress = Progress(quiet: input.quiet)
+        // Graphviz loads its plugins and fonts while the study is read and its metrics computed.
+        if format == "html" || format == "md" { Thread { StudyReport.prepareMaps() }.start() }
         progress.say("reading the study")
         var start = Date()
         let study = try input.loadStudy()
@@ -91,11 +93,13 @@ struct Report: ParsableCommand {
             let pagesStart = Date()
             let mapsDone = Clock()
             files = try report.files(rendering) { requests in
-                defer { mapsDone.stop() }
+                let cpuStart = Clock.threadCPU()
+                defer { mapsDone.stop(cpu: Clock.threadCPU() - cpuStart) }
                 return try report.maps(requests)
             }
             // The maps are drawn while the pages are rendered: both times run from the same start.
             progress.time("maps", mapsDone.seconds(since: pagesStart))
+            progress.time("maps_cpu", mapsDone.cpu)
             progress.time("pages_and_maps", Date().timeIntervalSince(pagesStart))
         } catch let error as ReportError {
             Console.printError(error.description)
@@ -211,7 +215,14 @@ extension ReportTemplateError {
 final class Clock: @unchecked Sendable {
     private let lock = NSLock()
     private var end: Date?
-    func stop() { lock.lock(); end = Date(); lock.unlock() }
+    private(set) var cpu = 0.0
+    func stop(cpu: Double) { lock.lock(); end = Date(); self.cpu = cpu; lock.unlock() }
+    /// CPU time of the calling thread, in seconds (what a stage costs, whatever else runs).
+    static func threadCPU() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
     func seconds(since start: Date) -> Double { lock.lock(); defer { lock.unlock() }; return (end ?? start).timeIntervalSince(start) }
 }
 

@@ -9,6 +9,13 @@ public enum DOTWriter {
     /// `<` and `>` need no escape inside a quoted string (they matter only in HTML labels, which we
     /// never write); renderers escape them in SVG.
     public static func quote(_ s: String) -> String {
+        // Most names and values need no escaping: one pass over the bytes, then one copy.
+        var clean = true
+        for byte in s.utf8 where byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") {
+            clean = false
+            break
+        }
+        if clean { return "\"" + s + "\"" }
         var out = "\""
         out.reserveCapacity(s.utf8.count + 2)
         for scalar in s.unicodeScalars {
