@@ -96,8 +96,7 @@ extension StudyReport {
         // Every map at once, so the renderer can spread them over the cores, drawn while the pages are
         // rendered with placeholders that the maps replace afterwards.
         let language = rendering.language
-        let requests = innovations.map { ReportMapRequest(ego: $0.id, title: $0.label, seed: options.seed, language: language) }
-            + [ReportMapRequest(ego: nil, title: strings.text("heading.study_map"), seed: options.seed, language: language)]
+        let requests = try StudyReport.mapRequests(study: study, options: options, language: language)
         let drawn = try ReportTemplates.concurrently({ try maps(requests) }) { () throws -> [ReportFile] in
             try pages(rendering, strings: strings, library: library, placeholders: requests.indices.map(ReportTemplates.placeholder))
         }

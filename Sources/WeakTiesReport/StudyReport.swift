@@ -52,19 +52,7 @@ public struct StudyReport: Sendable {
         self.options = options
         let g = study.graph(attributes: false)
 
-        // Which innovations.
-        var selected: [Int] = []
-        if options.innovations.isEmpty {
-            selected = study.actors.indices.filter { study.actors[$0].kind == .innovation }
-            if selected.isEmpty { throw ReportError.noInnovations }
-        } else {
-            for id in options.innovations {
-                guard let index = study.actorIndex(of: id) else { throw ReportError.unknownInnovation(id) }
-                guard study.actors[Int(index)].kind == .innovation else { throw ReportError.notAnInnovation(id) }
-                if !selected.contains(Int(index)) { selected.append(Int(index)) }
-            }
-        }
-        selected.sort { StudyReport.order(study.actors[$0], study.actors[$1]) }
+        let selected = try Self.selection(study: study, options: options)
 
         // Whole-network metrics, once. Unweighted: every tie counts 1 (strength is shown, not weighted).
         let isWeak = study.ties.strength.map { $0 == .weak }
@@ -90,6 +78,34 @@ public struct StudyReport: Sendable {
         // Each innovation on all cores (each reads the shared context only; same values on any core count).
         innovations = try parallelMap(selected.count) { context.innovation(selected[$0], slug: slugs[selected[$0]]!) }
         overview = StudyOverview(study: study, graph: g, metrics: metrics, isWeak: isWeak, regions: regions, types: types)
+    }
+
+    /// The actors the report covers, in report order: `options.innovations`, or every innovation.
+    /// - Throws: `ReportError` for an unknown id, a partner, or a study without innovations.
+    static func selection(study: Study, options: ReportOptions) throws -> [Int] {
+        var selected: [Int] = []
+        if options.innovations.isEmpty {
+            selected = study.actors.indices.filter { study.actors[$0].kind == .innovation }
+            if selected.isEmpty { throw ReportError.noInnovations }
+        } else {
+            for id in options.innovations {
+                guard let index = study.actorIndex(of: id) else { throw ReportError.unknownInnovation(id) }
+                guard study.actors[Int(index)].kind == .innovation else { throw ReportError.notAnInnovation(id) }
+                if !selected.contains(Int(index)) { selected.append(Int(index)) }
+            }
+        }
+        selected.sort { StudyReport.order(study.actors[$0], study.actors[$1]) }
+        return selected
+    }
+
+    /// The maps an HTML or Markdown report of `study` draws, in order: one per innovation, then the
+    /// study map. Known from the study alone, so the maps can be drawn while the metrics are computed.
+    /// - Throws: `ReportError` (as `init`), `ReportTemplateError` when the language's texts are missing.
+    public static func mapRequests(study: Study, options: ReportOptions, language: ReportLanguage) throws -> [ReportMapRequest] {
+        let strings = try ReportStrings(language)
+        return try selection(study: study, options: options).map { v in
+            ReportMapRequest(ego: study.actors[v].id, title: study.actors[v].label, seed: options.seed, language: language)
+        } + [ReportMapRequest(ego: nil, title: strings.text("heading.study_map"), seed: options.seed, language: language)]
     }
 
     /// Innovations are listed by label, then id (case-insensitive, then exact).

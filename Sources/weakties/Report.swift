@@ -87,20 +87,32 @@ struct Report: ParsableCommand {
         do {
             progress.say("computing the metrics")
             start = Date()
-            let report = try StudyReport(study: study, options: ReportOptions(innovations: innovation, suggestions: suggestions, seed: seed))
+            let reportOptions = ReportOptions(innovations: innovation, suggestions: suggestions, seed: seed)
+            // The maps need the study only: drawn on another thread from now on, while the metrics are
+            // computed and the pages rendered. (A request list that cannot be made fails again, with
+            // its message, in StudyReport below.)
+            let mapsDone = Clock()
+            var early: Background<[String]>?
+            if rendering.format == .html || rendering.format == .md,
+               let requests = try? StudyReport.mapRequests(study: study, options: reportOptions, language: rendering.language) {
+                early = Background(requests) {
+                    let cpuStart = Clock.threadCPU()
+                    defer { mapsDone.stop(cpu: Clock.threadCPU() - cpuStart) }
+                    return try StudyReport.maps(study: study, requests)
+                }
+            }
+            let report = try StudyReport(study: study, options: reportOptions)
             progress.time("metrics", Date().timeIntervalSince(start))
             progress.say(rendering.format == .html || rendering.format == .md ? "drawing \(report.innovations.count + 1) maps and writing the pages" : "writing")
-            let pagesStart = Date()
-            let mapsDone = Clock()
+            let drawing = early
             files = try report.files(rendering) { requests in
-                let cpuStart = Clock.threadCPU()
-                defer { mapsDone.stop(cpu: Clock.threadCPU() - cpuStart) }
+                if let drawing, drawing.input == requests { return try drawing.value() }
                 return try report.maps(requests)
             }
-            // The maps are drawn while the pages are rendered: both times run from the same start.
-            progress.time("maps", mapsDone.seconds(since: pagesStart))
+            // The maps are drawn while the metrics are computed and the pages rendered.
+            progress.time("maps", mapsDone.seconds(since: start))
             progress.time("maps_cpu", mapsDone.cpu)
-            progress.time("pages_and_maps", Date().timeIntervalSince(pagesStart))
+            progress.time("metrics_pages_and_maps", Date().timeIntervalSince(start))
         } catch let error as ReportError {
             Console.printError(error.description)
             if case .mapWithoutSVG = error { throw ExitCode(ExitCodes.internalError) }
@@ -212,6 +224,29 @@ extension ReportTemplateError {
 }
 
 /// When something finished, set from another thread.
+/// A value computed on a thread of its own (not a dispatch queue: it blocks on Graphviz and the
+/// pages use the pool), for the `input` it was started with.
+final class Background<Value>: @unchecked Sendable {
+    let input: [ReportMapRequest]
+    private var result: Result<Value, any Error>?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ input: [ReportMapRequest], _ work: @escaping @Sendable () throws -> Value) {
+        self.input = input
+        Thread { [self] in
+            result = Result { try work() }
+            done.signal()
+        }.start()
+    }
+
+    /// Waits for the value (once).
+    func value() throws -> Value {
+        done.wait()
+        done.signal()
+        return try result!.get()
+    }
+}
+
 final class Clock: @unchecked Sendable {
     private let lock = NSLock()
     private var end: Date?
