@@ -92,7 +92,7 @@ extension StudyReport {
 
     func pages(_ rendering: ReportRendering, maps: @escaping @Sendable ([ReportMapRequest]) throws -> [String]) throws -> [ReportFile] {
         let strings = try ReportStrings(rendering.language)
-        let library = try ReportTemplates.library(format: rendering.format, userDirectory: rendering.templateDirectory)
+        let library = try ReportTemplates.library(format: rendering.format, userDirectory: rendering.templateDirectory, strings: strings)
         // Every map at once, so the renderer can spread them over the cores, drawn while the pages are
         // rendered with placeholders that the maps replace afterwards.
         let language = rendering.language
@@ -285,7 +285,9 @@ enum ReportTemplates {
             : ["md-index", "md-innovation"]
     }
 
-    static func library(format: ReportFormat, userDirectory: String?) throws -> MustacheLibrary {
+    /// The templates of `format` (a user's files in `userDirectory` replace bundled ones of the same
+    /// name). With `strings`, every `{{t.…}}` text tag is filled in before parsing (see `fillingTexts`).
+    static func library(format: ReportFormat, userDirectory: String?, strings: ReportStrings? = nil) throws -> MustacheLibrary {
         _ = registerContentTypes
         var library = MustacheLibrary()
         let prefix = format == .html ? "html-" : "md-"
@@ -306,9 +308,12 @@ enum ReportTemplates {
         return library
 
         func register(_ text: String, _ name: String, _ url: URL) throws {
+            let short = String(name.dropFirst(prefix.count))
+            // Registered without the format prefix: `{{> style}}`, `{{> script}}`. A template that does
+            // not parse is parsed again as written, so its error names the line and column of the file.
+            if let strings, let filled = fillingTexts(text, strings), (try? library.register(filled, named: short)) != nil { return }
             do {
-                // Registered without the format prefix: `{{> style}}`, `{{> script}}`.
-                try library.register(text, named: String(name.dropFirst(prefix.count)))
+                try library.register(text, named: short)
             } catch let error as MustacheTemplate.ParserError {
                 throw ReportTemplateError.invalidTemplate(
                     name: "\(url.path):\(error.context.lineNumber):\(error.context.columnNumber)", message: "\(error.error)")
@@ -316,6 +321,51 @@ enum ReportTemplates {
                 throw ReportTemplateError.invalidTemplate(name: url.path, message: "\(error)")
             }
         }
+    }
+
+    /// `template` with every `{{t.key.path}}` tag replaced by that text of the language, escaped as the
+    /// template escapes (its first line declares `WEAKTIES_HTML` or `MARKDOWN`); nil where the template
+    /// declares neither or changes the delimiters. The texts are the same for a whole run, so the pages
+    /// come out byte for byte as if mustache had looked them up; but each lookup climbs the context
+    /// stack and casts at every step (measured: a tenth of the report's instructions went to the
+    /// `t` tags). Tags with spaces, triple braces, sections and unknown keys are left to mustache.
+    static func fillingTexts(_ template: String, _ strings: ReportStrings) -> String? {
+        let firstLine = template.prefix { $0 != "\n" }
+        let escape: (String) -> String
+        if firstLine.contains("CONTENT_TYPE: WEAKTIES_HTML") {
+            escape = HTMLContentType().escapeText
+        } else if firstLine.contains("CONTENT_TYPE: MARKDOWN") {
+            escape = MarkdownContentType().escapeText
+        } else {
+            return nil
+        }
+        if template.contains("{{=") { return nil }
+        let bytes = Array(template.utf8)
+        let open = Array("{{t.".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            // `{{t.` not preceded by `{` (a triple-brace tag), then key characters, then `}}`.
+            if bytes[i] == 0x7B, i + open.count < bytes.count, bytes[i..<i + open.count].elementsEqual(open),
+               i == 0 || bytes[i - 1] != 0x7B {
+                var j = i + open.count
+                while j < bytes.count, bytes[j] == 0x2E || bytes[j] == 0x5F || (0x61...0x7A).contains(bytes[j])
+                    || (0x30...0x39).contains(bytes[j]) { j += 1 }
+                if j + 1 < bytes.count, bytes[j] == 0x7D, bytes[j + 1] == 0x7D, j + 2 == bytes.count || bytes[j + 2] != 0x7D {
+                    let path = String(decoding: bytes[i + 3..<j], as: UTF8.self)
+                    let text = strings.text(path)
+                    if text != path {
+                        out += Array(escape(text).utf8)
+                        i = j + 2
+                        continue
+                    }
+                }
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The stand-in for map `i` while the pages are rendered before the maps are drawn. It contains `<`,
