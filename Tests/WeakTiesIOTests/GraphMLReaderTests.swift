@@ -28,8 +28,8 @@ import WeakTiesStudy
         """
 
     static func summary(_ network: NetworkData) -> [String] {
-        var out = ["directed \(network.isDirected)", "nodes \(network.nodeIDs)", "sources \(network.edgeSources)",
-                   "targets \(network.edgeTargets)", "edgeDirected \(network.edgeDirected)"]
+        var out = ["directed \(network.isDirected)", "nodes \(network.nodeIDs)", "sources \(Array(network.edgeSources))",
+                   "targets \(Array(network.edgeTargets))", "edgeDirected \(network.edgeDirected)"]
         for (c, name) in network.nodeAttributes.names.enumerated() { out.append("node \(name) \(network.nodeAttributes.values[c])") }
         for (c, name) in network.edgeAttributes.names.enumerated() { out.append("edge \(name) \(network.edgeAttributes.values[c])") }
         return out

@@ -17,18 +17,22 @@ public enum GraphMLReader {
         return handler.finish()
     }
 
-    /// Distinct byte strings of one kind (node ids, one column's values) and their strings: each
-    /// distinct value is decoded once, every repeat is a hash lookup on the bytes.
+    /// Distinct byte strings of one kind (ids, one column's values), each decoded once, and where each
+    /// is stored (its endpoint or column code, -1 until first stored): a repeat costs a hash of its bytes.
     struct Strings {
         var codes = ByteInterner()
         var strings: [String] = []
+        var stored: [Int32] = []
 
         @inline(__always)
-        mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        mutating func index(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
             let (code, isNew) = codes.intern(bytes)
-            if isNew { strings.append(XMLBytes.string(bytes)); return strings[strings.count - 1] }
-            return strings[Int(code)]
+            if isNew { strings.append(XMLBytes.string(bytes)); stored.append(-1) }
+            return Int(code)
         }
+
+        /// Forgets where values are stored (their columns were rebuilt).
+        mutating func forget() { for i in stored.indices { stored[i] = -1 } }
     }
 
     /// Element names GraphML gives meaning to (compared as bytes, no string per element).
@@ -169,14 +173,17 @@ public enum GraphMLReader {
                 graphDirected.append(directed)
             case .node:
                 guard let id = tag["id"] else { return "<node> without an id" }
-                network.addNode(ids.string(id), line: position.line)
+                network.addNode(ids.strings[ids.index(id)], line: position.line)
                 elementStack.append(("n", network.nodeIDs.count - 1))
             case .edge:
                 guard let source = tag["source"], let target = tag["target"] else {
                     return "<edge> needs source and target"
                 }
                 let directed = tag["directed"].map { XMLBytes.equal($0, "true") || XMLBytes.equal($0, "1") }
-                network.addEdge(ids.string(source), ids.string(target), directed: directed ?? graphDirected.last, line: position.line)
+                let s = ids.index(source), t = ids.index(target)
+                if ids.stored[s] < 0 { ids.stored[s] = network.endpointCode(ids.strings[s]) }
+                if ids.stored[t] < 0 { ids.stored[t] = network.endpointCode(ids.strings[t]) }
+                network.addEdge(source: ids.stored[s], target: ids.stored[t], directed: directed ?? graphDirected.last, line: position.line)
                 if let id = tag["id"] {
                     if edgeIDColumn < 0 { edgeIDColumn = network.edgeAttributes.columnIndex("id"); grow(&edgeValues, to: edgeIDColumn) }
                     network.edgeAttributes.set(column: edgeIDColumn, XMLBytes.string(id))
@@ -213,8 +220,13 @@ public enum GraphMLReader {
                             keys[key].nodeColumn = column
                             grow(&nodeValues, to: column)
                         }
-                        let value = text.withBytes { nodeValues[column].string($0) }
-                        network.nodeAttributes.set(column: column, value)
+                        let i = text.withBytes { nodeValues[column].index($0) }
+                        var code = nodeValues[column].stored[i]
+                        if code < 0 {
+                            code = network.nodeAttributes.code(of: nodeValues[column].strings[i], column: column)
+                            nodeValues[column].stored[i] = code
+                        }
+                        network.nodeAttributes.set(column: column, code: code)
                     } else if owner.kind == "n" {
                         setNodeAttribute(owner.index, keys[key].name, text.string)
                     } else if network.edgeAttributes.rowCount == owner.index + 1 {
@@ -224,8 +236,13 @@ public enum GraphMLReader {
                             keys[key].edgeColumn = column
                             grow(&edgeValues, to: column)
                         }
-                        let value = text.withBytes { edgeValues[column].string($0) }
-                        network.edgeAttributes.set(column: column, value)
+                        let i = text.withBytes { edgeValues[column].index($0) }
+                        var code = edgeValues[column].stored[i]
+                        if code < 0 {
+                            code = network.edgeAttributes.code(of: edgeValues[column].strings[i], column: column)
+                            edgeValues[column].stored[i] = code
+                        }
+                        network.edgeAttributes.set(column: column, code: code)
                     }
                 } else if GraphMLReader.element(name) == .nodeLabel && inNodeLabel {
                     inNodeLabel = false
@@ -257,6 +274,7 @@ public enum GraphMLReader {
             }
             columns = rebuilt
             network.nodeAttributes = columns
+            for c in nodeValues.indices { nodeValues[c].forget() }
         }
 
         mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
