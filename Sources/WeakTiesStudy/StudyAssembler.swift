@@ -45,6 +45,16 @@ private struct CompactColumn<T> {
     }
 }
 
+/// Whether `text` is empty or only white space (`CharacterSet.whitespaces`); ASCII is decided on its
+/// bytes (Foundation's trimming, which copies the string, only for other text).
+private func isBlank(_ text: String) -> Bool {
+    for byte in text.utf8 {
+        if byte >= 0x80 { return text.trimmingCharacters(in: .whitespaces).isEmpty }
+        if byte != 0x20 && byte != 0x09 { return false }
+    }
+    return true
+}
+
 private struct ActorDraft {
     var id: String
     var label: String
@@ -114,7 +124,7 @@ private struct AssemblyState {
 
         // Whether each distinct value of a column is blank, decided once per value (not per row).
         var blank: [Int: [Bool]] = [:]
-        for c in mapping.columnOf.values { blank[c] = table.columns[c].values.map { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        for c in mapping.columnOf.values { blank[c] = table.columns[c].values.map(isBlank) }
         func text(_ field: NodeField, _ row: Int) -> String? {
             guard let c = mapping.columnOf[field] else { return nil }
             let code = Int(table.columns[c].codes[row])
