@@ -19,47 +19,83 @@ public enum GraphExport {
     /// Writes the GraphML document in pieces of about 1 MiB to `sink` (a 1M-edge export is hundreds
     /// of MB: it is never held whole). - Complexity: O((n + m) × attribute columns); memory O(1 MiB).
     public static func writeGraphML(_ graph: Graph, to sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
-        // Bytes, not String appends.
-        var out: [UInt8] = []
-        out.reserveCapacity((1 << 20) + (1 << 16))
-        func put(_ s: String) { out.append(contentsOf: s.utf8) }
-        func put(_ n: Int) { out.append(contentsOf: String(n).utf8) }
+        // Bytes written straight into one buffer: ids escaped once, `<data key="…">` prefixes made
+        // once per column, numbers formatted in place, text escaped in runs.
+        var out = OutputBytes(capacity: (1 << 20) + (1 << 16))
         func flushIfFull() throws {
             guard out.count >= 1 << 20 else { return }
-            try out.withUnsafeBytes(sink)
-            out.removeAll(keepingCapacity: true)
+            try sink(out.bytes)
+            out.removeAll()
         }
-        put("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        put("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" ")
-        put("xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" ")
-        put("xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n")
+        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        out.append("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" ")
+        out.append("xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" ")
+        out.append("xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n")
         for (i, column) in graph.nodeAttributes.columns.enumerated() {
-            put("  <key id=\"n\(i)\" for=\"node\" attr.name=\(xmlAttribute(column.name)) attr.type=\"\(xmlTypeName(column.values))\"/>\n")
+            out.append("  <key id=\"n\(i)\" for=\"node\" attr.name=\(xmlAttribute(column.name)) attr.type=\"\(xmlTypeName(column.values))\"/>\n")
         }
         for (i, column) in graph.edgeAttributes.columns.enumerated() {
-            put("  <key id=\"e\(i)\" for=\"edge\" attr.name=\(xmlAttribute(column.name)) attr.type=\"\(xmlTypeName(column.values))\"/>\n")
+            out.append("  <key id=\"e\(i)\" for=\"edge\" attr.name=\(xmlAttribute(column.name)) attr.type=\"\(xmlTypeName(column.values))\"/>\n")
         }
-        put("  <graph id=\"G\" edgedefault=\"\(graph.isDirected ? "directed" : "undirected")\">\n")
-        let ids = graph.nodeIDs.map(xmlAttribute)
+        out.append("  <graph id=\"G\" edgedefault=\"\(graph.isDirected ? "directed" : "undirected")\">\n")
+        // Node ids as quoted, escaped attribute values, in one arena.
+        var ids = OutputBytes(capacity: graph.nodeCount * 12 + 64)
+        var idOffsets = [Int](repeating: 0, count: graph.nodeCount + 1)
         for v in 0..<graph.nodeCount {
-            put("    <node id="); put(ids[v]); put(">")
-            for (i, column) in graph.nodeAttributes.columns.enumerated() {
-                if let text = column.values.text(at: v) { put("<data key=\"n"); put(i); put("\">"); put(xmlText(text)); put("</data>") }
-            }
-            put("</node>\n")
+            ids.append(UInt8(ascii: "\""))
+            ids.appendXMLEscaped(graph.nodeIDs[v])
+            ids.append(UInt8(ascii: "\""))
+            idOffsets[v + 1] = ids.count
+        }
+        let idBytes = ids.bytes
+        func putID(_ v: Int) { out.append(UnsafeRawBufferPointer(rebasing: idBytes[idOffsets[v]..<idOffsets[v + 1]])) }
+        let nodeColumns = graph.nodeAttributes.columns.enumerated().map { ColumnWriter($1.values, key: "n\($0)") }
+        let edgeColumns = graph.edgeAttributes.columns.enumerated().map { ColumnWriter($1.values, key: "e\($0)") }
+        for v in 0..<graph.nodeCount {
+            out.append("    <node id="); putID(v); out.append(UInt8(ascii: ">"))
+            for column in nodeColumns { column.write(v, into: &out) }
+            out.append("</node>\n")
             try flushIfFull()
         }
         for e in 0..<graph.edgeCount {
-            put("    <edge id=\"e"); put(e); put("\" source="); put(ids[Int(graph.edgeSources[e])])
-            put(" target="); put(ids[Int(graph.edgeTargets[e])]); put(">")
-            for (i, column) in graph.edgeAttributes.columns.enumerated() {
-                if let text = column.values.text(at: e) { put("<data key=\"e"); put(i); put("\">"); put(xmlText(text)); put("</data>") }
-            }
-            put("</edge>\n")
+            out.append("    <edge id=\"e"); out.append(decimal: e); out.append("\" source="); putID(Int(graph.edgeSources[e]))
+            out.append(" target="); putID(Int(graph.edgeTargets[e])); out.append(UInt8(ascii: ">"))
+            for column in edgeColumns { column.write(e, into: &out) }
+            out.append("</edge>\n")
             try flushIfFull()
         }
-        put("  </graph>\n</graphml>\n")
-        try out.withUnsafeBytes(sink)
+        out.append("  </graph>\n</graphml>\n")
+        try sink(out.bytes)
+    }
+
+    /// Writes one attribute column's `<data>` elements (missing values left out).
+    private struct ColumnWriter {
+        let values: AttributeValues
+        let open: [UInt8]
+
+        init(_ values: AttributeValues, key: String) {
+            self.values = values
+            open = Array("<data key=\"\(key)\">".utf8)
+        }
+
+        @inline(__always)
+        func write(_ i: Int, into out: inout OutputBytes) {
+            switch values {
+            case .string(let v):
+                guard let text = v[i] else { return }
+                out.append(open); out.appendXMLEscaped(text)
+            case .int(let v):
+                guard let n = v[i] else { return }
+                out.append(open); out.append(decimal: n)
+            case .double(let v):
+                guard !v[i].isNaN else { return }
+                out.append(open); out.append(String(v[i]))
+            case .bool(let v):
+                guard let b = v[i] else { return }
+                out.append(open); out.append(b ? ("true" as StaticString) : ("false" as StaticString))
+            }
+            out.append("</data>")
+        }
     }
 
     /// networkx node-link JSON (`nx.node_link_graph(data, edges="edges")`): typed values, missing
