@@ -88,3 +88,74 @@ import WeakTiesStudy
         #expect(network.edgeLines[39_999] == 40_001)
     }
 }
+
+/// Large files are read in two halves on two cores; the result must be the sequential read's, and
+/// whatever the second half cannot take (nested graphs, keys, errors) falls back to the sequential scan.
+@Suite struct GraphMLHalvesTests {
+    static func document(edges: Int, middle: String = "", tail: String = "") -> String {
+        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+        text += "<key id=\"d0\" for=\"node\" attr.name=\"region\"><default>none</default></key>\n"
+        text += "<key id=\"d1\" for=\"edge\" attr.name=\"strength\"/>\n<graph edgedefault=\"undirected\">\n"
+        for v in 0..<200 { text += "  <node id=\"n\(v)\"><data key=\"d0\">R&amp;\(v % 3)</data></node>\n" }
+        for e in 0..<edges {
+            if e == edges / 2 { text += middle }
+            text += "  <edge source=\"n\(e % 200)\" target=\"n\((e * 7 + 1) % 200)\"\(e % 5 == 0 ? " directed=\"true\"" : "")><data key=\"d1\">\(e % 3 == 0 ? "strong" : "weak")</data></edge>\n"
+            if e % 1000 == 999 { text += "  <node id=\"late\(e)\"><data key=\"d0\">x\(e)</data><data key=\"other\">y</data></node>\n" }
+        }
+        return text + tail + "</graph>\n</graphml>\n"
+    }
+
+    func read(_ text: String) throws -> (halves: NetworkData, split: Bool, sequential: NetworkData) {
+        let dir = TemporaryDirectory()
+        let path = dir.write("h.graphml", text)
+        let (network, split) = try GraphMLReader.readTellingHalves(path: path, halvesFrom: 0)
+        return (network, split, try GraphMLReader.read(path: path, halvesFrom: .max))
+    }
+
+    static func same(_ a: NetworkData, _ b: NetworkData) -> Bool {
+        let summaries = GraphMLReaderTests.summary(a) == GraphMLReaderTests.summary(b)
+        let lines = a.edgeLines == b.edgeLines && a.nodeLines == b.nodeLines
+        let diagnostics: Bool = a.diagnostics.map(\.description) == b.diagnostics.map(\.description)
+        return summaries && lines && diagnostics
+    }
+
+    @Test func halvesReadLikeTheSequentialScan() throws {
+        let r = try read(Self.document(edges: 20_000, tail: "<hyperedge/>\n"))
+        #expect(r.split)
+        #expect(Self.same(r.halves, r.sequential))
+        #expect(r.halves.edgeSourceCodes.count == 20_000)
+        #expect(r.halves.nodeIDs.count == 220)
+        let lastLine: Int32 = 20_224  // 5 lines before the nodes, 200 nodes, 20,000 edges, 19 late nodes before the last edge
+        #expect(r.halves.edgeLines.last == lastLine)
+    }
+
+    @Test(arguments: [
+        "<graph id=\"inner\" edgedefault=\"directed\"><node id=\"i\"/><edge source=\"i\" target=\"n1\"/></graph>\n",
+        "<key id=\"d2\" for=\"edge\" attr.name=\"late\"/>\n",
+        "<node id=\"open\"><data key=\"d0\">v</data>\n",  // the split point may fall inside a node
+        "<!-- <edge source=\"n1\" target=\"n2\"/> -->\n",
+    ])
+    func whatTheSecondHalfCannotTakeIsReadSequentially(middle: String) throws {
+        let closing = middle.hasPrefix("<node id=\"open\">") ? "</node>\n" : ""
+        let r = try read(Self.document(edges: 20_000, middle: middle, tail: closing))
+        #expect(Self.same(r.halves, r.sequential))
+    }
+
+    @Test func errorsInEitherHalfAreLocatedAsInTheSequentialScan() throws {
+        let dir = TemporaryDirectory()
+        for (middle, tail) in [("", "<edge source=\"n1\"/>\n"), ("<edge target=\"n1\"/>\n", ""), ("", "<node id=\"x\"></edge>\n")] {
+            let path = dir.write("e.graphml", Self.document(edges: 20_000, middle: middle, tail: tail))
+            var messages: [String] = []
+            for halvesFrom in [0, Int.max] {
+                do {
+                    _ = try GraphMLReader.read(path: path, halvesFrom: halvesFrom)
+                    Issue.record("accepted")
+                } catch let failure as ImportFailure {
+                    messages.append(failure.description)
+                }
+            }
+            #expect(messages.count == 2)
+            #expect(messages.first == messages.last, "\(messages)")
+        }
+    }
+}

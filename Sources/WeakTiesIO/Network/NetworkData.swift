@@ -105,6 +105,21 @@ public struct TextAttributeColumns: Sendable {
         codes[column] = newCodes
     }
 
+    /// Appends the rows of `other`: its columns matched by name (new ones added in its order, missing
+    /// in the rows before), each distinct value mapped once.
+    public mutating func append(_ other: TextAttributeColumns) {
+        let target = other.names.map { columnIndex($0) }
+        rowCount += other.rowCount
+        var filled = [Bool](repeating: false, count: names.count)
+        for (c, t) in target.enumerated() {
+            let map = other.distinct[c].map { code(of: $0, column: t) }
+            codes[t].reserveCapacity(rowCount)
+            codes[t].append(contentsOf: other.codes[c].lazy.map { $0 < 0 ? -1 : map[Int($0)] })
+            filled[t] = true
+        }
+        for t in names.indices where !filled[t] { codes[t].append(contentsOf: repeatElement(-1, count: other.rowCount)) }
+    }
+
     /// Reserves room for `rows` rows in every column (and in columns created later).
     public mutating func reserveCapacity(_ rows: Int) {
         for c in codes.indices { codes[c].reserveCapacity(rows) }
@@ -197,6 +212,22 @@ public struct NetworkData: Sendable {
         edgeDirected.append(directed)
         edgeLines.append(Int32(clamping: line))
         edgeAttributes.startRow()
+    }
+
+    /// Appends the nodes and edges of `other` (read from a later part of the same file: its lines
+    /// count from `lineOffset + 1`).
+    public mutating func append(_ other: NetworkData, lineOffset: Int) {
+        func shifted(_ lines: [Int32]) -> [Int32] { lines.map { Int32(clamping: Int($0) + lineOffset) } }
+        nodeIDs += other.nodeIDs
+        nodeLines += shifted(other.nodeLines)
+        nodeAttributes.append(other.nodeAttributes)
+        let map = other.endpoints.map { endpointCode($0) }
+        edgeSourceCodes += other.edgeSourceCodes.map { map[Int($0)] }
+        edgeTargetCodes += other.edgeTargetCodes.map { map[Int($0)] }
+        edgeDirected += other.edgeDirected
+        edgeLines += shifted(other.edgeLines)
+        edgeAttributes.append(other.edgeAttributes)
+        diagnostics += other.diagnostics
     }
 
     public mutating func warn(_ line: Int, _ message: String) {
