@@ -52,6 +52,19 @@ import WeakTiesStudy
         #expect(utf8.edgeLines == [11, 12, 13] && utf8.nodeLines == [8, 9, 10, 10])
     }
 
+    @Test func anEdgeAttributeNamedDirectedInAMixedGraphIsKept() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.write("d.graphml", """
+            <graphml><key id="k" for="edge" attr.name="directed"/><graph edgedefault="undirected">
+            <edge source="a" target="b" directed="true"><data key="k">yes</data></edge>
+            <edge source="b" target="c"/><edge source="c" target="a"><data key="k"></data></edge>
+            </graph></graphml>
+            """)
+        let tables = NetworkTables.tables(try GraphMLReader.read(path: path))
+        let directed = try #require(tables.ties.header.firstIndex(of: "directed"))
+        #expect((0..<3).map { tables.ties.columns[directed][$0] } == ["yes", "", ""])
+    }
+
     @Test func invalidUTF8AndBadReferencesAreLocated() throws {
         let dir = TemporaryDirectory()
         let cases: [([UInt8], String)] = [

@@ -75,6 +75,12 @@ public struct TextAttributeColumns: Sendable {
         return code
     }
 
+    /// Makes room for `count` distinct values in column `column`.
+    public mutating func reserveDistinct(_ count: Int, column c: Int) {
+        distinct[c].reserveCapacity(count)
+        codeOf[c].reserveCapacity(count)
+    }
+
     /// Sets column `column` in the current row.
     public mutating func set(column: Int, _ value: String?) {
         codes[column][rowCount - 1] = value.map { code(of: $0, column: column) } ?? -1

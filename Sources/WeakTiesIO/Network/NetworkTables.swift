@@ -71,6 +71,7 @@ public enum NetworkTables {
         let planOut = plan.map { out.columnIndex($0.to) }
         out.appendRows(n)
         var ids = [Int32](repeating: 0, count: n)
+        out.reserveDistinct(n, column: idOut)
         for row in 0..<n { ids[row] = out.code(of: network.nodeIDs[row], column: idOut) }
         out.setCodes(column: idOut, ids)
         if let labelIndex, let labelOut { copy(attributes, labelIndex, into: &out, labelOut) }
@@ -82,11 +83,30 @@ public enum NetworkTables {
     }
 
     /// Column `c` of `from` into the (new) column `o` of `out`, missing cells as empty text, each
-    /// distinct value passed through `transform` once.
+    /// distinct value passed through `transform` once. Without a transform the distinct values are
+    /// taken over as they are (they are distinct strings already): no hashing.
     static func copy(_ from: TextAttributeColumns, _ c: Int, into out: inout TextAttributeColumns, _ o: Int,
                      _ transform: ((String) -> String)? = nil) {
+        if transform == nil {
+            let map = adopt(from.distinct[c], into: &out, o)
+            out.setCodes(column: o, from.codes[c].map { $0 < 0 ? map[0] : $0 })
+            return
+        }
         let map = codeMap(from.distinct[c], into: &out, o, transform)
         out.setCodes(column: o, from.codes[c].map { map[Int($0) + 1] })
+    }
+
+    /// Makes the distinct values of an input column (and empty text) those of the new column `o`:
+    /// returns the output code of a missing cell (index 0) and of each value (`1 + code`). No hashing.
+    static func adopt(_ distinct: [String], into out: inout TextAttributeColumns, _ o: Int) -> [Int32] {
+        // A column that has values already (an attribute called `directed` beside the column of that
+        // name) maps each value.
+        guard out.distinct[o].isEmpty else { return codeMap(distinct, into: &out, o) }
+        var values = distinct
+        let empty = Int32(values.firstIndex(of: "") ?? values.count)
+        if Int(empty) == values.count { values.append("") }
+        out.adopt(column: o, distinct: values)
+        return [empty] + (0..<Int32(distinct.count))
     }
 
     /// Output codes for the distinct values of an input column: index 0 for a missing cell (empty
@@ -94,6 +114,7 @@ public enum NetworkTables {
     static func codeMap(_ distinct: [String], into out: inout TextAttributeColumns, _ o: Int,
                         _ transform: ((String) -> String)? = nil) -> [Int32] {
         var map = [Int32](repeating: 0, count: distinct.count + 1)
+        out.reserveDistinct(distinct.count + 1, column: o)
         map[0] = out.code(of: transform?("") ?? "", column: o)
         for (i, value) in distinct.enumerated() { map[i + 1] = out.code(of: transform?(value) ?? value, column: o) }
         return map
@@ -224,7 +245,7 @@ public enum NetworkTables {
         let trueCode = mixed ? out.code(of: "true", column: directedOut) : -1
         let falseCode = mixed ? out.code(of: "false", column: directedOut) : -1
         let planCodes = planOut.indices.map { attributes.codes[attributes.names.firstIndex(of: plan[$0].from)!] }
-        let planMaps = planOut.indices.map { codeMap(attributes.distinct[attributes.names.firstIndex(of: plan[$0].from)!], into: &out, planOut[$0]) }
+        let planMaps = planOut.indices.map { adopt(attributes.distinct[attributes.names.firstIndex(of: plan[$0].from)!], into: &out, planOut[$0]) }
         out.reserveCapacity(m)
         lines.reserveCapacity(m)
         for e in 0..<m {
