@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import WeakTiesGraph
 
@@ -19,6 +20,12 @@ public enum GraphExport {
     /// Writes the GraphML document in pieces of about 1 MiB to `sink` (a 1M-edge export is hundreds
     /// of MB: it is never held whole). - Complexity: O((n + m) × attribute columns); memory O(1 MiB).
     public static func writeGraphML(_ graph: Graph, to sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        try writeGraphML(graph, chunkedFrom: 100_000, to: sink)
+    }
+
+    /// `writeGraphML`, formatted in chunks on all cores where the graph has `chunkedFrom` nodes and
+    /// edges or more.
+    static func writeGraphML(_ graph: Graph, chunkedFrom: Int, to sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
         // Bytes written straight into one buffer: ids escaped once, `<data key="…">` prefixes made
         // once per column, numbers formatted in place, text escaped in runs.
         var out = OutputBytes(capacity: (1 << 20) + (1 << 16))
@@ -47,29 +54,64 @@ public enum GraphExport {
             ids.append(UInt8(ascii: "\""))
             idOffsets[v + 1] = ids.count
         }
-        let idBytes = ids.bytes
-        func putID(_ v: Int) { out.append(UnsafeRawBufferPointer(rebasing: idBytes[idOffsets[v]..<idOffsets[v + 1]])) }
+        nonisolated(unsafe) let idBytes = ids.bytes  // read-only while the workers run
+        let idEnds = idOffsets
         let nodeColumns = graph.nodeAttributes.columns.enumerated().map { ColumnWriter($1.values, key: "n\($0)") }
         let edgeColumns = graph.edgeAttributes.columns.enumerated().map { ColumnWriter($1.values, key: "e\($0)") }
-        for v in 0..<graph.nodeCount {
-            out.append("    <node id="); putID(v); out.append(UInt8(ascii: ">"))
+        @Sendable func putID(_ v: Int, _ out: inout OutputBytes) { out.append(UnsafeRawBufferPointer(rebasing: idBytes[idEnds[v]..<idEnds[v + 1]])) }
+        @Sendable func node(_ v: Int, _ out: inout OutputBytes) {
+            out.append("    <node id="); putID(v, &out); out.append(UInt8(ascii: ">"))
             for column in nodeColumns { column.write(v, into: &out) }
             out.append("</node>\n")
-            try flushIfFull()
         }
-        for e in 0..<graph.edgeCount {
-            out.append("    <edge id=\"e"); out.append(decimal: e); out.append("\" source="); putID(Int(graph.edgeSources[e]))
-            out.append(" target="); putID(Int(graph.edgeTargets[e])); out.append(UInt8(ascii: ">"))
+        @Sendable func edge(_ e: Int, _ out: inout OutputBytes) {
+            out.append("    <edge id=\"e"); out.append(decimal: e); out.append("\" source="); putID(Int(graph.edgeSources[e]), &out)
+            out.append(" target="); putID(Int(graph.edgeTargets[e]), &out); out.append(UInt8(ascii: ">"))
             for column in edgeColumns { column.write(e, into: &out) }
             out.append("</edge>\n")
-            try flushIfFull()
+        }
+        // Large graphs are formatted in chunks on all cores, two chunks per core and round, and handed
+        // to the sink in order: the same bytes as one pass, memory bounded by the chunks.
+        let items = graph.nodeCount + graph.edgeCount
+        let workers = items >= chunkedFrom ? max(2, min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
+        if workers > 1 {
+            try out.withBytesFlushed(sink)
+            let chunk = 4096
+            var buffers = (0..<workers).map { _ in OutputBytes(capacity: 1 << 20) }
+            var start = 0
+            while start < items {
+                let rounds = min(workers, (items - start + chunk - 1) / chunk)
+                let first = start
+                buffers.withUnsafeMutableBufferPointer { slots in
+                    nonisolated(unsafe) let slots = slots
+                    DispatchQueue.concurrentPerform(iterations: rounds) { w in
+                        slots[w].removeAll()
+                        let from = first + w * chunk, to = min(items, from + chunk)
+                        for i in from..<to {
+                            if i < graph.nodeCount { node(i, &slots[w]) } else { edge(i - graph.nodeCount, &slots[w]) }
+                        }
+                    }
+                }
+                for w in 0..<rounds { try sink(buffers[w].bytes) }
+                start += rounds * chunk
+            }
+        } else {
+            for v in 0..<graph.nodeCount {
+                node(v, &out)
+                try flushIfFull()
+            }
+            for e in 0..<graph.edgeCount {
+                edge(e, &out)
+                try flushIfFull()
+            }
         }
         out.append("  </graph>\n</graphml>\n")
         try sink(out.bytes)
+        withExtendedLifetime(ids) {}  // `idBytes` points into it
     }
 
     /// Writes one attribute column's `<data>` elements (missing values left out).
-    private struct ColumnWriter {
+    private struct ColumnWriter: Sendable {
         let values: AttributeValues
         let open: [UInt8]
 

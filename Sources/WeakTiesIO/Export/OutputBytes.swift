@@ -30,6 +30,12 @@ struct OutputBytes {
 
     mutating func removeAll() { count = 0 }
 
+    /// Hands the bytes written so far to `sink` and empties the buffer.
+    mutating func withBytesFlushed(_ sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        if count > 0 { try sink(bytes) }
+        count = 0
+    }
+
     @inline(__always)
     mutating func reserve(_ extra: Int) {
         if count + extra > capacity { grow(count + extra) }
