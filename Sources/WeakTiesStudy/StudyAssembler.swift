@@ -408,7 +408,7 @@ private struct AssemblyState {
     /// Folds mentions of the same unordered pair into ties, in order of first mention.
     mutating func aggregate() -> TieTable {
         var tieOfPair: [UInt64: Int32] = [:]
-        tieOfPair.reserveCapacity(source.count / 2)
+        tieOfPair.reserveCapacity(source.count)
         var tieSource: [Int32] = [], tieTarget: [Int32] = []
         var strongVotes: [Int32] = [], weakVotes: [Int32] = [], latest: [Strength] = []
         mentionTie = [Int32](repeating: 0, count: source.count)

@@ -118,6 +118,7 @@ public struct TextAttributeColumns: Sendable {
         rowCount += other.rowCount
         var filled = [Bool](repeating: false, count: names.count)
         for (c, t) in target.enumerated() {
+            reserveDistinct(distinct[t].count + other.distinct[c].count, column: t)
             let map = other.distinct[c].map { code(of: $0, column: t) }
             codes[t].reserveCapacity(rowCount)
             codes[t].append(contentsOf: other.codes[c].lazy.map { $0 < 0 ? -1 : map[Int($0)] })
@@ -227,6 +228,7 @@ public struct NetworkData: Sendable {
         nodeIDs += other.nodeIDs
         nodeLines += shifted(other.nodeLines)
         nodeAttributes.append(other.nodeAttributes)
+        endpointCodes.reserveCapacity(endpoints.count + other.endpoints.count)
         let map = other.endpoints.map { endpointCode($0) }
         edgeSourceCodes += other.edgeSourceCodes.map { map[Int($0)] }
         edgeTargetCodes += other.edgeTargetCodes.map { map[Int($0)] }
