@@ -71,6 +71,7 @@ case "formats-stages" where args.count >= 2:
     var tables: (ties: CodedTable, nodes: CodedTable?)?
     var study: Study?
     report("xml_scan_only", try seconds { try XMLScanBenchmark.scanOnly(path: args[1]) })
+    report("xml_scan_strings", try seconds { try XMLScanBenchmark.scanOnlyWithStrings(path: args[1]) })
     report("graphml_scan", try seconds { network = try GraphMLReader.read(path: args[1]) })
     report("network_tables", seconds { tables = NetworkTables.tables(network!) })
     report("assemble", try seconds { study = try StudyAssembler.assemble(ties: [tables!.ties], nodes: tables!.nodes) })

@@ -150,8 +150,8 @@ final class ByteEvents: XMLHandler {
         return arena.withUnsafeBufferPointer { p in
             handler.startElement(XMLRawTag(
                 name: UnsafeBufferPointer(rebasing: p[0..<nameCount]),
-                names: spans.map { UnsafeBufferPointer(rebasing: p[$0.0..<$0.1]) },
-                values: spans.map { UnsafeBufferPointer(rebasing: p[$0.2..<$0.3]) }), at: position)
+                names: spans.map { UnsafeBufferPointer(rebasing: p[$0.0..<$0.1]) }[...],
+                values: spans.map { UnsafeBufferPointer(rebasing: p[$0.2..<$0.3]) }[...]), at: position)
         }
     }
 
@@ -170,7 +170,18 @@ public enum XMLScanBenchmark {
         func characters(_ text: UnsafeBufferPointer<UInt8>) {}
     }
 
+    final class NothingWithStrings: XMLHandler {
+        func startElement(_ name: String, attributes: XMLAttributes, at position: XMLPosition) -> String? { nil }
+        func endElement(_ name: String, at position: XMLPosition) -> String? { nil }
+        func characters(_ text: String) {}
+    }
+
     public static func scanOnly(path: String) throws {
         _ = try XMLScanner.scan(path: path, file: path, byteHandler: Nothing())
+    }
+
+    /// The scanner delivering strings (as GEXF, XLSX and REFI-QDA read it) to a handler that does nothing.
+    public static func scanOnlyWithStrings(path: String) throws {
+        _ = try XMLScanner.scan(path: path, file: path, handler: NothingWithStrings())
     }
 }

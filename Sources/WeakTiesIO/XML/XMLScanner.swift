@@ -34,8 +34,8 @@ struct XMLAttributes {
 /// valid only during `XMLByteHandler.startElement`.
 struct XMLRawTag {
     let name: UnsafeBufferPointer<UInt8>
-    let names: [UnsafeBufferPointer<UInt8>]
-    let values: [UnsafeBufferPointer<UInt8>]
+    let names: ArraySlice<UnsafeBufferPointer<UInt8>>
+    let values: ArraySlice<UnsafeBufferPointer<UInt8>>
 
     /// The value of the attribute whose qualified name is `name`, if present.
     @inline(__always)
@@ -157,6 +157,8 @@ struct XMLScanner {
     private var rootClosed = false
     /// The current tag's attributes: name and value ranges in `buffer`, or (a decoded value) in `scratch`.
     private var ranges: [(nameStart: Int, nameEnd: Int, valueStart: Int, valueEnd: Int, decoded: Bool)] = []
+    /// How many of `ranges` belong to the current tag (the arrays are overwritten, not emptied).
+    private var rangeCount = 0
     private var scratch: [UInt8] = []
     private var rawNames: [UnsafeBufferPointer<UInt8>] = []
     private var rawValues: [UnsafeBufferPointer<UInt8>] = []
@@ -457,8 +459,8 @@ struct XMLScanner {
         let nameStart = localStart(position + 1, i), nameEnd = i
         let code = try elementCode(nameStart, nameEnd)
         if rootClosed { throw fail("a second root element <\(elementNames[Int(code)])>") }
-        ranges.removeAll(keepingCapacity: true)
-        scratch.removeAll(keepingCapacity: true)
+        rangeCount = 0
+        if !scratch.isEmpty { scratch.removeAll(keepingCapacity: true) }
         var selfClosing = false
         while i < end {
             let b = p[i]
@@ -491,32 +493,41 @@ struct XMLScanner {
             if needsDecoding(valueStart, valueEnd, attribute: true) {
                 let from = scratch.count
                 try decode(valueStart, valueEnd, attribute: true, into: &scratch)
-                ranges.append((attributeStart, attributeEnd, from, scratch.count, true))
+                addRange((attributeStart, attributeEnd, from, scratch.count, true))
             } else {
                 guard XMLBytes.isValidUTF8(p + valueStart, valueEnd - valueStart) else { throw fail("invalid UTF-8", at: valueStart) }
-                ranges.append((attributeStart, attributeEnd, valueStart, valueEnd, false))
+                addRange((attributeStart, attributeEnd, valueStart, valueEnd, false))
             }
             i = valueEnd + 1
         }
         sawRoot = true
         stack.append(code)
         let at = location(at: tagStart)
-        // The pointer arrays are moved out (and back) so they stay unique: no allocation per tag.
+        // The pointer arrays are moved out (and back) so they stay unique, and overwritten: no
+        // allocation and no emptying per tag.
         var names = rawNames, values = rawValues
         rawNames = []; rawValues = []
-        names.removeAll(keepingCapacity: true); values.removeAll(keepingCapacity: true)
+        let count = rangeCount
+        while names.count < count { names.append(UnsafeBufferPointer(start: nil, count: 0)); values.append(UnsafeBufferPointer(start: nil, count: 0)) }
         let message: String? = scratch.withUnsafeBufferPointer { decoded in
-            for r in ranges {
-                names.append(bytes(r.nameStart, r.nameEnd))
-                values.append(r.decoded ? UnsafeBufferPointer(rebasing: decoded[r.valueStart..<r.valueEnd]) : bytes(r.valueStart, r.valueEnd))
+            for k in 0..<count {
+                let r = ranges[k]
+                names[k] = bytes(r.nameStart, r.nameEnd)
+                values[k] = r.decoded ? UnsafeBufferPointer(rebasing: decoded[r.valueStart..<r.valueEnd]) : bytes(r.valueStart, r.valueEnd)
             }
-            return handler.startElement(XMLRawTag(name: bytes(nameStart, nameEnd), names: names, values: values), at: at)
+            return handler.startElement(XMLRawTag(name: bytes(nameStart, nameEnd), names: names[0..<count], values: values[0..<count]), at: at)
         }
         rawNames = names; rawValues = values
         if let message { throw fail(message, at: tagStart) }
         advanceLines(position, end + 1)
         position = end + 1
         if selfClosing { try closeElement(handler, nameStart, nameEnd, at: at) }
+    }
+
+    @inline(__always)
+    private mutating func addRange(_ range: (nameStart: Int, nameEnd: Int, valueStart: Int, valueEnd: Int, decoded: Bool)) {
+        if rangeCount < ranges.count { ranges[rangeCount] = range } else { ranges.append(range) }
+        rangeCount += 1
     }
 
     /// Ends the open element, named by `buffer[nameStart..<nameEnd]` (its local name).
@@ -638,32 +649,58 @@ final class XMLCheckpoint {
     }
 }
 
-/// Delivers the scanner's byte events to an `XMLHandler` as strings (attribute names interned).
+/// Delivers the scanner's byte events to an `XMLHandler` as strings (names made once each).
 final class StringEvents: XMLByteHandler {
     let handler: XMLHandler
-    private var attributes = XMLAttributes()
-    private var names = ByteInterner()
-    private var nameStrings: [String] = []
+    /// Events' state in a struct: one access per event.
+    private var state = State()
+
+    private struct State {
+        var attributes = XMLAttributes()
+        var nameBytes: [[UInt8]] = []
+        var nameStrings: [String] = []
+        var names = ByteInterner()
+
+        /// The string of a name: compared with the few names seen first, else interned.
+        mutating func name(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+            let n = bytes.count
+            if nameBytes.count <= 32 {
+                for i in nameBytes.indices where nameBytes[i].count == n {
+                    if n == 0 || nameBytes[i].withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, n) == 0 }) {
+                        return nameStrings[i]
+                    }
+                }
+                if nameBytes.count < 32 {
+                    nameBytes.append(Array(bytes))
+                    nameStrings.append(XMLBytes.string(bytes))
+                    return nameStrings[nameStrings.count - 1]
+                }
+            }
+            let (code, isNew) = names.intern(bytes)
+            if isNew { nameStrings.append(XMLBytes.string(bytes)) }
+            return nameStrings[32 + Int(code)]
+        }
+
+        mutating func attributes(_ tag: XMLRawTag) -> XMLAttributes {
+            attributes.names.removeAll(keepingCapacity: true)
+            attributes.values.removeAll(keepingCapacity: true)
+            for i in tag.names.indices {
+                attributes.names.append(name(tag.names[i]))
+                attributes.values.append(XMLBytes.string(tag.values[i]))
+            }
+            return attributes
+        }
+    }
 
     init(_ handler: XMLHandler) { self.handler = handler }
 
-    private func name(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        let (code, isNew) = names.intern(bytes)
-        if isNew { nameStrings.append(XMLBytes.string(bytes)) }
-        return nameStrings[Int(code)]
-    }
-
     func startElement(_ tag: XMLRawTag, at position: XMLPosition) -> String? {
-        attributes.removeAll()
-        for i in tag.names.indices {
-            attributes.names.append(name(tag.names[i]))
-            attributes.values.append(XMLBytes.string(tag.values[i]))
-        }
-        return handler.startElement(name(tag.name), attributes: attributes, at: position)
+        let (name, attributes) = (state.name(tag.name), state.attributes(tag))
+        return handler.startElement(name, attributes: attributes, at: position)
     }
 
     func endElement(_ name: UnsafeBufferPointer<UInt8>, at position: XMLPosition) -> String? {
-        handler.endElement(self.name(name), at: position)
+        handler.endElement(state.name(name), at: position)
     }
 
     func characters(_ text: UnsafeBufferPointer<UInt8>) { handler.characters(XMLBytes.string(text)) }
