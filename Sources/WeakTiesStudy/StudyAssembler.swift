@@ -45,6 +45,16 @@ private struct CompactColumn<T> {
     }
 }
 
+/// Whether `text` is empty or only white space (`CharacterSet.whitespaces`); ASCII is decided on its
+/// bytes (Foundation's trimming, which copies the string, only for other text).
+private func isBlank(_ text: String) -> Bool {
+    for byte in text.utf8 {
+        if byte >= 0x80 { return text.trimmingCharacters(in: .whitespaces).isEmpty }
+        if byte != 0x20 && byte != 0x09 { return false }
+    }
+    return true
+}
+
 private struct ActorDraft {
     var id: String
     var label: String
@@ -114,14 +124,21 @@ private struct AssemblyState {
 
         // Whether each distinct value of a column is blank, decided once per value (not per row).
         var blank: [Int: [Bool]] = [:]
-        for c in mapping.columnOf.values { blank[c] = table.columns[c].values.map { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
-        func text(_ field: NodeField, _ row: Int) -> String? {
-            guard let c = mapping.columnOf[field] else { return nil }
-            let code = Int(table.columns[c].codes[row])
-            return blank[c]![code] ? nil : table.columns[c].values[code]
+        for c in mapping.columnOf.values { blank[c] = table.columns[c].values.map(isBlank) }
+        // Per field its column, codes and blank flags, looked up once (not per row).
+        struct TextField { let codes: [Int32]; let values: [String]; let blank: [Bool] }
+        var textFields: [NodeField: TextField] = [:]
+        for (field, c) in mapping.columnOf { textFields[field] = TextField(codes: table.columns[c].codes, values: table.columns[c].values, blank: blank[c]!) }
+        let labelText = textFields[.label], partnerTypeText = textFields[.partnerType]
+        let regionText = textFields[.region], sectorText = textFields[.sector]
+        func text(_ field: TextField?, _ row: Int) -> String? {
+            guard let field else { return nil }
+            let code = Int(field.codes[row])
+            return field.blank[code] ? nil : field.values[code]
         }
-        func value<T>(_ results: [Result<T?, ValueError>]?, _ field: NodeField, _ row: Int) -> T? {
-            guard let results, let c = mapping.columnOf[field] else { return nil }
+        let kindColumn = mapping.columnOf[.kind], establishedColumn = mapping.columnOf[.established], foundedColumn = mapping.columnOf[.founded]
+        func value<T>(_ results: [Result<T?, ValueError>]?, _ column: Int?, _ row: Int) -> T? {
+            guard let results, let c = column else { return nil }
             switch results[Int(table.columns[c].codes[row])] {
             case .success(let v): return v
             case .failure(let e): errors.add(table.location(row: row, column: c), e.message); return nil
@@ -132,9 +149,9 @@ private struct AssemblyState {
         for row in 0..<table.rowCount {
             let id = ids[Int(table.columns[idColumn].codes[row])]
             let location = table.location(row: row, column: idColumn)
-            let kind = value(kinds, .kind, row)
-            let isEstablished = value(established, .established, row)
-            let foundedYear = value(founded, .founded, row)
+            let kind = value(kinds, kindColumn, row)
+            let isEstablished = value(established, establishedColumn, row)
+            let foundedYear = value(founded, foundedColumn, row)
             if id.isEmpty { errors.add(location, "empty id"); continue }
             if let existing = indexByID[id] {
                 let first = actors[Int(existing)]
@@ -145,7 +162,7 @@ private struct AssemblyState {
                 }
                 continue
             }
-            let partnerType = text(.partnerType, row)
+            let partnerType = text(partnerTypeText, row)
             if let partnerType, PartnerType(rawValue: partnerType.trimmingCharacters(in: .whitespaces).lowercased()) == nil,
                 unknownPartnerTypes[partnerType] == nil, let c = mapping.columnOf[.partnerType]
             {
@@ -155,8 +172,8 @@ private struct AssemblyState {
             for (c, name) in extraNames { attributes[name] = table.columns[c][row] }
             indexByID[id] = Int32(actors.count)
             actors.append(ActorDraft(
-                id: id, label: text(.label, row) ?? id, kind: kind, partnerType: partnerType,
-                region: text(.region, row), sector: text(.sector, row), established: isEstablished,
+                id: id, label: text(labelText, row) ?? id, kind: kind, partnerType: partnerType,
+                region: text(regionText, row), sector: text(sectorText, row), established: isEstablished,
                 founded: foundedYear, attributes: attributes, isDeclared: true, location: location))
         }
         for (value, location) in unknownPartnerTypes.sorted(by: { $0.value < $1.value }) {
@@ -398,7 +415,7 @@ private struct AssemblyState {
     /// Folds mentions of the same unordered pair into ties, in order of first mention.
     mutating func aggregate() -> TieTable {
         var tieOfPair: [UInt64: Int32] = [:]
-        tieOfPair.reserveCapacity(source.count / 2)
+        tieOfPair.reserveCapacity(source.count)
         var tieSource: [Int32] = [], tieTarget: [Int32] = []
         var strongVotes: [Int32] = [], weakVotes: [Int32] = [], latest: [Strength] = []
         mentionTie = [Int32](repeating: 0, count: source.count)

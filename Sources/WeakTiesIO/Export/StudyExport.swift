@@ -12,28 +12,54 @@ public enum StudyExport {
     /// The study's graph with every attribute and per-tie provenance for export.
     /// - Complexity: O(n + m + mentions × columns).
     public static func graph(_ study: Study) -> Graph {
-        // Written directly (not through JSONValue trees): one string per tie, keys escaped once.
-        var keys: [String] = []
-        for name in study.mentions.columnNames {
-            var key = ""
-            JSONValue.escape(name, into: &key)
-            keys.append(key + ":")
+        study.graph(provenance: true, extraEdgeAttributes: [AttributeColumn(name: mentionsAttribute, values: .string(mentionsJSON(study)))])
+    }
+
+    /// Per tie, its mentions as a JSON array of objects (`mentions_json`).
+    /// - Complexity: O(mentions × columns + distinct cells).
+    static func mentionsJSON(_ study: Study) -> [String?] {
+        // Bytes, not string appends: each key and each distinct cell of a column is escaped once, so a
+        // mention is a few copies.
+        func escaped(_ text: String) -> [UInt8] {
+            var s = ""
+            JSONValue.escape(text, into: &s)
+            return Array(s.utf8)
         }
+        let keys: [[UInt8]] = study.mentions.columnNames.map { escaped($0) + [UInt8(ascii: ":")] }
         let cells = study.mentions.cells
-        let json: [String?] = (0..<study.ties.count).map { t in
-            var out = "["
-            for (i, m) in study.ties.mentionIndices[study.ties.mentionOffsets[t]..<study.ties.mentionOffsets[t + 1]].enumerated() {
-                out += i == 0 ? "{" : ",{"
-                for c in keys.indices {
-                    if c > 0 { out += "," }
-                    out += keys[c]
-                    JSONValue.escape(cells[c][Int(m)], into: &out)
-                }
-                out += "}"
+        // Per column: the escaped distinct values in one arena, with offsets.
+        var arenas: [[UInt8]] = []
+        var offsets: [[Int]] = []
+        for column in cells {
+            var arena: [UInt8] = []
+            var offset = [0]
+            offset.reserveCapacity(column.values.count + 1)
+            for value in column.values {
+                arena += escaped(value)
+                offset.append(arena.count)
             }
-            return out + "]"
+            arenas.append(arena)
+            offsets.append(offset)
         }
-        return study.graph(provenance: true, extraEdgeAttributes: [AttributeColumn(name: mentionsAttribute, values: .string(json))])
+        var out = OutputBytes(capacity: 4096)
+        let ties = study.ties
+        return (0..<ties.count).map { t in
+            out.removeAll()
+            out.append(UInt8(ascii: "["))
+            for (i, m) in ties.mentionIndices[ties.mentionOffsets[t]..<ties.mentionOffsets[t + 1]].enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(UInt8(ascii: "{"))
+                for c in keys.indices {
+                    if c > 0 { out.append(UInt8(ascii: ",")) }
+                    out.append(keys[c])
+                    let code = Int(cells[c].codes[Int(m)])
+                    arenas[c].withUnsafeBytes { out.append(UnsafeRawBufferPointer(rebasing: $0[offsets[c][code]..<offsets[c][code + 1]])) }
+                }
+                out.append(UInt8(ascii: "}"))
+            }
+            out.append(UInt8(ascii: "]"))
+            return String(decoding: out.bytes, as: UTF8.self)
+        }
     }
 }
 

@@ -12,131 +12,400 @@ import WeakTiesStudy
 public enum GraphMLReader {
     /// - Throws: `InputOutputError` or `ImportFailure` (located: line, column, element path).
     public static func read(path: String, file: String? = nil) throws -> NetworkData {
-        let handler = Handler(file: file ?? path)
-        try XMLInput.parse(path: path, file: file ?? path, handler: handler)
-        return handler.finish()
+        try read(path: path, file: file, halvesFrom: Halves.minimumSize)
     }
 
-    private final class Handler: XMLHandler {
-        struct Key { var name: String; var domain: String; var defaultValue: String? }
+    /// `read`, in two halves on two cores (see `Halves`) for files of at least `halvesFrom` bytes.
+    static func read(path: String, file: String? = nil, halvesFrom: Int) throws -> NetworkData {
+        try readTellingHalves(path: path, file: file, halvesFrom: halvesFrom).network
+    }
+
+    /// `read(path:file:halvesFrom:)`, and whether the second half read in parallel was taken.
+    static func readTellingHalves(path: String, file: String? = nil, halvesFrom: Int) throws -> (network: NetworkData, halves: Bool) {
+        let handler = Handler(reader: Reader(file: file ?? path))
+        let halves = ProcessInfo.processInfo.activeProcessorCount > 1 ? Halves(path: path, file: file ?? path, handler: handler, from: halvesFrom) : nil
+        defer { halves?.stop() }
+        try XMLInput.parse(path: path, file: file ?? path, byteHandler: handler, checkpoint: halves?.checkpoint)
+        return (handler.finish(), halves?.merged ?? false)
+    }
+
+    /// Reads a large file in two halves on two cores. The main scan reads the prolog (keys, the
+    /// `<graph>` start) up to the first `<node` or `<edge`; there a copy of the reader starts on the
+    /// second half of the file, from an `<edge `/`<node ` near its middle, inside the same open
+    /// elements. When the main scan reaches that offset at a token boundary with the same open elements
+    /// and the reader in the same state (no element or value open, no key declared since), it takes the
+    /// second half's nodes and edges (lines shifted) and stops; otherwise, or where the second half
+    /// met anything but flat nodes and edges (or an error: it is reported by the main scan, located),
+    /// the main scan simply goes on. Either way the result is the sequential read's.
+    private final class Halves: @unchecked Sendable {
+        static let minimumSize = 8 << 20
+        static let window = 1 << 20
+        let path: String, file: String
+        let handler: Handler
+        let split: Int
+        var checkpoint: XMLCheckpoint!
+        private var snapshot: Reader?
+        private var open: [[UInt8]] = []
+        private var second: Reader?
+        private let done = DispatchGroup()
+        private var started = false
+        private let cancel = CancelFlag()
+        /// Whether the second half was taken (for tests).
+        private(set) var merged = false
+
+        init?(path: String, file: String, handler: Handler, from minimumSize: Int) {
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                  let size = (attributes[.size] as? NSNumber)?.intValue, size >= minimumSize,
+                  let first = Halves.find(path, from: 0, ["<node", "<edge"]),
+                  // A little before the middle: the main scan also reads the nodes (heavier per byte than
+                  // edges, and first in files written by networkx, igraph and ourselves) and merges.
+                  let split = Halves.find(path, from: size * 43 / 100, ["<edge ", "<node "]), split > first
+            else { return nil }
+            self.path = path
+            self.file = file
+            self.handler = handler
+            self.split = split
+            checkpoint = XMLCheckpoint(offset: first) { [unowned self] exactly, line, open in
+                self.reached(exactly: exactly, line: line, open: open)
+            }
+        }
+
+        /// The first offset at or after `from` (within a window) where one of `needles` starts.
+        static func find(_ path: String, from: Int, _ needles: [String]) -> Int? {
+            guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+            defer { try? handle.close() }
+            guard (try? handle.seek(toOffset: UInt64(from))) != nil, let data = try? handle.read(upToCount: window) else { return nil }
+            let hits = needles.compactMap { data.range(of: Data($0.utf8))?.lowerBound }
+            return hits.min().map { from + ($0 - data.startIndex) }
+        }
+
+        func reached(exactly: Bool, line: Int, open: [[UInt8]]) -> Bool {
+            checkpoint.offset = .max
+            if !started {
+                // End of the prolog: start the second half from a copy of the reader.
+                guard exactly, handler.reader.isNeutral, handler.reader.network.nodeIDs.isEmpty,
+                      handler.reader.network.edgeSourceCodes.isEmpty else { return true }
+                started = true
+                var copy = handler.reader
+                copy.isSecondHalf = true
+                snapshot = copy
+                self.open = open
+                let (path, file, split, cancel) = (self.path, self.file, self.split, self.cancel)
+                let start = copy
+                done.enter()
+                DispatchQueue.global().async { [self] in
+                    let secondHandler = Handler(reader: start, cancel: cancel)
+                    let outcome = try? XMLScanner.scan(path: path, file: file, byteHandler: secondHandler, resume: (split, open))
+                    if case .done? = outcome { second = secondHandler.reader }
+                    done.leave()
+                }
+                checkpoint.offset = split
+                return true
+            }
+            // The middle: take the second half if the main scan stands where it started.
+            guard exactly, open == self.open, let snapshot, handler.reader.isNeutral,
+                  handler.reader.depth == snapshot.depth, handler.reader.graphDirected == snapshot.graphDirected,
+                  handler.reader.keyDeclarations == snapshot.keyDeclarations
+            else { stop(); return true }
+            done.wait()
+            guard let second else { return true }
+            handler.reader.merge(second, lineOffset: line - 1)
+            self.second = nil
+            merged = true
+            return false
+        }
+
+        /// Stops the second half (if running) and waits for it.
+        func stop() {
+            guard started else { return }
+            cancel.set()
+            done.wait()
+        }
+    }
+
+    /// Tells a second-half scan to stop (checked every few thousand elements).
+    final class CancelFlag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+        func set() { lock.lock(); value = true; lock.unlock() }
+        var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+    }
+
+    /// Distinct byte strings of one kind (ids, one column's values), each decoded once, and where each
+    /// is stored (its endpoint or column code, -1 until first stored): a repeat costs a hash of its bytes.
+    struct Strings {
+        var codes = ByteInterner()
+        var strings: [String] = []
+        var stored: [Int32] = []
+
+        @inline(__always)
+        mutating func index(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            let (code, isNew) = codes.intern(bytes)
+            if isNew { strings.append(XMLBytes.string(bytes)); stored.append(-1) }
+            return Int(code)
+        }
+
+        /// Forgets where values are stored (their columns were rebuilt).
+        mutating func forget() { for i in stored.indices { stored[i] = -1 } }
+    }
+
+    /// Element names GraphML gives meaning to (compared as bytes, no string per element).
+    enum Element { case graphml, key, `default`, graph, node, edge, hyperedge, data, nodeLabel, other }
+
+    @inline(__always)
+    static func element(_ name: UnsafeBufferPointer<UInt8>) -> Element {
+        switch name.count {
+        case 3: if XMLBytes.equal(name, "key") { return .key }
+        case 4:
+            if XMLBytes.equal(name, "edge") { return .edge }
+            if XMLBytes.equal(name, "node") { return .node }
+            if XMLBytes.equal(name, "data") { return .data }
+        case 5: if XMLBytes.equal(name, "graph") { return .graph }
+        case 7:
+            if XMLBytes.equal(name, "graphml") { return .graphml }
+            if XMLBytes.equal(name, "default") { return .default }
+        case 9:
+            if XMLBytes.equal(name, "hyperedge") { return .hyperedge }
+            if XMLBytes.equal(name, "NodeLabel") { return .nodeLabel }
+        default: break
+        }
+        return .other
+    }
+
+    /// A growable byte buffer that is emptied without freeing (the text of the current value).
+    struct Bytes {
+        private var storage: [UInt8] = [UInt8](repeating: 0, count: 256)
+        private(set) var count = 0
+
+        @inline(__always) mutating func removeAll() { count = 0 }
+
+        @inline(__always) mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard bytes.count > 0 else { return }
+            if count + bytes.count > storage.count {
+                storage.append(contentsOf: repeatElement(0, count: max(storage.count, bytes.count)))
+            }
+            let at = count
+            storage.withUnsafeMutableBufferPointer { UnsafeMutableRawPointer($0.baseAddress! + at).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count) }
+            count += bytes.count
+        }
+
+        @inline(__always) func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            storage.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0..<count])) }
+        }
+
+        var string: String { withBytes(XMLBytes.string) }
+    }
+
+    /// The event handler: state lives in a struct, so each event is one access to it.
+    private final class Handler: XMLByteHandler {
+        var reader: Reader
+        let cancel: CancelFlag?
+        var count = 0
+        init(reader: Reader, cancel: CancelFlag? = nil) {
+            self.reader = reader
+            self.cancel = cancel
+        }
+        func startElement(_ tag: XMLRawTag, at position: XMLPosition) -> String? {
+            if let cancel {
+                count += 1
+                if count & 4095 == 0 && cancel.isSet { return "cancelled" }
+            }
+            return reader.startElement(tag, at: position)
+        }
+        func endElement(_ name: UnsafeBufferPointer<UInt8>, at position: XMLPosition) -> String? { reader.endElement(name, at: position) }
+        func characters(_ text: UnsafeBufferPointer<UInt8>) { reader.characters(text) }
+        func finish() -> NetworkData { reader.finish() }
+    }
+
+    private struct Reader {
+        struct Key {
+            var name: String
+            var domain: String
+            var defaultValue: String?
+            /// Declared by a `<key>` (not only named by a `<data>`).
+            var declared: Bool
+            /// Attribute column of the key, per domain (-1 until its first `<data>`).
+            var nodeColumn = -1
+            var edgeColumn = -1
+        }
         var network: NetworkData
-        var keys: [String: Key] = [:]
-        var currentKey: String?
+        /// Key ids (interned bytes) → `keys`.
+        var keyCodes = ByteInterner()
+        var keys: [Key] = []
+        var keyIDs: [String] = []
+        var currentKey: Int?
         var graphDirected: [Bool] = []
         var sawRoot = false
         var elementStack: [(kind: Character, index: Int)] = []  // "n" node, "e" edge
-        var dataKey: String?
+        var dataKey: Int?
         var dataDepth = 0
         var depth = 0
         var dataHasMarkup = false
-        var text = ""
+        var text = Bytes()
         var inNodeLabel = false
-        var nodeLabelText = ""
+        var nodeLabelText = Bytes()
         var yedLabels: [Int: String] = [:]
         var hyperedges = 0
-        /// Attribute column of each key id, per domain (one lookup per `<data>`).
-        var nodeColumnOfKey: [String: Int] = [:]
-        var edgeColumnOfKey: [String: Int] = [:]
+        var ids = Strings()
+        /// Distinct values per attribute column.
+        var nodeValues: [Strings] = []
+        var edgeValues: [Strings] = []
+        var edgeIDColumn = -1
+        /// Reading the second half of a file (see `Halves`): only flat nodes and edges.
+        var isSecondHalf = false
+        var keyDeclarations = 0
 
         init(file: String) { network = NetworkData(file: file, format: "GraphML") }
 
-        func startElement(_ name: String, attributes: XMLAttributes, at position: XMLPosition) -> String? {
+        /// No element or value open beyond the graph (between two nodes or edges).
+        var isNeutral: Bool { dataKey == nil && currentKey == nil && elementStack.isEmpty && !inNodeLabel }
+
+        /// Takes the nodes and edges `other` read from the rest of the file (its lines count from
+        /// `lineOffset + 1`).
+        mutating func merge(_ other: Reader, lineOffset: Int) {
+            let nodeOffset = network.nodeIDs.count
+            network.append(other.network, lineOffset: lineOffset)
+            for (v, label) in other.yedLabels { yedLabels[v + nodeOffset] = label }
+            hyperedges += other.hyperedges
+        }
+
+        /// The index of key id `bytes` in `keys` (an undeclared key is named by its id).
+        mutating func key(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            let (code, isNew) = keyCodes.intern(bytes)
+            if isNew {
+                let id = XMLBytes.string(bytes)
+                keyIDs.append(id)
+                keys.append(Key(name: id, domain: "all", defaultValue: nil, declared: false))
+            }
+            return Int(code)
+        }
+
+        mutating func startElement(_ tag: XMLRawTag, at position: XMLPosition) -> String? {
             depth += 1
+            let element = GraphMLReader.element(tag.name)
             if !sawRoot {
                 sawRoot = true
-                if name != "graphml" { return "expected a <graphml> root element, found <\(name)>" }
+                if element != .graphml { return "expected a <graphml> root element, found <\(XMLBytes.string(tag.name))>" }
                 return nil
             }
             if dataKey != nil {
                 dataHasMarkup = true
-                if name == "NodeLabel", case ("n", let v)? = elementStack.last.map({ ($0.kind, $0.index) }), yedLabels[v] == nil {
+                if element == .nodeLabel, case ("n", let v)? = elementStack.last.map({ ($0.kind, $0.index) }), yedLabels[v] == nil {
                     inNodeLabel = true
-                    nodeLabelText = ""
+                    nodeLabelText.removeAll()
                 }
                 return nil
             }
-            switch name {
-            case "key":
-                guard let id = attributes["id"] else { return "<key> without an id" }
-                let attrName = attributes["attr.name"].flatMap { $0.isEmpty ? nil : $0 } ?? id
-                keys[id] = Key(name: attrName, domain: attributes["for"] ?? "all", defaultValue: nil)
-                currentKey = id
-                text = ""
-            case "default":
-                text = ""
-            case "graph":
-                let directed = attributes["edgedefault"].map { $0 != "undirected" } ?? (graphDirected.last ?? true)
+            if isSecondHalf && (element == .key || element == .graph) { return "not a flat run of nodes and edges" }
+            switch element {
+            case .key:
+                keyDeclarations += 1
+                guard let id = tag["id"] else { return "<key> without an id" }
+                let k = key(id)
+                let attrName = tag["attr.name"].flatMap { $0.isEmpty ? nil : XMLBytes.string($0) } ?? keyIDs[k]
+                // A key declared again starts afresh (its columns are looked up again by name).
+                keys[k] = Key(name: attrName, domain: tag["for"].map(XMLBytes.string) ?? "all", defaultValue: nil, declared: true)
+                currentKey = k
+                text.removeAll()
+            case .default:
+                text.removeAll()
+            case .graph:
+                let directed = tag["edgedefault"].map { !XMLBytes.equal($0, "undirected") } ?? (graphDirected.last ?? true)
                 if graphDirected.isEmpty { network.isDirected = directed }
                 graphDirected.append(directed)
-            case "node":
-                guard let id = attributes["id"] else { return "<node> without an id" }
-                network.addNode(id, line: position.line)
+            case .node:
+                guard let id = tag["id"] else { return "<node> without an id" }
+                network.addNode(ids.strings[ids.index(id)], line: position.line)
                 elementStack.append(("n", network.nodeIDs.count - 1))
-            case "edge":
-                guard let source = attributes["source"], let target = attributes["target"] else {
+            case .edge:
+                guard let source = tag["source"], let target = tag["target"] else {
                     return "<edge> needs source and target"
                 }
-                let directed = attributes["directed"].map { $0 == "true" || $0 == "1" }
-                network.addEdge(source, target, directed: directed ?? graphDirected.last, line: position.line)
-                if let id = attributes["id"] { network.edgeAttributes.set("id", id) }
+                let directed = tag["directed"].map { XMLBytes.equal($0, "true") || XMLBytes.equal($0, "1") }
+                let s = ids.index(source), t = ids.index(target)
+                if ids.stored[s] < 0 { ids.stored[s] = network.endpointCode(ids.strings[s]) }
+                if ids.stored[t] < 0 { ids.stored[t] = network.endpointCode(ids.strings[t]) }
+                network.addEdge(source: ids.stored[s], target: ids.stored[t], directed: directed ?? graphDirected.last, line: position.line)
+                if let id = tag["id"] {
+                    if edgeIDColumn < 0 { edgeIDColumn = network.edgeAttributes.columnIndex("id"); grow(&edgeValues, to: edgeIDColumn) }
+                    network.edgeAttributes.set(column: edgeIDColumn, XMLBytes.string(id))
+                }
                 elementStack.append(("e", network.edgeSources.count - 1))
-            case "hyperedge":
+            case .hyperedge:
                 hyperedges += 1
-            case "data":
-                guard let key = attributes["key"] else { return "<data> without a key" }
-                dataKey = key
+            case .data:
+                guard let k = tag["key"] else { return "<data> without a key" }
+                dataKey = key(k)
                 dataDepth = depth
                 dataHasMarkup = false
-                text = ""
+                text.removeAll()
             default:
                 break
             }
             return nil
         }
 
-        func endElement(_ name: String, at position: XMLPosition) -> String? {
+        func grow(_ values: inout [Strings], to column: Int) {
+            while values.count <= column { values.append(Strings()) }
+        }
+
+        mutating func endElement(_ name: UnsafeBufferPointer<UInt8>, at position: XMLPosition) -> String? {
             defer { depth -= 1 }
             if let key = dataKey {
                 if depth == dataDepth {
                     dataKey = nil
                     guard let owner = elementStack.last, !dataHasMarkup else { return nil }
                     if owner.kind == "n" && network.nodeAttributes.rowCount == owner.index + 1 {
-                        let column: Int
-                        if let c = nodeColumnOfKey[key] { column = c } else {
-                            column = network.nodeAttributes.columnIndex(keys[key]?.name ?? key)
-                            nodeColumnOfKey[key] = column
+                        var column = keys[key].nodeColumn
+                        if column < 0 {
+                            column = network.nodeAttributes.columnIndex(keys[key].name)
+                            keys[key].nodeColumn = column
+                            grow(&nodeValues, to: column)
                         }
-                        network.nodeAttributes.set(column: column, text)
+                        let i = text.withBytes { nodeValues[column].index($0) }
+                        var code = nodeValues[column].stored[i]
+                        if code < 0 {
+                            code = network.nodeAttributes.code(of: nodeValues[column].strings[i], column: column)
+                            nodeValues[column].stored[i] = code
+                        }
+                        network.nodeAttributes.set(column: column, code: code)
                     } else if owner.kind == "n" {
-                        setNodeAttribute(owner.index, keys[key]?.name ?? key, text)
+                        setNodeAttribute(owner.index, keys[key].name, text.string)
                     } else if network.edgeAttributes.rowCount == owner.index + 1 {
-                        let column: Int
-                        if let c = edgeColumnOfKey[key] { column = c } else {
-                            column = network.edgeAttributes.columnIndex(keys[key]?.name ?? key)
-                            edgeColumnOfKey[key] = column
+                        var column = keys[key].edgeColumn
+                        if column < 0 {
+                            column = network.edgeAttributes.columnIndex(keys[key].name)
+                            keys[key].edgeColumn = column
+                            grow(&edgeValues, to: column)
                         }
-                        network.edgeAttributes.set(column: column, text)
+                        let i = text.withBytes { edgeValues[column].index($0) }
+                        var code = edgeValues[column].stored[i]
+                        if code < 0 {
+                            code = network.edgeAttributes.code(of: edgeValues[column].strings[i], column: column)
+                            edgeValues[column].stored[i] = code
+                        }
+                        network.edgeAttributes.set(column: column, code: code)
                     }
-                } else if name == "NodeLabel" && inNodeLabel {
+                } else if GraphMLReader.element(name) == .nodeLabel && inNodeLabel {
                     inNodeLabel = false
                     if let owner = elementStack.last, owner.kind == "n" {
-                        yedLabels[owner.index] = nodeLabelText.trimmingCharacters(in: .whitespacesAndNewlines)
+                        yedLabels[owner.index] = nodeLabelText.string.trimmingCharacters(in: .whitespacesAndNewlines)
                     }
                 }
                 return nil
             }
-            switch name {
-            case "node", "edge": elementStack.removeLast()
-            case "graph": graphDirected.removeLast()
-            case "default": if let k = currentKey { keys[k]?.defaultValue = text }
-            case "key": currentKey = nil
+            switch GraphMLReader.element(name) {
+            case .node, .edge: elementStack.removeLast()
+            case .graph: graphDirected.removeLast()
+            case .default: if let k = currentKey { keys[k].defaultValue = text.string }
+            case .key: currentKey = nil
             default: break
             }
             return nil
         }
 
         /// A data element after a nested graph: the node's row is not the last one any more.
-        func setNodeAttribute(_ row: Int, _ name: String, _ value: String) {
+        mutating func setNodeAttribute(_ row: Int, _ name: String, _ value: String) {
             var columns = network.nodeAttributes
             // Rare (data after a nested <graph>); rebuild the one cell through a temporary copy.
             var rebuilt = TextAttributeColumns()
@@ -147,18 +416,19 @@ public enum GraphMLReader {
             }
             columns = rebuilt
             network.nodeAttributes = columns
+            for c in nodeValues.indices { nodeValues[c].forget() }
         }
 
-        func characters(_ string: String) {
-            // One call per value is the rule: take the string itself rather than appending to "".
-            if inNodeLabel { nodeLabelText += string } else if dataKey != nil || currentKey != nil {
-                if text.isEmpty { text = string } else { text += string }
+        mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+            if inNodeLabel { nodeLabelText.append(bytes) } else if dataKey != nil || currentKey != nil {
+                text.append(bytes)
             }
         }
 
-        func finish() -> NetworkData {
-            for (_, key) in keys.sorted(by: { $0.key < $1.key }) {
-                guard let value = key.defaultValue else { continue }
+        mutating func finish() -> NetworkData {
+            for (k, key) in zip(keyIDs, keys).sorted(by: { $0.0 < $1.0 }) {
+                _ = k
+                guard key.declared, let value = key.defaultValue else { continue }
                 if key.domain == "node" || key.domain == "all" { network.nodeAttributes.fillMissing(key.name, with: value) }
                 if key.domain == "edge" || key.domain == "all" { network.edgeAttributes.fillMissing(key.name, with: value) }
             }

@@ -1,40 +1,50 @@
 import WeakTiesStudy
 
 /// Text attribute columns filled row by row, in order of first appearance; missing cells are `nil`.
+///
+/// Stored dictionary-encoded: per column its distinct values (as `String` equality tells them apart)
+/// and one `Int32` code per row (-1 for a missing cell), so a column of a million edges with a few
+/// distinct values costs four bytes per row, and `NetworkTables` turns it into a `TextColumn` without
+/// hashing a cell again.
 public struct TextAttributeColumns: Sendable {
     public private(set) var names: [String] = []
-    public private(set) var values: [[String?]] = []
+    /// Per column: its distinct values; code `i` means `distinct[c][i]`.
+    public private(set) var distinct: [[String]] = []
+    /// Per column: one code per row, -1 where the cell is missing.
+    public private(set) var codes: [[Int32]] = []
+    /// Per column: the code of each distinct value (built on demand: a column filled by codes is
+    /// indexed only when a value is next set as text).
+    private var codeOf: [[String: Int32]] = []
+    private var indexed: [Int] = []
     private var indexByName: [String: Int] = [:]
     /// Number of rows started.
     public private(set) var rowCount = 0
 
     public init() {}
 
+    /// The cells as text, column by column (materialised; the codes are the storage).
+    public var values: [[String?]] {
+        codes.indices.map { c in codes[c].map { $0 < 0 ? nil : distinct[c][Int($0)] } }
+    }
+
     /// Starts a new row (every column gets a missing cell until set).
     public mutating func startRow() {
         rowCount += 1
-        for c in values.indices { values[c].append(nil) }
+        for c in codes.indices { codes[c].append(-1) }
     }
 
     /// Sets `name` in the current row (the last started), creating the column if new (before the first
     /// row, only the column is created).
     public mutating func set(_ name: String, _ value: String?) {
-        let c: Int
-        if let existing = indexByName[name] {
-            c = existing
-        } else {
-            c = names.count
-            indexByName[name] = c
-            names.append(name)
-            values.append([String?](repeating: nil, count: rowCount))
-        }
-        if rowCount > 0 { values[c][rowCount - 1] = value }
+        let c = columnIndex(name)
+        if rowCount > 0 { set(column: c, value) }
     }
 
     /// Sets every missing cell of `name` (if the column exists) to `value`.
     public mutating func fillMissing(_ name: String, with value: String) {
-        guard let c = indexByName[name] else { return }
-        for r in values[c].indices where values[c][r] == nil { values[c][r] = value }
+        guard let c = indexByName[name], codes[c].contains(-1) else { return }
+        let code = self.code(of: value, column: c)
+        for r in codes[c].indices where codes[c][r] < 0 { codes[c][r] = code }
     }
 
     /// The index of column `name`, created (missing in every row so far) if new.
@@ -43,22 +53,91 @@ public struct TextAttributeColumns: Sendable {
         let c = names.count
         indexByName[name] = c
         names.append(name)
-        values.append([String?](repeating: nil, count: rowCount))
+        distinct.append([])
+        codes.append([Int32](repeating: -1, count: rowCount))
+        codeOf.append([:])
+        indexed.append(0)
         return c
+    }
+
+    /// The code of `value` in column `column`, added to its distinct values if new.
+    public mutating func code(of value: String, column c: Int) -> Int32 {
+        while indexed[c] < distinct[c].count {
+            let i = indexed[c]
+            if codeOf[c][distinct[c][i]] == nil { codeOf[c][distinct[c][i]] = Int32(i) }
+            indexed[c] += 1
+        }
+        if let code = codeOf[c][value] { return code }
+        let code = Int32(distinct[c].count)
+        distinct[c].append(value)
+        codeOf[c][value] = code
+        indexed[c] += 1
+        return code
+    }
+
+    /// Makes room for `count` distinct values in column `column`.
+    public mutating func reserveDistinct(_ count: Int, column c: Int) {
+        distinct[c].reserveCapacity(count)
+        codeOf[c].reserveCapacity(count)
     }
 
     /// Sets column `column` in the current row.
     public mutating func set(column: Int, _ value: String?) {
-        values[column][rowCount - 1] = value
+        codes[column][rowCount - 1] = value.map { code(of: $0, column: column) } ?? -1
+    }
+
+    /// Sets column `column` in the current row to the value of `code` (from `code(of:column:)`, or -1).
+    @inline(__always)
+    public mutating func set(column: Int, code: Int32) {
+        codes[column][rowCount - 1] = code
+    }
+
+    /// Makes `values` the distinct values of the new, empty column `column` (codes are their indices;
+    /// the values must be distinct as strings).
+    public mutating func adopt(column c: Int, distinct values: [String]) {
+        precondition(distinct[c].isEmpty, "adopt needs an empty column")
+        distinct[c] = values
+    }
+
+    /// Starts `count` rows at once (every cell missing).
+    public mutating func appendRows(_ count: Int) {
+        rowCount += count
+        for c in codes.indices { codes[c].append(contentsOf: repeatElement(-1, count: count)) }
+    }
+
+    /// Replaces the codes of column `column`: one per row, each -1 or a code of `code(of:column:)`.
+    public mutating func setCodes(column: Int, _ newCodes: [Int32]) {
+        precondition(newCodes.count == rowCount, "one code per row")
+        codes[column] = newCodes
+    }
+
+    /// Appends the rows of `other`: its columns matched by name (new ones added in its order, missing
+    /// in the rows before), each distinct value mapped once.
+    public mutating func append(_ other: TextAttributeColumns) {
+        let target = other.names.map { columnIndex($0) }
+        rowCount += other.rowCount
+        var filled = [Bool](repeating: false, count: names.count)
+        for (c, t) in target.enumerated() {
+            reserveDistinct(distinct[t].count + other.distinct[c].count, column: t)
+            let map = other.distinct[c].map { code(of: $0, column: t) }
+            codes[t].reserveCapacity(rowCount)
+            codes[t].append(contentsOf: other.codes[c].lazy.map { $0 < 0 ? -1 : map[Int($0)] })
+            filled[t] = true
+        }
+        for t in names.indices where !filled[t] { codes[t].append(contentsOf: repeatElement(-1, count: other.rowCount)) }
     }
 
     /// Reserves room for `rows` rows in every column (and in columns created later).
     public mutating func reserveCapacity(_ rows: Int) {
-        for c in values.indices { values[c].reserveCapacity(rows) }
+        for c in codes.indices { codes[c].reserveCapacity(rows) }
     }
 
     /// The value of `name` in `row`, if set.
-    public func value(_ name: String, _ row: Int) -> String? { indexByName[name].flatMap { values[$0][row] } }
+    public func value(_ name: String, _ row: Int) -> String? {
+        guard let c = indexByName[name] else { return nil }
+        let code = codes[c][row]
+        return code < 0 ? nil : distinct[c][Int(code)]
+    }
 
     /// Whether a column called `name` exists.
     public func contains(_ name: String) -> Bool { indexByName[name] != nil }
@@ -67,7 +146,8 @@ public struct TextAttributeColumns: Sendable {
     @discardableResult
     public mutating func remove(_ name: String) -> [String?]? {
         guard let c = indexByName[name] else { return nil }
-        let removed = values.remove(at: c)
+        let removed = codes[c].map { $0 < 0 ? nil : distinct[c][Int($0)] }
+        codes.remove(at: c); distinct.remove(at: c); codeOf.remove(at: c); indexed.remove(at: c)
         names.remove(at: c)
         indexByName = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         return removed
@@ -89,8 +169,16 @@ public struct NetworkData: Sendable {
     public var nodeIDs: [String] = []
     public var nodeLines: [Int32] = []
     public var nodeAttributes = TextAttributeColumns()
-    public var edgeSources: [String] = []
-    public var edgeTargets: [String] = []
+    /// Distinct edge ends (ids as written, told apart as strings), in order of first appearance.
+    public private(set) var endpoints: [String] = []
+    /// Per edge: its source and target as indices into `endpoints`.
+    public private(set) var edgeSourceCodes: [Int32] = []
+    public private(set) var edgeTargetCodes: [Int32] = []
+    private var endpointCodes: [String: Int32] = [:]
+    /// Per edge: its source id.
+    public var edgeSources: EdgeEnds { EdgeEnds(ids: endpoints, codes: edgeSourceCodes) }
+    /// Per edge: its target id.
+    public var edgeTargets: EdgeEnds { EdgeEnds(ids: endpoints, codes: edgeTargetCodes) }
     /// Per edge: directed (`true`), undirected (`false`) or as the graph says (`nil`).
     public var edgeDirected: [Bool?] = []
     public var edgeLines: [Int32] = []
@@ -110,13 +198,44 @@ public struct NetworkData: Sendable {
         nodeAttributes.startRow()
     }
 
+    /// The index of `id` in `endpoints`, added if new.
+    public mutating func endpointCode(_ id: String) -> Int32 {
+        if let code = endpointCodes[id] { return code }
+        let code = Int32(endpoints.count)
+        endpoints.append(id)
+        endpointCodes[id] = code
+        return code
+    }
+
     /// Adds an edge; set its attributes with `edgeAttributes.set` afterwards.
     public mutating func addEdge(_ source: String, _ target: String, directed: Bool? = nil, line: Int) {
-        edgeSources.append(source)
-        edgeTargets.append(target)
+        addEdge(source: endpointCode(source), target: endpointCode(target), directed: directed, line: line)
+    }
+
+    /// Adds an edge between `endpoints[source]` and `endpoints[target]` (codes from `endpointCode`).
+    public mutating func addEdge(source: Int32, target: Int32, directed: Bool? = nil, line: Int) {
+        edgeSourceCodes.append(source)
+        edgeTargetCodes.append(target)
         edgeDirected.append(directed)
         edgeLines.append(Int32(clamping: line))
         edgeAttributes.startRow()
+    }
+
+    /// Appends the nodes and edges of `other` (read from a later part of the same file: its lines
+    /// count from `lineOffset + 1`).
+    public mutating func append(_ other: NetworkData, lineOffset: Int) {
+        func shifted(_ lines: [Int32]) -> [Int32] { lines.map { Int32(clamping: Int($0) + lineOffset) } }
+        nodeIDs += other.nodeIDs
+        nodeLines += shifted(other.nodeLines)
+        nodeAttributes.append(other.nodeAttributes)
+        endpointCodes.reserveCapacity(endpoints.count + other.endpoints.count)
+        let map = other.endpoints.map { endpointCode($0) }
+        edgeSourceCodes += other.edgeSourceCodes.map { map[Int($0)] }
+        edgeTargetCodes += other.edgeTargetCodes.map { map[Int($0)] }
+        edgeDirected += other.edgeDirected
+        edgeLines += shifted(other.edgeLines)
+        edgeAttributes.append(other.edgeAttributes)
+        diagnostics += other.diagnostics
     }
 
     public mutating func warn(_ line: Int, _ message: String) {
@@ -126,4 +245,13 @@ public struct NetworkData: Sendable {
     public mutating func notice(_ line: Int, _ message: String) {
         diagnostics.append(Diagnostic(.notice, SourceLocation(file: file, line: line), message))
     }
+}
+
+/// The source or target ids of a network's edges, read through their codes (no copy).
+public struct EdgeEnds: RandomAccessCollection, Sendable {
+    let ids: [String]
+    let codes: [Int32]
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { codes.count }
+    public subscript(edge: Int) -> String { ids[Int(codes[edge])] }
 }

@@ -41,7 +41,7 @@ public enum NetworkTables {
         for name in attributes.names where name != labelColumn {
             var target = name
             if let field = NodeField.field(forHeader: name) {
-                let values = Set(attributes.values[attributes.names.firstIndex(of: name)!].lazy.compactMap { $0 })
+                let values = usedValues(attributes, attributes.names.firstIndex(of: name)!, rows: nil)
                 let valid: Bool
                 switch field {
                 case .id, .label: valid = false
@@ -62,20 +62,62 @@ public enum NetworkTables {
             }
             plan.append((name, names.claim(target)))
         }
-        let isKind = plan.map { NodeField.field(forHeader: $0.to) == .kind }
-        let sources = plan.map { attributes.names.firstIndex(of: $0.from)! }
+        // Built column by column on the codes: each distinct value is mapped once, rows are array lookups.
+        let n = network.nodeIDs.count
+        if n == 0 { out.set("id", nil); return out }
+        let idOut = out.columnIndex("id")
         let labelIndex = labelColumn.flatMap { attributes.names.firstIndex(of: $0) }
-        for row in 0..<network.nodeIDs.count {
-            out.startRow()
-            out.set("id", network.nodeIDs[row])
-            if let labelIndex { out.set("label", attributes.values[labelIndex][row] ?? "") }
-            for (i, (_, to)) in plan.enumerated() {
-                let value = attributes.values[sources[i]][row] ?? ""
-                out.set(to, isKind[i] ? kindText(value) : value)
-            }
+        let labelOut = labelIndex.map { _ in out.columnIndex("label") }
+        let planOut = plan.map { out.columnIndex($0.to) }
+        out.appendRows(n)
+        var ids = [Int32](repeating: 0, count: n)
+        out.reserveDistinct(n, column: idOut)
+        for row in 0..<n { ids[row] = out.code(of: network.nodeIDs[row], column: idOut) }
+        out.setCodes(column: idOut, ids)
+        if let labelIndex, let labelOut { copy(attributes, labelIndex, into: &out, labelOut) }
+        for (i, (from, to)) in plan.enumerated() {
+            let transform: ((String) -> String)? = NodeField.field(forHeader: to) == .kind ? { kindText($0) } : nil
+            copy(attributes, attributes.names.firstIndex(of: from)!, into: &out, planOut[i], transform)
         }
-        if network.nodeIDs.isEmpty { out.set("id", nil) }
         return out
+    }
+
+    /// Column `c` of `from` into the (new) column `o` of `out`, missing cells as empty text, each
+    /// distinct value passed through `transform` once. Without a transform the distinct values are
+    /// taken over as they are (they are distinct strings already): no hashing.
+    static func copy(_ from: TextAttributeColumns, _ c: Int, into out: inout TextAttributeColumns, _ o: Int,
+                     _ transform: ((String) -> String)? = nil) {
+        if transform == nil {
+            let map = adopt(from.distinct[c], into: &out, o)
+            out.setCodes(column: o, from.codes[c].map { $0 < 0 ? map[0] : $0 })
+            return
+        }
+        let map = codeMap(from.distinct[c], into: &out, o, transform)
+        out.setCodes(column: o, from.codes[c].map { map[Int($0) + 1] })
+    }
+
+    /// Makes the distinct values of an input column (and empty text) those of the new column `o`:
+    /// returns the output code of a missing cell (index 0) and of each value (`1 + code`). No hashing.
+    static func adopt(_ distinct: [String], into out: inout TextAttributeColumns, _ o: Int) -> [Int32] {
+        // A column that has values already (an attribute called `directed` beside the column of that
+        // name) maps each value.
+        guard out.distinct[o].isEmpty else { return codeMap(distinct, into: &out, o) }
+        var values = distinct
+        let empty = Int32(values.firstIndex(of: "") ?? values.count)
+        if Int(empty) == values.count { values.append("") }
+        out.adopt(column: o, distinct: values)
+        return [empty] + (0..<Int32(distinct.count))
+    }
+
+    /// Output codes for the distinct values of an input column: index 0 for a missing cell (empty
+    /// text), `1 + code` for each value.
+    static func codeMap(_ distinct: [String], into out: inout TextAttributeColumns, _ o: Int,
+                        _ transform: ((String) -> String)? = nil) -> [Int32] {
+        var map = [Int32](repeating: 0, count: distinct.count + 1)
+        out.reserveDistinct(distinct.count + 1, column: o)
+        map[0] = out.code(of: transform?("") ?? "", column: o)
+        for (i, value) in distinct.enumerated() { map[i + 1] = out.code(of: transform?(value) ?? value, column: o) }
+        return map
     }
 
     static func ok<T>(_ result: Result<T, ValueError>) -> Bool {
@@ -96,23 +138,41 @@ public enum NetworkTables {
         let attributes = network.edgeAttributes
         var out = TextAttributeColumns()
         var lines: [Int32] = []
-        let m = network.edgeSources.count
+        let sourceCodes = network.edgeSourceCodes, targetCodes = network.edgeTargetCodes
+        let endpoints = network.endpoints
+        let m = sourceCodes.count
         func warn(_ message: String, line: Int = 0) {
             diagnostics.append(Diagnostic(.warning, SourceLocation(file: network.file, line: line), message))
+        }
+        // Each distinct end normalised once (plain ASCII without white space at either end is its own
+        // normal form), and numbered, so rows compare integers.
+        let normalized = endpoints.map { id -> String in
+            if let first = id.utf8.first, let last = id.utf8.last, first > 0x20, last > 0x20, id.utf8.allSatisfy({ $0 < 0x80 }) { return id }
+            return CellParser.normalizedID(id)
+        }
+        var normalCodeOf: [String: Int32] = [:]
+        normalCodeOf.reserveCapacity(normalized.count)
+        let normalCode = normalized.map { n -> Int32 in
+            if let c = normalCodeOf[n] { return c }
+            let c = Int32(normalCodeOf.count)
+            normalCodeOf[n] = c
+            return c
         }
 
         // Edges written by `weakties export` carry their mentions; only the others are read from
         // their attributes, so only those decide which attributes keep their field meaning.
         var mentionRowsOf: [Int: [[(String, String)]]] = [:]
         var unreadMentions = 0
-        if attributes.contains(StudyExport.mentionsAttribute) {
-            for e in 0..<m {
-                guard let text = attributes.value(StudyExport.mentionsAttribute, e) else { continue }
-                let ends: Set = [CellParser.normalizedID(network.edgeSources[e]), CellParser.normalizedID(network.edgeTargets[e])]
+        if let mc = attributes.names.firstIndex(of: StudyExport.mentionsAttribute) {
+            let codes = attributes.codes[mc], distinct = attributes.distinct[mc]
+            for e in 0..<m where codes[e] >= 0 {
+                let text = distinct[Int(codes[e])]
+                let ends: Set = [normalized[Int(sourceCodes[e])], normalized[Int(targetCodes[e])]]
                 if let rows = mentionRows(text, file: network.file, ends: ends) { mentionRowsOf[e] = rows } else { unreadMentions += 1 }
             }
         }
-        let fallback = (0..<m).filter { mentionRowsOf[$0] == nil }
+        let fallback: [Int]? = mentionRowsOf.isEmpty ? nil : (0..<m).filter { mentionRowsOf[$0] == nil }
+        let fallbackCount = fallback?.count ?? m
 
         // Which attributes keep their field meaning.
         var names = UniqueNames()
@@ -121,11 +181,10 @@ public enum NetworkTables {
         var plan: [(from: String, to: String)] = []
         var usedFields: Set<TieField> = [.source, .target]
         for (c, name) in attributes.names.enumerated() where name != StudyExport.mentionsAttribute {
-            let values = fallback.map { attributes.values[c][$0] }
             var target = name
             if let field = TieField.field(forHeader: name) {
                 // Each distinct value is checked once (attributes repeat: strengths, years, weights).
-                let distinct = Set(values.lazy.compactMap { $0 })
+                let distinct = usedValues(attributes, c, rows: fallback)
                 func all(_ check: (String) -> Bool) -> Bool {
                     distinct.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty || check($0) }
                 }
@@ -155,7 +214,7 @@ public enum NetworkTables {
             }
             plan.append((name, names.claim(target)))
         }
-        if strengthColumn == nil && !fallback.isEmpty {
+        if strengthColumn == nil && fallbackCount > 0 {
             diagnostics.append(Diagnostic(.notice, SourceLocation(file: network.file, line: 0),
                 "\(network.format) has no tie strength: every tie is read as weak (add a 'strength' attribute to say otherwise)"))
         }
@@ -167,29 +226,34 @@ public enum NetworkTables {
 
         var loops: [Int32] = []
         var missingStrength = 0
-        var normalized: [String: String] = [:]  // ids repeat across edges: normalise each once
-        func normalizedID(_ id: String) -> String {
-            // Plain ASCII without white space at either end is its own normal form: no lookup.
-            if let first = id.utf8.first, let last = id.utf8.last, first > 0x20, last > 0x20, id.utf8.allSatisfy({ $0 < 0x80 }) { return id }
-            if let n = normalized[id] { return n }
-            let n = CellParser.normalizedID(id)
-            normalized[id] = n
-            return n
-        }
-        let strengthIndex = strengthColumn.flatMap { attributes.names.firstIndex(of: $0) }
-        let planIndex = plan.map { attributes.names.firstIndex(of: $0.from)! }
-        // Output columns by index (the default rows' columns first, in this order).
+        // Output columns by index (the default rows' columns first, in this order), filled with codes:
+        // the ends keep the network's numbering, attribute values are mapped once per distinct value.
         let sourceOut = out.columnIndex("source"), targetOut = out.columnIndex("target"), strengthOut = out.columnIndex("strength")
         let directedOut = mixed ? out.columnIndex("directed") : -1
         let planOut = mentionRowsOf.count == m ? [] : plan.map { out.columnIndex($0.to) }
+        out.adopt(column: sourceOut, distinct: endpoints)
+        out.adopt(column: targetOut, distinct: endpoints)
+        let weak = out.code(of: "weak", column: strengthOut)
+        // Per distinct strength value (index 0: missing): its output code, or -1 where blank (weak).
+        var strengthMap = [Int32](repeating: -1, count: 1)
+        if let strengthIndex = strengthColumn.flatMap({ attributes.names.firstIndex(of: $0) }) {
+            for value in attributes.distinct[strengthIndex] {
+                strengthMap.append(value.isEmpty || value.allSatisfy(\.isWhitespace) ? -1 : out.code(of: value, column: strengthOut))
+            }
+        }
+        let strengthCodes = strengthColumn.flatMap { attributes.names.firstIndex(of: $0) }.map { attributes.codes[$0] }
+        let trueCode = mixed ? out.code(of: "true", column: directedOut) : -1
+        let falseCode = mixed ? out.code(of: "false", column: directedOut) : -1
+        let planCodes = planOut.indices.map { attributes.codes[attributes.names.firstIndex(of: plan[$0].from)!] }
+        let planMaps = planOut.indices.map { adopt(attributes.distinct[attributes.names.firstIndex(of: plan[$0].from)!], into: &out, planOut[$0]) }
         out.reserveCapacity(m)
         lines.reserveCapacity(m)
         for e in 0..<m {
-            let source = network.edgeSources[e], target = network.edgeTargets[e]
-            if source == target || normalizedID(source) == normalizedID(target), !normalizedID(source).isEmpty {
+            let s = Int(sourceCodes[e]), t = Int(targetCodes[e])
+            if normalCode[s] == normalCode[t], !normalized[s].isEmpty {
                 loops.append(network.edgeLines[e]); continue
             }
-            if let rows = mentionRowsOf[e] {
+            if !mentionRowsOf.isEmpty, let rows = mentionRowsOf[e] {
                 for row in rows {
                     out.startRow(); lines.append(network.edgeLines[e])
                     for (key, value) in row { out.set(key, value) }
@@ -197,16 +261,16 @@ public enum NetworkTables {
                 continue
             }
             out.startRow(); lines.append(network.edgeLines[e])
-            out.set(column: sourceOut, source)
-            out.set(column: targetOut, target)
-            var strength = strengthIndex.flatMap { attributes.values[$0][e] } ?? ""
-            if strength.isEmpty || strength.allSatisfy(\.isWhitespace) {
-                if strengthColumn != nil { missingStrength += 1 }
-                strength = "weak"
+            out.set(column: sourceOut, code: Int32(s))
+            out.set(column: targetOut, code: Int32(t))
+            var strength = weak
+            if let strengthCodes {
+                let code = strengthMap[Int(strengthCodes[e]) + 1]
+                if code < 0 { missingStrength += 1 } else { strength = code }
             }
-            out.set(column: strengthOut, strength)
-            if mixed { out.set(column: directedOut, directed[e] ? "true" : "false") }
-            for i in planOut.indices { out.set(column: planOut[i], attributes.values[planIndex[i]][e] ?? "") }
+            out.set(column: strengthOut, code: strength)
+            if mixed { out.set(column: directedOut, code: directed[e] ? trueCode : falseCode) }
+            for i in planOut.indices { out.set(column: planOut[i], code: planMaps[i][Int(planCodes[i][e]) + 1]) }
         }
         if out.rowCount == 0 { for name in ["source", "target", "strength"] { out.set(name, nil) } }
         if !loops.isEmpty {
@@ -223,6 +287,20 @@ public enum NetworkTables {
         }
         if missingStrength > 0 { warn("\(missingStrength) edges have no strength value; read as weak") }
         return (out, lines)
+    }
+
+    /// The distinct values column `c` holds in `rows` (all rows where `nil`), missing cells left out.
+    static func usedValues(_ columns: TextAttributeColumns, _ c: Int, rows: [Int]?) -> Set<String> {
+        var used = [Bool](repeating: false, count: columns.distinct[c].count)
+        let codes = columns.codes[c]
+        if let rows {
+            for r in rows where codes[r] >= 0 { used[Int(codes[r])] = true }
+        } else {
+            for code in codes where code >= 0 { used[Int(code)] = true }
+        }
+        var values = Set<String>()
+        for (i, value) in columns.distinct[c].enumerated() where used[i] { values.insert(value) }
+        return values
     }
 
     /// The mentions of one edge from its `mentions_json`, or `nil` where it is not a list of objects of
@@ -248,32 +326,35 @@ public enum NetworkTables {
     /// A `CodedTable` of text columns (missing cells empty), dictionary-encoded; the format's name
     /// stands where a CSV table records its delimiter.
     static func codedTable(file: String, _ columns: TextAttributeColumns, lines: [Int32], format: String) -> CodedTable {
-        @Sendable func encode(_ values: [String?]) -> TextColumn {
+        // The columns are coded already: renumbered in order of first appearance (missing cells are
+        // empty text), an array lookup per cell.
+        @Sendable func encode(_ c: Int) -> TextColumn {
+            let distinct = columns.distinct[c], codes = columns.codes[c]
+            let empty = distinct.firstIndex(of: "") ?? distinct.count
+            var remap = [Int32](repeating: -1, count: distinct.count + 1)
             var column = TextColumn()
-            var codeOf: [String: Int32] = [:]
-            column.codes.reserveCapacity(values.count)
-            for value in values {
-                let text = value ?? ""
-                if let code = codeOf[text] {
-                    column.codes.append(code)
-                } else {
-                    let code = Int32(column.values.count)
-                    codeOf[text] = code
-                    column.values.append(text)
-                    column.codes.append(code)
+            column.codes.reserveCapacity(codes.count)
+            for code in codes {
+                let k = code < 0 ? empty : Int(code)
+                var r = remap[k]
+                if r < 0 {
+                    r = Int32(column.values.count)
+                    remap[k] = r
+                    column.values.append(k == distinct.count ? "" : distinct[k])
                 }
+                column.codes.append(r)
             }
             return column
         }
-        // Columns are independent: large tables intern them on all cores (each worker writes its own slot).
-        var encoded = [TextColumn](repeating: TextColumn(), count: columns.values.count)
+        // Columns are independent: large tables renumber them on all cores (each worker writes its own slot).
+        var encoded = [TextColumn](repeating: TextColumn(), count: columns.names.count)
         if lines.count >= 50_000 && encoded.count > 1 {
             encoded.withUnsafeMutableBufferPointer { slots in
                 nonisolated(unsafe) let slots = slots
-                DispatchQueue.concurrentPerform(iterations: slots.count) { c in slots[c] = encode(columns.values[c]) }
+                DispatchQueue.concurrentPerform(iterations: slots.count) { c in slots[c] = encode(c) }
             }
         } else {
-            for c in encoded.indices { encoded[c] = encode(columns.values[c]) }
+            for c in encoded.indices { encoded[c] = encode(c) }
         }
         var table = CodedTable(file: file, header: columns.names, headerLine: 0, columns: encoded, rowLines: lines, delimiter: format)
         table.mayBeEmpty = true

@@ -34,6 +34,13 @@ enum XMLInput {
         try parseWithXMLParser(path: path, file: file, handler: handler)
     }
 
+    /// Parses `path`, with events as bytes (`XMLByteHandler`): no strings per element or value. A
+    /// document in another encoding goes through `XMLParser`, its events re-encoded as UTF-8 bytes.
+    static func parse(path: String, file: String, byteHandler: XMLByteHandler, checkpoint: XMLCheckpoint? = nil) throws {
+        if case .done = try XMLScanner.scan(path: path, file: file, byteHandler: byteHandler, checkpoint: checkpoint) { return }
+        try parseWithXMLParser(path: path, file: file, handler: ByteEvents(byteHandler))
+    }
+
     /// Parses `path` with Foundation's `XMLParser` (any encoding libxml2 knows).
     static func parseWithXMLParser(path: String, file: String, handler: XMLHandler) throws {
         guard let stream = InputStream(fileAtPath: path), let head = FileHandle(forReadingAtPath: path) else {
@@ -122,15 +129,59 @@ enum XMLInput {
     }
 }
 
+/// String events (from `XMLParser`) delivered to an `XMLByteHandler` as UTF-8 bytes.
+final class ByteEvents: XMLHandler {
+    let handler: XMLByteHandler
+
+    init(_ handler: XMLByteHandler) { self.handler = handler }
+
+    func startElement(_ name: String, attributes: XMLAttributes, at position: XMLPosition) -> String? {
+        // One arena for the name and every attribute, then pointers into it.
+        var arena: [UInt8] = Array(name.utf8)
+        var spans: [(Int, Int, Int, Int)] = []
+        for i in attributes.names.indices {
+            let n = arena.count
+            arena += attributes.names[i].utf8
+            let v = arena.count
+            arena += attributes.values[i].utf8
+            spans.append((n, v, v, arena.count))
+        }
+        let nameCount = name.utf8.count
+        return arena.withUnsafeBufferPointer { p in
+            handler.startElement(XMLRawTag(
+                name: UnsafeBufferPointer(rebasing: p[0..<nameCount]),
+                names: spans.map { UnsafeBufferPointer(rebasing: p[$0.0..<$0.1]) }[...],
+                values: spans.map { UnsafeBufferPointer(rebasing: p[$0.2..<$0.3]) }[...]), at: position)
+        }
+    }
+
+    func endElement(_ name: String, at position: XMLPosition) -> String? {
+        Array(name.utf8).withUnsafeBufferPointer { handler.endElement($0, at: position) }
+    }
+
+    func characters(_ text: String) { Array(text.utf8).withUnsafeBufferPointer { handler.characters($0) } }
+}
+
 /// For the benchmark driver: the XML scanner with a handler that does nothing (the scanner's own cost).
 public enum XMLScanBenchmark {
-    final class Nothing: XMLHandler {
+    final class Nothing: XMLByteHandler {
+        func startElement(_ tag: XMLRawTag, at position: XMLPosition) -> String? { nil }
+        func endElement(_ name: UnsafeBufferPointer<UInt8>, at position: XMLPosition) -> String? { nil }
+        func characters(_ text: UnsafeBufferPointer<UInt8>) {}
+    }
+
+    final class NothingWithStrings: XMLHandler {
         func startElement(_ name: String, attributes: XMLAttributes, at position: XMLPosition) -> String? { nil }
         func endElement(_ name: String, at position: XMLPosition) -> String? { nil }
         func characters(_ text: String) {}
     }
 
     public static func scanOnly(path: String) throws {
-        _ = try XMLScanner.scan(path: path, file: path, handler: Nothing())
+        _ = try XMLScanner.scan(path: path, file: path, byteHandler: Nothing())
+    }
+
+    /// The scanner delivering strings (as GEXF, XLSX and REFI-QDA read it) to a handler that does nothing.
+    public static func scanOnlyWithStrings(path: String) throws {
+        _ = try XMLScanner.scan(path: path, file: path, handler: NothingWithStrings())
     }
 }

@@ -1,0 +1,174 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import WeakTiesIO
+import WeakTiesStudy
+
+/// The GraphML reader reads the scanner's byte events; documents in other encodings go through
+/// `XMLParser` with the same handler. Both paths must read a document alike.
+@Suite struct GraphMLReaderTests {
+    /// Keys with defaults, an undeclared key, entities and character references, CRLF, a value split
+    /// by a comment and CDATA, a yEd label, a directed edge, an edge id, a nested graph, non-ASCII text.
+    static let document = """
+        <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml">\r
+          <key id="d0" for="node" attr.name="region" attr.type="string"><default>Viersen</default></key>\r
+          <key id="d1" for="edge" attr.name="strength" attr.type="string"/>\r
+          <key id="d2" for="all" attr.name="note"><desc>ignored</desc><default>none</default></key>\r
+          <key id="g" for="node"/>\r
+          <graph id="G" edgedefault="undirected">\r
+            <node id="A &amp; B"><data key="d0">Krefeld</data><data key="d2">x<!-- c -->y<![CDATA[<z>]]></data></node>\r
+            <node id="M&#252;ller"><data key="nokey">free</data><data key="g"><y:ShapeNode><y:NodeLabel> Label M </y:NodeLabel></y:ShapeNode></data></node>\r
+            <node id="C"><data key="d0">M&#xF6;nchengladbach</data><graph id="inner"><node id="D"/></graph><data key="d2">after</data></node>\r
+            <edge id="e0" source="A &amp; B" target="M&#252;ller"><data key="d1">strong</data></edge>\r
+            <edge source="C" target="D" directed="true"><data key="d1">weak</data><data key="d2">line&#10;break</data></edge>\r
+            <edge id="e2" source="D" target="A &amp; B"/>\r
+          </graph>\r
+        </graphml>\r
+
+        """
+
+    static func summary(_ network: NetworkData) -> [String] {
+        var out = ["directed \(network.isDirected)", "nodes \(network.nodeIDs)", "sources \(Array(network.edgeSources))",
+                   "targets \(Array(network.edgeTargets))", "edgeDirected \(network.edgeDirected)"]
+        for (c, name) in network.nodeAttributes.names.enumerated() { out.append("node \(name) \(network.nodeAttributes.values[c])") }
+        for (c, name) in network.edgeAttributes.names.enumerated() { out.append("edge \(name) \(network.edgeAttributes.values[c])") }
+        return out
+    }
+
+    @Test func bytePathAndXMLParserPathReadAlike() throws {
+        let dir = TemporaryDirectory()
+        let utf8 = try GraphMLReader.read(path: dir.write("a.graphml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + Self.document))
+        // The same document in ISO-8859-1 (its non-ASCII characters are references, so the bytes are the same).
+        let latin = try GraphMLReader.read(path: dir.write("b.graphml", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n" + Self.document))
+        #expect(Self.summary(utf8) == Self.summary(latin))
+        #expect(utf8.nodeIDs == ["A & B", "Müller", "C", "D"])
+        let nodes = utf8.nodeAttributes
+        #expect(nodes.value("region", 2) == "Mönchengladbach" && nodes.value("region", 1) == "Viersen")
+        #expect(nodes.value("note", 0) == "xy<z>" && nodes.value("note", 2) == "after" && nodes.value("note", 1) == "none")
+        #expect(nodes.value("nokey", 1) == "free" && nodes.value("label", 1) == "Label M" && nodes.value("label", 0) == "A & B")
+        #expect(utf8.edgeAttributes.value("id", 0) == "e0" && utf8.edgeAttributes.value("id", 1) == nil)
+        #expect(utf8.edgeAttributes.value("note", 1) == "line\nbreak" && utf8.edgeAttributes.value("strength", 0) == "strong")
+        #expect(utf8.edgeDirected == [false, true, false] && !utf8.isDirected)
+        #expect(utf8.edgeLines == [11, 12, 13] && utf8.nodeLines == [8, 9, 10, 10])
+    }
+
+    @Test func anEdgeAttributeNamedDirectedInAMixedGraphIsKept() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.write("d.graphml", """
+            <graphml><key id="k" for="edge" attr.name="directed"/><graph edgedefault="undirected">
+            <edge source="a" target="b" directed="true"><data key="k">yes</data></edge>
+            <edge source="b" target="c"/><edge source="c" target="a"><data key="k"></data></edge>
+            </graph></graphml>
+            """)
+        let tables = NetworkTables.tables(try GraphMLReader.read(path: path))
+        let directed = try #require(tables.ties.header.firstIndex(of: "directed"))
+        #expect((0..<3).map { tables.ties.columns[directed][$0] } == ["yes", "", ""])
+    }
+
+    @Test func invalidUTF8AndBadReferencesAreLocated() throws {
+        let dir = TemporaryDirectory()
+        let cases: [([UInt8], String)] = [
+            (Array("<graphml><graph><node id=\"a\"><data key=\"x\">ok".utf8) + [0xFF] + Array("</data></node></graph></graphml>".utf8),
+             "1:44: error: invalid UTF-8 (in graphml/graph/node/data)"),
+            (Array("<graphml><graph>\n<node id=\"".utf8) + [0xC3] + Array("\"/></graph></graphml>".utf8),
+             "2:11: error: invalid UTF-8 (in graphml/graph)"),
+            (Array("<graphml><graph><edge source=\"a\" target=\"b&amp\"/></graph></graphml>".utf8),
+             "1:43: error: '&' that starts no reference (write &amp;) (in graphml/graph)"),
+            (Array("<graphml><graph><edge source=\"a\"/></graph></graphml>".utf8),
+             "1:17: error: <edge> needs source and target (in graphml/graph/edge)"),
+        ]
+        for (bytes, expected) in cases {
+            let path = dir.write("u.graphml", bytes: bytes)
+            do {
+                _ = try GraphMLReader.read(path: path)
+                Issue.record("accepted: \(expected)")
+            } catch let failure as ImportFailure {
+                #expect(failure.description == path + ":" + expected)
+            }
+        }
+    }
+
+    @Test func longValuesAndTagsAcrossBlocksAreReadWhole() throws {
+        let dir = TemporaryDirectory()
+        // Values longer than the scanner's block, and many edges so tags straddle block boundaries.
+        let long = String(repeating: "é", count: XMLScanner.blockSize)
+        var text = "<graphml><key id=\"d\" for=\"edge\" attr.name=\"w\"/><graph edgedefault=\"directed\"><node id=\"\(long)\"/>\n"
+        for i in 0..<40_000 { text += "<edge source=\"n\(i)\" target=\"n\(i + 1)\"><data key=\"d\">\(i % 7)</data></edge>\n" }
+        text += "</graph></graphml>\n"
+        let network = try GraphMLReader.read(path: dir.write("long.graphml", text))
+        #expect(network.nodeIDs == [long] && network.edgeSources.count == 40_000 && network.isDirected)
+        #expect(network.edgeTargets[39_999] == "n40000" && network.edgeAttributes.value("w", 39_999) == "1")
+        #expect(network.edgeLines[39_999] == 40_001)
+    }
+}
+
+/// Large files are read in two halves on two cores; the result must be the sequential read's, and
+/// whatever the second half cannot take (nested graphs, keys, errors) falls back to the sequential scan.
+@Suite struct GraphMLHalvesTests {
+    static func document(edges: Int, middle: String = "", tail: String = "") -> String {
+        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+        text += "<key id=\"d0\" for=\"node\" attr.name=\"region\"><default>none</default></key>\n"
+        text += "<key id=\"d1\" for=\"edge\" attr.name=\"strength\"/>\n<graph edgedefault=\"undirected\">\n"
+        for v in 0..<200 { text += "  <node id=\"n\(v)\"><data key=\"d0\">R&amp;\(v % 3)</data></node>\n" }
+        for e in 0..<edges {
+            if e == edges / 2 { text += middle }
+            text += "  <edge source=\"n\(e % 200)\" target=\"n\((e * 7 + 1) % 200)\"\(e % 5 == 0 ? " directed=\"true\"" : "")><data key=\"d1\">\(e % 3 == 0 ? "strong" : "weak")</data></edge>\n"
+            if e % 1000 == 999 { text += "  <node id=\"late\(e)\"><data key=\"d0\">x\(e)</data><data key=\"other\">y</data></node>\n" }
+        }
+        return text + tail + "</graph>\n</graphml>\n"
+    }
+
+    func read(_ text: String) throws -> (halves: NetworkData, split: Bool, sequential: NetworkData) {
+        let dir = TemporaryDirectory()
+        let path = dir.write("h.graphml", text)
+        let (network, split) = try GraphMLReader.readTellingHalves(path: path, halvesFrom: 0)
+        return (network, split, try GraphMLReader.read(path: path, halvesFrom: .max))
+    }
+
+    static func same(_ a: NetworkData, _ b: NetworkData) -> Bool {
+        let summaries = GraphMLReaderTests.summary(a) == GraphMLReaderTests.summary(b)
+        let lines = a.edgeLines == b.edgeLines && a.nodeLines == b.nodeLines
+        let diagnostics: Bool = a.diagnostics.map(\.description) == b.diagnostics.map(\.description)
+        return summaries && lines && diagnostics
+    }
+
+    @Test func halvesReadLikeTheSequentialScan() throws {
+        let r = try read(Self.document(edges: 20_000, tail: "<hyperedge/>\n"))
+        #expect(r.split)
+        #expect(Self.same(r.halves, r.sequential))
+        #expect(r.halves.edgeSourceCodes.count == 20_000)
+        #expect(r.halves.nodeIDs.count == 220)
+        let lastLine: Int32 = 20_224  // 5 lines before the nodes, 200 nodes, 20,000 edges, 19 late nodes before the last edge
+        #expect(r.halves.edgeLines.last == lastLine)
+    }
+
+    @Test(arguments: [
+        "<graph id=\"inner\" edgedefault=\"directed\"><node id=\"i\"/><edge source=\"i\" target=\"n1\"/></graph>\n",
+        "<key id=\"d2\" for=\"edge\" attr.name=\"late\"/>\n",
+        "<node id=\"open\"><data key=\"d0\">v</data>\n",  // the split point may fall inside a node
+        "<!-- <edge source=\"n1\" target=\"n2\"/> -->\n",
+    ])
+    func whatTheSecondHalfCannotTakeIsReadSequentially(middle: String) throws {
+        let closing = middle.hasPrefix("<node id=\"open\">") ? "</node>\n" : ""
+        let r = try read(Self.document(edges: 20_000, middle: middle, tail: closing))
+        #expect(Self.same(r.halves, r.sequential))
+    }
+
+    @Test func errorsInEitherHalfAreLocatedAsInTheSequentialScan() throws {
+        let dir = TemporaryDirectory()
+        for (middle, tail) in [("", "<edge source=\"n1\"/>\n"), ("<edge target=\"n1\"/>\n", ""), ("", "<node id=\"x\"></edge>\n")] {
+            let path = dir.write("e.graphml", Self.document(edges: 20_000, middle: middle, tail: tail))
+            var messages: [String] = []
+            for halvesFrom in [0, Int.max] {
+                do {
+                    _ = try GraphMLReader.read(path: path, halvesFrom: halvesFrom)
+                    Issue.record("accepted")
+                } catch let failure as ImportFailure {
+                    messages.append(failure.description)
+                }
+            }
+            #expect(messages.count == 2)
+            #expect(messages.first == messages.last, "\(messages)")
+        }
+    }
+}

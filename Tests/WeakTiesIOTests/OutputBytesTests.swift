@@ -1,0 +1,48 @@
+import Testing
+import TestSupport
+@testable import WeakTiesIO
+import WeakTiesGraph
+
+/// The GraphML writer's byte buffer must write what the string helpers write.
+@Suite struct OutputBytesTests {
+    @Test func escapingMatchesXMLTextAndNumbersMatchString() {
+        var rng = SeededRandom(seed: 5)
+        let alphabet: [String] = ["a", "&", "<", ">", "\"", "'", "\n", "\r", "\t", "\u{1}", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "é", "漢", "🙂", " "]
+        for _ in 0..<2_000 {
+            let text = (0..<Int(rng.next() % 12)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }.joined()
+            var out = OutputBytes(capacity: 1)
+            out.appendXMLEscaped(text)
+            #expect(Array(out.bytes) == Array(GraphExport.xmlText(text).utf8), "\(text.debugDescription)")
+        }
+        var out = OutputBytes(capacity: 1)
+        for n in [0, 7, -7, 10, 1_000_000, Int.max, Int.min, -1] {
+            out.removeAll()
+            out.append(decimal: n)
+            #expect(Array(out.bytes) == Array(String(n).utf8))
+        }
+    }
+}
+
+@Suite struct GraphMLWriterChunkTests {
+    @Test func chunkedWritingGivesTheSameBytes() throws {
+        var builder = GraphBuilder(directed: false)
+        let n = 3_000
+        for v in 0..<n { builder.addNode(v % 7 == 0 ? "a<&\"\(v)\"" : "n\(v)") }
+        var rng = SeededRandom(seed: 3)
+        var edges = Set<[Int32]>()
+        while edges.count < 9_000 {
+            let u = Int32(rng.next() % UInt64(n)), v = Int32(rng.next() % UInt64(n))
+            if u != v && edges.insert([min(u, v), max(u, v)]).inserted { _ = try builder.addEdge(u, v) }
+        }
+        builder.setNodeAttribute("label", .string((0..<n).map { $0 % 5 == 0 ? nil : "L\n\($0)" }))
+        builder.setNodeAttribute("founded", .int((0..<n).map { $0 % 3 == 0 ? nil : -$0 }))
+        builder.setEdgeAttribute("weight", .double((0..<edges.count).map { $0 % 4 == 0 ? .nan : Double($0) / 7 }))
+        builder.setEdgeAttribute("flag", .bool((0..<edges.count).map { $0 % 3 == 0 ? nil : $0 % 2 == 0 }))
+        let graph = try builder.build()
+        var chunked: [UInt8] = [], whole: [UInt8] = []
+        GraphExport.writeGraphML(graph, chunkedFrom: 0) { chunked += $0 }
+        GraphExport.writeGraphML(graph, chunkedFrom: .max) { whole += $0 }
+        #expect(chunked == whole)
+        #expect(whole == GraphExport.graphMLBytes(graph))
+    }
+}
