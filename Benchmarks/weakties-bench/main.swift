@@ -54,7 +54,7 @@ case "formats" where args.count >= 2:
     var bytes = 0
     for _ in 0..<repetitions {
         readBest = min(readBest, try seconds { study = try StudyLoader.load(ties: [args[1]], format: nil) })
-        writeBest = min(writeBest, try seconds { bytes = GraphExport.graphML(StudyExport.graph(study!)).utf8.count })
+        writeBest = min(writeBest, seconds { bytes = GraphExport.graphML(StudyExport.graph(study!)).utf8.count })
         streamedBest = min(streamedBest, seconds {
             var streamed = 0
             GraphExport.writeGraphML(StudyExport.graph(study!)) { streamed += $0.count }
@@ -102,7 +102,7 @@ case "metrics" where args.count >= 2:
     report("closeness_harmonic_1_thread", try seconds { _ = try g.closeness(threads: 1) }, info)
     report("pagerank", try seconds { _ = try g.pageRank() }, info)
     report("constraint_effective_size", try seconds { _ = try g.structuralHoles() }, info)
-    report("local_bridges", try seconds { _ = g.localBridges() }, info)
+    report("local_bridges", seconds { _ = g.localBridges() }, info)
     report("core_number", seconds { _ = g.coreNumber() }, info)
     report("clustering", seconds { _ = g.clustering() }, info)
 case "render" where args.count >= 2:
