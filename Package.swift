@@ -73,7 +73,7 @@ let package = Package(
         ),
         .testTarget(name: "WeakTiesRenderTests", dependencies: ["WeakTiesRender", "WeakTiesIO", "TestSupport", "weakties-bench"]),
         .testTarget(name: "WeakTiesReportTests", dependencies: ["WeakTiesReport", "WeakTies", "TestSupport"], resources: [.copy("Golden")]),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport", "weakties"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "weakties"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

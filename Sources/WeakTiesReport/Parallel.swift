@@ -11,7 +11,7 @@ func parallelMap<T>(_ count: Int, _ body: (Int) throws -> T) throws -> [T] {
     let results = UnsafeMutableBufferPointer<Result<T, any Error>?>.allocate(capacity: count)
     results.initialize(repeating: nil)
     defer { results.deinitialize(); results.deallocate() }
-    try withoutActuallyEscaping(body) { body in
+    withoutActuallyEscaping(body) { body in
         nonisolated(unsafe) let slots = results
         nonisolated(unsafe) let work = body
         DispatchQueue.concurrentPerform(iterations: workers) { worker in

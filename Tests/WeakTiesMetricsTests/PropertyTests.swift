@@ -181,7 +181,7 @@ private func expectAllClose(_ a: [Double], _ b: [Double], _ label: String) {
                 var changed = true
                 while changed {
                     changed = false
-                    for v in 0..<n where alive[v] && neighbors[v].count { alive[$0] } < k { alive[v] = false; changed = true }
+                    for v in 0..<n where alive[v] && neighbors[v].count(where: { alive[$0] }) < k { alive[v] = false; changed = true }
                 }
                 for v in 0..<n where alive[v] { core[v] = Double(k) }
             }
