@@ -149,18 +149,7 @@ public enum AtomicDirectory {
 
     /// Writes every file under `root` (its folders exist) on all cores; the first failure's message.
     static func writeAll(_ files: [(path: String, data: Data)], under root: String) -> String? {
-        let errors = UnsafeMutableBufferPointer<String?>.allocate(capacity: max(1, files.count))
-        errors.initialize(repeating: nil)
-        defer { errors.deinitialize(); errors.deallocate() }
-        nonisolated(unsafe) let slots = errors
-        let work = files
-        let workers = max(1, min(files.count, ProcessInfo.processInfo.activeProcessorCount))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for i in stride(from: worker, to: work.count, by: workers) {
-                slots[i] = writeFile(work[i].data, to: root + "/" + work[i].path)
-            }
-        }
-        return errors.lazy.compactMap { $0 }.first
+        Parallel.map(files.count) { writeFile(files[$0].data, to: root + "/" + files[$0].path) }.lazy.compactMap { $0 }.first
     }
 
     /// open/write/close; nil, or what went wrong.

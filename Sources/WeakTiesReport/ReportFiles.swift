@@ -93,10 +93,9 @@ extension StudyReport {
     func pages(_ rendering: ReportRendering, maps: @escaping @Sendable ([ReportMapRequest]) throws -> [String]) throws -> [ReportFile] {
         let strings = try ReportStrings(rendering.language)
         let library = try ReportTemplates.library(format: rendering.format, userDirectory: rendering.templateDirectory, strings: strings)
-        // Every map at once, so the renderer can spread them over the cores, drawn while the pages are
-        // rendered with placeholders that the maps replace afterwards.
-        let language = rendering.language
-        let requests = try StudyReport.mapRequests(study: study, options: options, language: language)
+        // Every map at once, drawn on another thread while the pages are rendered with placeholders
+        // that the maps replace afterwards.
+        let requests = try StudyReport.mapRequests(study: study, options: options, strings: strings)
         let drawn = try ReportTemplates.concurrently({ try maps(requests) }) { () throws -> [ReportFile] in
             try pages(rendering, strings: strings, library: library, placeholders: requests.indices.map(ReportTemplates.placeholder))
         }
@@ -119,7 +118,7 @@ extension StudyReport {
         let ext = html ? "html" : "md"
         let converter = ReportContext(strings: strings)
         // Each innovation's variables on all cores: JSON, conversion and decoration read only the report.
-        let innovationContexts = try parallelMap(innovations.count) { i in
+        let innovationContexts = Parallel.map(innovations.count) { i in
             var context = converter.convert(innovationJSON(innovations[i])) as? [String: Any] ?? [:]
             converter.decorateInnovation(&context, pageExtension: ext)
             return context
@@ -218,9 +217,26 @@ extension StudyReport {
 }
 
 /// A result handed from a worker thread to the thread that waits for it (after `DispatchGroup.wait`).
-final class ResultSlot<Value>: @unchecked Sendable {
-    var work: (() throws -> Value)?
-    var result: Result<Value, Error>?
+/// A value computed on a thread of its own, not a dispatch queue: the work may block (on Graphviz, or
+/// a process), and blocked workers starve libdispatch's pool, which the pages use (seen here: a
+/// second's delay on two cores).
+public final class Background<Value>: @unchecked Sendable {
+    private var result: Result<Value, any Error>?
+    private let done = DispatchSemaphore(value: 0)
+
+    public init(_ work: @escaping @Sendable () throws -> Value) {
+        Thread { [self] in
+            result = Result { try work() }
+            done.signal()
+        }.start()
+    }
+
+    /// Waits for the value, or rethrows the work's error; may be called again.
+    public func value() throws -> Value {
+        done.wait()
+        done.signal()
+        return try result!.get()
+    }
 }
 
 /// The bundled templates, a user's overrides, and rendering with escaping by default.
@@ -397,25 +413,16 @@ enum ReportTemplates {
     /// Runs `first` on another thread while `second` runs on this one; both results, or the first error
     /// (of `second`, then of `first`).
     static func concurrently<A, B>(_ first: @escaping @Sendable () throws -> A, _ second: () throws -> B) throws -> (first: A, second: B) {
-        // A thread of its own, not a dispatch queue: `first` blocks (it waits for a Graphviz process),
-        // and blocked workers starve libdispatch's pool (seen here: a second's delay on two cores).
-        let slot = ResultSlot<A>()
-        slot.work = first
-        let done = DispatchSemaphore(value: 0)
-        Thread {
-            slot.result = Result { try slot.work!() }
-            slot.work = nil
-            done.signal()
-        }.start()
+        let background = Background(first)
         let b = Result { try second() }
-        done.wait()
+        let a = Result { try background.value() }
         let secondValue = try b.get()
-        return (try slot.result!.get(), secondValue)
+        return (try a.get(), secondValue)
     }
 
     /// Renders pages on all cores (templates and contexts are only read), results in job order.
     static func renderAll(_ library: MustacheLibrary, _ jobs: [(path: String, template: String, context: [String: Any])]) throws -> [ReportFile] {
-        let pages = try parallelMap(jobs.count) { i in library.render(jobs[i].context, withTemplate: jobs[i].template) }
+        let pages = Parallel.map(jobs.count) { i in library.render(jobs[i].context, withTemplate: jobs[i].template) }
         return try jobs.indices.map { i in
             guard let page = pages[i] else { throw ReportTemplateError.missingResource(jobs[i].template) }
             return ReportFile(path: jobs[i].path, data: Data(page.utf8))

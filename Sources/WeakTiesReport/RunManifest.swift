@@ -21,7 +21,7 @@ public enum RunManifest {
             ("schema_version", .int(StudyReport.schemaVersion)),
             ("inputs", .array(inputList)),
             ("options", .object(options)),
-            ("outputs", .array(zip(outputs, try parallelMap(outputs.count) { SHA256.hex(outputs[$0].data) }).map { file, sha in
+            ("outputs", .array(zip(outputs, Parallel.map(outputs.count) { SHA256.hex(outputs[$0].data) }).map { file, sha in
                 .object([("path", .string(file.path)), ("bytes", .int(file.data.count)), ("sha256", .string(sha))])
             })),
         ])

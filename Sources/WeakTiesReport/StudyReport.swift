@@ -1,5 +1,6 @@
 import Foundation
 import WeakTiesGraph
+import WeakTiesIO
 import WeakTiesMetrics
 import WeakTiesStudy
 
@@ -76,7 +77,7 @@ public struct StudyReport: Sendable {
         let context = BuildContext(study: study, graph: g, isWeak: isWeak, regions: regions, types: types,
                                    metrics: metrics, suggestions: options.suggestions)
         // Each innovation on all cores (each reads the shared context only; same values on any core count).
-        innovations = try parallelMap(selected.count) { context.innovation(selected[$0], slug: slugs[selected[$0]]!) }
+        innovations = Parallel.map(selected.count) { context.innovation(selected[$0], slug: slugs[selected[$0]]!) }
         overview = StudyOverview(study: study, graph: g, metrics: metrics, isWeak: isWeak, regions: regions, types: types)
     }
 
@@ -102,7 +103,12 @@ public struct StudyReport: Sendable {
     /// study map. Known from the study alone, so the maps can be drawn while the metrics are computed.
     /// - Throws: `ReportError` (as `init`), `ReportTemplateError` when the language's texts are missing.
     public static func mapRequests(study: Study, options: ReportOptions, language: ReportLanguage) throws -> [ReportMapRequest] {
-        let strings = try ReportStrings(language)
+        try mapRequests(study: study, options: options, strings: ReportStrings(language))
+    }
+
+    /// The same with the language's texts already loaded.
+    static func mapRequests(study: Study, options: ReportOptions, strings: ReportStrings) throws -> [ReportMapRequest] {
+        let language = strings.language
         return try selection(study: study, options: options).map { v in
             ReportMapRequest(ego: study.actors[v].id, title: study.actors[v].label, seed: options.seed, language: language)
         } + [ReportMapRequest(ego: nil, title: strings.text("heading.study_map"), seed: options.seed, language: language)]

@@ -92,21 +92,21 @@ struct Report: ParsableCommand {
             // computed and the pages rendered. (A request list that cannot be made fails again, with
             // its message, in StudyReport below.)
             let mapsDone = Clock()
-            var early: Background<[String]>?
+            var early: (requests: [ReportMapRequest], maps: Background<[String]>)?
             if rendering.format == .html || rendering.format == .md,
                let requests = try? StudyReport.mapRequests(study: study, options: reportOptions, language: rendering.language) {
-                early = Background(requests) {
+                early = (requests, Background {
                     let cpuStart = Clock.threadCPU()
                     defer { mapsDone.stop(cpu: Clock.threadCPU() - cpuStart) }
                     return try StudyReport.maps(study: study, requests)
-                }
+                })
             }
             let report = try StudyReport(study: study, options: reportOptions)
             progress.time("metrics", Date().timeIntervalSince(start))
             progress.say(rendering.format == .html || rendering.format == .md ? "drawing \(report.innovations.count + 1) maps and writing the pages" : "writing")
             let drawing = early
             files = try report.files(rendering) { requests in
-                if let drawing, drawing.input == requests { return try drawing.value() }
+                if let drawing, drawing.requests == requests { return try drawing.maps.value() }
                 return try report.maps(requests)
             }
             // The maps are drawn while the metrics are computed and the pages rendered.
@@ -224,29 +224,6 @@ extension ReportTemplateError {
 }
 
 /// When something finished, set from another thread.
-/// A value computed on a thread of its own (not a dispatch queue: it blocks on Graphviz and the
-/// pages use the pool), for the `input` it was started with.
-final class Background<Value>: @unchecked Sendable {
-    let input: [ReportMapRequest]
-    private var result: Result<Value, any Error>?
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ input: [ReportMapRequest], _ work: @escaping @Sendable () throws -> Value) {
-        self.input = input
-        Thread { [self] in
-            result = Result { try work() }
-            done.signal()
-        }.start()
-    }
-
-    /// Waits for the value (once).
-    func value() throws -> Value {
-        done.wait()
-        done.signal()
-        return try result!.get()
-    }
-}
-
 final class Clock: @unchecked Sendable {
     private let lock = NSLock()
     private var end: Date?

@@ -346,16 +346,8 @@ public enum NetworkTables {
             }
             return column
         }
-        // Columns are independent: large tables renumber them on all cores (each worker writes its own slot).
-        var encoded = [TextColumn](repeating: TextColumn(), count: columns.names.count)
-        if lines.count >= 50_000 && encoded.count > 1 {
-            encoded.withUnsafeMutableBufferPointer { slots in
-                nonisolated(unsafe) let slots = slots
-                DispatchQueue.concurrentPerform(iterations: slots.count) { c in slots[c] = encode(c) }
-            }
-        } else {
-            for c in encoded.indices { encoded[c] = encode(c) }
-        }
+        // Columns are independent: large tables renumber them on all cores.
+        let encoded = lines.count >= 50_000 ? Parallel.map(columns.names.count, encode) : columns.names.indices.map(encode)
         var table = CodedTable(file: file, header: columns.names, headerLine: 0, columns: encoded, rowLines: lines, delimiter: format)
         table.mayBeEmpty = true
         return table
