@@ -327,7 +327,7 @@ public enum GraphMLReader {
                 if ids.stored[t] < 0 { ids.stored[t] = network.endpointCode(ids.strings[t]) }
                 network.addEdge(source: ids.stored[s], target: ids.stored[t], directed: directed ?? graphDirected.last, line: position.line)
                 if let id = tag["id"] {
-                    if edgeIDColumn < 0 { edgeIDColumn = network.edgeAttributes.columnIndex("id"); grow(&edgeValues, to: edgeIDColumn) }
+                    if edgeIDColumn < 0 { edgeIDColumn = network.edgeAttributes.columnIndex("id"); Reader.grow(&edgeValues, to: edgeIDColumn) }
                     network.edgeAttributes.set(column: edgeIDColumn, XMLBytes.string(id))
                 }
                 elementStack.append(("e", network.edgeSources.count - 1))
@@ -345,8 +345,26 @@ public enum GraphMLReader {
             return nil
         }
 
-        func grow(_ values: inout [Strings], to column: Int) {
+        static func grow(_ values: inout [Strings], to column: Int) {
             while values.count <= column { values.append(Strings()) }
+        }
+
+        /// Sets column `name` of the last row of `attributes` (nodes or edges) to the text read: the key's
+        /// column found once (`column`, -1 until then), each distinct value decoded and coded once.
+        @inline(__always)
+        static func setLastRow(_ text: Bytes, name: String, column: inout Int, values: inout [Strings],
+                               in attributes: inout TextAttributeColumns) {
+            if column < 0 {
+                column = attributes.columnIndex(name)
+                grow(&values, to: column)
+            }
+            let i = text.withBytes { values[column].index($0) }
+            var code = values[column].stored[i]
+            if code < 0 {
+                code = attributes.code(of: values[column].strings[i], column: column)
+                values[column].stored[i] = code
+            }
+            attributes.set(column: column, code: code)
         }
 
         mutating func endElement(_ name: UnsafeBufferPointer<UInt8>, at position: XMLPosition) -> String? {
@@ -356,35 +374,13 @@ public enum GraphMLReader {
                     dataKey = nil
                     guard let owner = elementStack.last, !dataHasMarkup else { return nil }
                     if owner.kind == "n" && network.nodeAttributes.rowCount == owner.index + 1 {
-                        var column = keys[key].nodeColumn
-                        if column < 0 {
-                            column = network.nodeAttributes.columnIndex(keys[key].name)
-                            keys[key].nodeColumn = column
-                            grow(&nodeValues, to: column)
-                        }
-                        let i = text.withBytes { nodeValues[column].index($0) }
-                        var code = nodeValues[column].stored[i]
-                        if code < 0 {
-                            code = network.nodeAttributes.code(of: nodeValues[column].strings[i], column: column)
-                            nodeValues[column].stored[i] = code
-                        }
-                        network.nodeAttributes.set(column: column, code: code)
+                        Reader.setLastRow(text, name: keys[key].name, column: &keys[key].nodeColumn,
+                                          values: &nodeValues, in: &network.nodeAttributes)
                     } else if owner.kind == "n" {
                         setNodeAttribute(owner.index, keys[key].name, text.string)
                     } else if network.edgeAttributes.rowCount == owner.index + 1 {
-                        var column = keys[key].edgeColumn
-                        if column < 0 {
-                            column = network.edgeAttributes.columnIndex(keys[key].name)
-                            keys[key].edgeColumn = column
-                            grow(&edgeValues, to: column)
-                        }
-                        let i = text.withBytes { edgeValues[column].index($0) }
-                        var code = edgeValues[column].stored[i]
-                        if code < 0 {
-                            code = network.edgeAttributes.code(of: edgeValues[column].strings[i], column: column)
-                            edgeValues[column].stored[i] = code
-                        }
-                        network.edgeAttributes.set(column: column, code: code)
+                        Reader.setLastRow(text, name: keys[key].name, column: &keys[key].edgeColumn,
+                                          values: &edgeValues, in: &network.edgeAttributes)
                     }
                 } else if GraphMLReader.element(name) == .nodeLabel && inNodeLabel {
                     inNodeLabel = false
