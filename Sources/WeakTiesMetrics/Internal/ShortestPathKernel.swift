@@ -22,7 +22,7 @@ struct ShortestPathScratch {
         levelCoefficient = [Double](repeating: 0, count: n)
         order = []
         order.reserveCapacity(n)
-        queue = [Int32](repeating: 0, count: n + 1)  // +1: the branch-free BFS writes one past the last entry
+        queue = [Int32](repeating: 0, count: n)
         heap = []
     }
 
@@ -53,14 +53,11 @@ struct ShortestPathScratch {
                                 let v = Int(queue[head]); head += 1
                                 let next = hops[v] + 1
                                 let sv = sigma[v]
-                                // Branch-free: which neighbours are new or one hop further is
-                                // unpredictable, and mispredicted branches cost more than the stores.
                                 for i in offsets[v]..<offsets[v + 1] {
                                     let w = Int(neighbors[i])
-                                    let hw = hops[w]
-                                    if hw < 0 {
+                                    if hops[w] < 0 {
                                         hops[w] = next
-                                        queue[tail] = Int32(truncatingIfNeeded: w); tail += 1
+                                        queue[tail] = Int32(w); tail += 1
                                     }
                                     if hops[w] == next { sigma[w] += sv }
                                 }
