@@ -76,6 +76,7 @@ case "formats-stages" where args.count >= 2:
     report("network_tables", seconds { tables = NetworkTables.tables(network!) })
     report("assemble", try seconds { study = try StudyAssembler.assemble(ties: [tables!.ties], nodes: tables!.nodes) })
     report("graph", seconds { _ = study!.graph() })
+    report("summary", seconds { _ = StudySummary(study!) })
     report("export_graph", seconds { _ = StudyExport.graph(study!) })
 case "metrics" where args.count >= 2:
     let threads = args.count > 2 ? Int(args[2]) ?? availableCores : availableCores

@@ -23,12 +23,15 @@ public enum StudyAssembler {
 /// messages only for the values that break the contract.
 private struct CompactColumn<T> {
     let column: Int
+    /// The column's code per row.
+    let codes: [Int32]
     var values: [T] = []
     var invalid: [Bool] = []
     var messages: [Int: String] = [:]
 
     init(_ table: CodedTable, _ column: Int, fallback: T, _ parse: (String) -> Result<T, ValueError>) {
         self.column = column
+        codes = table.columns[column].codes
         let distinct = table.columns[column].values
         values.reserveCapacity(distinct.count)
         invalid.reserveCapacity(distinct.count)
@@ -146,6 +149,8 @@ private struct AssemblyState {
         }
 
         let extraNames = mapping.extraColumns.map { ($0, extraName(table, $0)) }
+        indexByID.reserveCapacity(indexByID.count + table.rowCount)
+        actors.reserveCapacity(actors.count + table.rowCount)
         for row in 0..<table.rowCount {
             let id = ids[Int(table.columns[idColumn].codes[row])]
             let location = table.location(row: row, column: idColumn)
@@ -153,7 +158,9 @@ private struct AssemblyState {
             let isEstablished = value(established, establishedColumn, row)
             let foundedYear = value(founded, foundedColumn, row)
             if id.isEmpty { errors.add(location, "empty id"); continue }
-            if let existing = indexByID[id] {
+            // One hash per id: inserted here (the actor is appended below), put back if taken.
+            if let existing = indexByID.updateValue(Int32(actors.count), forKey: id) {
+                indexByID[id] = existing
                 let first = actors[Int(existing)]
                 if let k1 = first.kind, let k2 = kind, k1 != k2 {
                     errors.add(location, "id '\(id)' declared again with conflicting kind '\(k2.rawValue)' (line \(first.location.line) says '\(k1.rawValue)')")
@@ -170,7 +177,6 @@ private struct AssemblyState {
             }
             var attributes: [String: String] = [:]
             for (c, name) in extraNames { attributes[name] = table.columns[c][row] }
-            indexByID[id] = Int32(actors.count)
             actors.append(ActorDraft(
                 id: id, label: text(labelText, row) ?? id, kind: kind, partnerType: partnerType,
                 region: text(regionText, row), sector: text(sectorText, row), established: isEstablished,
@@ -241,7 +247,7 @@ private struct AssemblyState {
 
         func lookup<T>(_ entry: CompactColumn<T>?, _ row: Int, default fallback: T, ok: inout Bool) -> T {
             guard let entry else { return fallback }
-            let code = Int(table.columns[entry.column].codes[row])
+            let code = Int(entry.codes[row])
             if entry.invalid[code] {
                 errors.add(table.location(row: row, column: entry.column), entry.messages[code]!)
                 ok = false
@@ -252,10 +258,21 @@ private struct AssemblyState {
 
         let rows = table.rowCount
         let capacity = source.count + rows
+        // The mention columns are filled as locals (no access to `self` per row) and put back after.
+        var source = self.source, target = self.target, strength = self.strength
+        var initiator = self.initiator, since = self.since, weight = self.weight
+        var proximity = self.proximity, fileIndex = self.fileIndex, line = self.line
+        (self.source, self.target, self.strength, self.initiator, self.since, self.weight) = ([], [], [], [], [], [])
+        (self.proximity, self.fileIndex, self.line) = ([], [], [])
+        defer {
+            (self.source, self.target, self.strength, self.initiator, self.since, self.weight) = (source, target, strength, initiator, since, weight)
+            (self.proximity, self.fileIndex, self.line) = (proximity, fileIndex, line)
+        }
         source.reserveCapacity(capacity); target.reserveCapacity(capacity); strength.reserveCapacity(capacity)
         initiator.reserveCapacity(capacity); since.reserveCapacity(capacity); weight.reserveCapacity(capacity)
         fileIndex.reserveCapacity(capacity); line.reserveCapacity(capacity)
         for d in proximity.indices { proximity[d].reserveCapacity(capacity) }
+        let rowLines = table.rowLines
         for row in 0..<rows {
             var ok = true
             let s = resolve(row, column: sourceColumn, ids: sourceIDs, cache: &sourceActor, end: "source",
@@ -283,7 +300,7 @@ private struct AssemblyState {
             proximity[0].append(levels.0); proximity[1].append(levels.1); proximity[2].append(levels.2)
             proximity[3].append(levels.3); proximity[4].append(levels.4)
             weight.append(w)
-            fileIndex.append(Int16(file)); line.append(table.rowLines[row])
+            fileIndex.append(Int16(file)); line.append(rowLines[row])
         }
         record(errors, file: table.file)
     }
@@ -413,28 +430,54 @@ private struct AssemblyState {
     }
 
     /// Folds mentions of the same unordered pair into ties, in order of first mention.
+    ///
+    /// No hashing: the mentions are bucketed by their smaller end (a stable counting sort), and within
+    /// a bucket each larger end remembers the first mention that named it, which represents the pair.
+    /// Representatives precede the mentions they stand for, so one pass in input order numbers the ties.
+    /// - Complexity: O(n + mentions) time and memory.
     mutating func aggregate() -> TieTable {
-        var tieOfPair: [UInt64: Int32] = [:]
-        tieOfPair.reserveCapacity(source.count)
+        let source = self.source, target = self.target, strength = self.strength  // locals: no access checks
+        let mentionCount = source.count, n = actors.count
+        var bucketStart = [Int32](repeating: 0, count: n + 1)
+        for m in 0..<mentionCount { bucketStart[Int(min(source[m], target[m])) + 1] += 1 }
+        for a in 0..<n { bucketStart[a + 1] += bucketStart[a] }
+        var byLowerEnd = [Int32](repeating: 0, count: mentionCount)
+        var next = bucketStart
+        for m in 0..<mentionCount {
+            let a = Int(min(source[m], target[m]))
+            byLowerEnd[Int(next[a])] = Int32(m)
+            next[a] += 1
+        }
+        var representative = [Int32](repeating: 0, count: mentionCount)
+        var seenIn = [Int32](repeating: -1, count: n), firstMention = [Int32](repeating: 0, count: n)
+        for a in 0..<n {
+            for i in Int(bucketStart[a])..<Int(bucketStart[a + 1]) {
+                let m = byLowerEnd[i]
+                let b = Int(max(source[Int(m)], target[Int(m)]))
+                if seenIn[b] != Int32(a) { seenIn[b] = Int32(a); firstMention[b] = m }
+                representative[Int(m)] = firstMention[b]
+            }
+        }
         var tieSource: [Int32] = [], tieTarget: [Int32] = []
         var strongVotes: [Int32] = [], weakVotes: [Int32] = [], latest: [Strength] = []
-        mentionTie = [Int32](repeating: 0, count: source.count)
-        for m in 0..<source.count {
-            let a = UInt64(UInt32(min(source[m], target[m]))), b = UInt64(UInt32(max(source[m], target[m])))
-            let key = a << 32 | b
+        tieSource.reserveCapacity(mentionCount); tieTarget.reserveCapacity(mentionCount)
+        strongVotes.reserveCapacity(mentionCount); weakVotes.reserveCapacity(mentionCount); latest.reserveCapacity(mentionCount)
+        var mentionTie = [Int32](repeating: 0, count: mentionCount)
+        for m in 0..<mentionCount {
+            let r = Int(representative[m])
             let t: Int32
-            if let existing = tieOfPair[key] {
-                t = existing
-            } else {
+            if r == m {
                 t = Int32(tieSource.count)
-                tieOfPair[key] = t
                 tieSource.append(source[m]); tieTarget.append(target[m])
                 strongVotes.append(0); weakVotes.append(0); latest.append(.weak)
+            } else {
+                t = mentionTie[r]
             }
             mentionTie[m] = t
             if strength[m] == .strong { strongVotes[Int(t)] += 1 } else { weakVotes[Int(t)] += 1 }
             latest[Int(t)] = strength[m]
         }
+        self.mentionTie = mentionTie
         let count = tieSource.count
         var offsets = [Int](repeating: 0, count: count + 1)
         for t in mentionTie { offsets[Int(t) + 1] += 1 }
