@@ -30,6 +30,16 @@ public struct GraphBuilder: Sendable {
         self.isDirected = directed
     }
 
+    /// A builder that starts with the nodes `ids` (distinct), numbered in that order, and `indexByID`,
+    /// their index by id, taken over as it is (no id is hashed again).
+    /// - Precondition: `indexByID[ids[i]] == i` for every `i`, and no other entries.
+    public init(directed: Bool, ids: [String], indexByID: [String: Int32]) {
+        precondition(ids.count == indexByID.count, "one index entry per id")
+        self.isDirected = directed
+        nodeIDs = ids
+        self.indexByID = indexByID
+    }
+
     /// Number of nodes added so far.
     public var nodeCount: Int { nodeIDs.count }
     /// Number of edges added so far.
@@ -37,8 +47,11 @@ public struct GraphBuilder: Sendable {
 
     /// Reserves storage for `nodes` nodes and `edges` edges.
     public mutating func reserveCapacity(nodes: Int, edges: Int) {
-        nodeIDs.reserveCapacity(nodes)
-        indexByID.reserveCapacity(nodes)
+        // Only when growing: reserving makes a shared (taken over) index a copy.
+        if nodes > nodeIDs.count {
+            nodeIDs.reserveCapacity(nodes)
+            indexByID.reserveCapacity(nodes)
+        }
         sources.reserveCapacity(edges)
         targets.reserveCapacity(edges)
     }

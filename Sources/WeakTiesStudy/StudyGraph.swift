@@ -18,9 +18,9 @@ extension Study {
     /// - Complexity: O(n + m + mentions × columns).
     public func graph(attributes: Bool = true, provenance: Bool = false,
                       extraEdgeAttributes: [AttributeColumn] = []) -> Graph {
-        var builder = GraphBuilder(directed: false)
+        // Actor ids are distinct and indexed already.
+        var builder = GraphBuilder(directed: false, ids: actors.map(\.id), indexByID: actorIndexByID)
         builder.reserveCapacity(nodes: actors.count, edges: ties.count)
-        for actor in actors { builder.addNode(actor.id) }
         for t in 0..<ties.count {
             // Ends are valid actor indices by construction.
             _ = try! builder.addEdge(ties.source[t], ties.target[t])

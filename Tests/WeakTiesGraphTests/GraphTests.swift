@@ -64,6 +64,25 @@ import TestSupport
         #expect(g.nodeAttributes.names == ["label"])
     }
 
+    /// A builder started from distinct ids and their index gives the graph `addNode` would give, and
+    /// adds further nodes after them.
+    @Test func startingFromAnIndexMatchesAddingNodes() throws {
+        var b = GraphBuilder(directed: false, ids: ["a", "b", "c"], indexByID: ["a": 0, "b": 1, "c": 2])
+        b.reserveCapacity(nodes: 3, edges: 2)
+        #expect(b.addNode("b") == 1)
+        #expect(b.addNode("d") == 3)
+        try b.addEdge(0, 3)
+        try b.addEdge(1, 2)
+        let g = try b.build()
+        var plain = GraphBuilder(directed: false)
+        for id in ["a", "b", "c", "d"] { plain.addNode(id) }
+        try plain.addEdge(0, 3)
+        try plain.addEdge(1, 2)
+        let expected = try plain.build()
+        #expect(g.nodeIDs == expected.nodeIDs && g.outOffsets == expected.outOffsets && g.outEdges == expected.outEdges)
+        #expect(["a", "b", "c", "d", "e"].map { g.index(of: $0) } == [0, 1, 2, 3, nil])
+    }
+
     @Test func addNodeIsIdempotent() {
         var b = GraphBuilder(directed: false)
         #expect(b.addNode("x") == 0)

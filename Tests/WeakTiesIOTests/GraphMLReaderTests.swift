@@ -65,6 +65,25 @@ import WeakTiesStudy
         #expect((0..<3).map { tables.ties.columns[directed][$0] } == ["yes", "", ""])
     }
 
+    /// Ends that differ only where normalising changes them (surrounding spaces, NFD) are one actor:
+    /// an edge between them is a self-loop, dropped with its line; other edges keep their ends.
+    @Test func endsAreComparedAfterNormalising() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.write("n.graphml", """
+            <graphml><graph edgedefault="undirected">
+            <edge source="a" target=" a"/>
+            <edge source="Cafe\u{301}" target="Café"/>
+            <edge source="a" target="b"/>
+            </graph></graphml>
+            """)
+        let tables = NetworkTables.tables(try GraphMLReader.read(path: path))
+        #expect(tables.ties.rowCount == 1 && tables.ties.rowLines == [4])
+        #expect(tables.ties.diagnostics.map(\.description).contains { $0.contains("2 self-loops dropped") && $0.contains("lines 2, 3") })
+        let plain = dir.write("p.graphml", "<graphml><graph><edge source=\"a\" target=\"b\"/><edge source=\"b\" target=\"b\"/></graph></graphml>")
+        let plainTables = NetworkTables.tables(try GraphMLReader.read(path: plain))
+        #expect(plainTables.ties.rowCount == 1 && plainTables.ties.columns[0][0] == "a" && plainTables.ties.columns[1][0] == "b")
+    }
+
     @Test func invalidUTF8AndBadReferencesAreLocated() throws {
         let dir = TemporaryDirectory()
         let cases: [([UInt8], String)] = [

@@ -150,13 +150,20 @@ public enum NetworkTables {
             if let first = id.utf8.first, let last = id.utf8.last, first > 0x20, last > 0x20, id.utf8.allSatisfy({ $0 < 0x80 }) { return id }
             return CellParser.normalizedID(id)
         }
-        var normalCodeOf: [String: Int32] = [:]
-        normalCodeOf.reserveCapacity(normalized.count)
-        let normalCode = normalized.map { n -> Int32 in
-            if let c = normalCodeOf[n] { return c }
-            let c = Int32(normalCodeOf.count)
-            normalCodeOf[n] = c
-            return c
+        // The ends are distinct strings (as `==` tells them apart): where normalising changed none
+        // (as `==` tells), their numbers are their codes (no hashing).
+        let normalCode: [Int32]
+        if zip(normalized, endpoints).allSatisfy(==) {
+            normalCode = Array(0..<Int32(endpoints.count))
+        } else {
+            var normalCodeOf: [String: Int32] = [:]
+            normalCodeOf.reserveCapacity(normalized.count)
+            normalCode = normalized.map { n -> Int32 in
+                if let c = normalCodeOf[n] { return c }
+                let c = Int32(normalCodeOf.count)
+                normalCodeOf[n] = c
+                return c
+            }
         }
 
         // Edges written by `weakties export` carry their mentions; only the others are read from
@@ -246,14 +253,42 @@ public enum NetworkTables {
         let falseCode = mixed ? out.code(of: "false", column: directedOut) : -1
         let planCodes = planOut.indices.map { attributes.codes[attributes.names.firstIndex(of: plan[$0].from)!] }
         let planMaps = planOut.indices.map { adopt(attributes.distinct[attributes.names.firstIndex(of: plan[$0].from)!], into: &out, planOut[$0]) }
-        out.reserveCapacity(m)
-        lines.reserveCapacity(m)
-        for e in 0..<m {
+        /// The default row's strength code of edge `e` (weak where it has none).
+        func strengthCode(_ e: Int) -> Int32 {
+            guard let strengthCodes else { return weak }
+            let code = strengthMap[Int(strengthCodes[e]) + 1]
+            if code < 0 { missingStrength += 1; return weak }
+            return code
+        }
+        if mentionRowsOf.isEmpty {
+            // Every edge is one row: the columns are built whole, code by code.
+            var kept: [Int32] = []
+            kept.reserveCapacity(m)
+            for e in 0..<m {
+                let s = Int(sourceCodes[e]), t = Int(targetCodes[e])
+                if normalCode[s] == normalCode[t], !normalized[s].isEmpty { loops.append(network.edgeLines[e]) } else { kept.append(Int32(e)) }
+            }
+            out.appendRows(kept.count)
+            lines = kept.map { network.edgeLines[Int($0)] }
+            out.setCodes(column: sourceOut, kept.map { sourceCodes[Int($0)] })
+            out.setCodes(column: targetOut, kept.map { targetCodes[Int($0)] })
+            out.setCodes(column: strengthOut, kept.map { strengthCode(Int($0)) })
+            if mixed { out.setCodes(column: directedOut, kept.map { directed[Int($0)] ? trueCode : falseCode }) }
+            for i in planOut.indices {
+                let codes = planCodes[i], map = planMaps[i]
+                out.setCodes(column: planOut[i], kept.map { map[Int(codes[Int($0)]) + 1] })
+            }
+        } else {
+            out.reserveCapacity(m)
+            lines.reserveCapacity(m)
+        }
+        // Edges written by `weakties export`: each with its mentions as rows, the others as above.
+        for e in 0..<m where !mentionRowsOf.isEmpty {
             let s = Int(sourceCodes[e]), t = Int(targetCodes[e])
             if normalCode[s] == normalCode[t], !normalized[s].isEmpty {
                 loops.append(network.edgeLines[e]); continue
             }
-            if !mentionRowsOf.isEmpty, let rows = mentionRowsOf[e] {
+            if let rows = mentionRowsOf[e] {
                 for row in rows {
                     out.startRow(); lines.append(network.edgeLines[e])
                     for (key, value) in row { out.set(key, value) }
@@ -263,12 +298,7 @@ public enum NetworkTables {
             out.startRow(); lines.append(network.edgeLines[e])
             out.set(column: sourceOut, code: Int32(s))
             out.set(column: targetOut, code: Int32(t))
-            var strength = weak
-            if let strengthCodes {
-                let code = strengthMap[Int(strengthCodes[e]) + 1]
-                if code < 0 { missingStrength += 1 } else { strength = code }
-            }
-            out.set(column: strengthOut, code: strength)
+            out.set(column: strengthOut, code: strengthCode(e))
             if mixed { out.set(column: directedOut, code: directed[e] ? trueCode : falseCode) }
             for i in planOut.indices { out.set(column: planOut[i], code: planMaps[i][Int(planCodes[i][e]) + 1]) }
         }
