@@ -19,12 +19,21 @@ public enum NetworkTables {
     /// The ties table and (where the network lists nodes) the nodes table.
     /// - Complexity: O((n + m) × attribute columns + mentions).
     public static func tables(_ network: NetworkData) -> (ties: CodedTable, nodes: CodedTable?) {
-        var diagnostics = network.diagnostics
-        let nodes = network.nodeIDs.isEmpty ? nil : nodeTable(network, &diagnostics)
-        let ties = tieTable(network, &diagnostics)
-        var tiesTable = codedTable(file: network.file, ties.columns, lines: ties.lines, format: network.format)
-        tiesTable.diagnostics = diagnostics
-        return (tiesTable, nodes.map { codedTable(file: network.file, $0, lines: network.nodeLines, format: network.format) })
+        // The two tables are independent: large networks build them on two cores.
+        func part(_ i: Int) -> (table: CodedTable?, diagnostics: [Diagnostic]) {
+            var diagnostics: [Diagnostic] = []
+            if i == 0 {
+                guard !network.nodeIDs.isEmpty else { return (nil, []) }
+                let nodes = nodeTable(network, &diagnostics)
+                return (codedTable(file: network.file, nodes, lines: network.nodeLines, format: network.format), diagnostics)
+            }
+            let ties = tieTable(network, &diagnostics)
+            return (codedTable(file: network.file, ties.columns, lines: ties.lines, format: network.format), diagnostics)
+        }
+        let parts = network.edgeLines.count + network.nodeLines.count >= 50_000 ? Parallel.map(2, part) : [part(0), part(1)]
+        var ties = parts[1].table!
+        ties.diagnostics = network.diagnostics + parts[0].diagnostics + parts[1].diagnostics
+        return (ties, parts[0].table)
     }
 
     // MARK: Nodes
