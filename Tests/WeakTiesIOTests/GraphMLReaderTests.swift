@@ -131,7 +131,7 @@ import WeakTiesStudy
         for v in 0..<200 { text += "  <node id=\"n\(v)\"><data key=\"d0\">R&amp;\(v % 3)</data></node>\n" }
         for e in 0..<edges {
             if e == edges / 2 { text += middle }
-            text += "  <edge source=\"n\(e % 200)\" target=\"n\((e * 7 + 1) % 200)\"\(e % 5 == 0 ? " directed=\"true\"" : "")><data key=\"d1\">\(e % 3 == 0 ? "strong" : "weak")</data></edge>\n"
+            text += "  <edge source=\"n\(e % 200)\" target=\"n\((e * 7 + 1) % 200)\"\(e % 5 == 0 ? " directed=\"true\"" : "")\(e % 3 == 1 ? " id=\"e\(e % 1000)\"" : "")><data key=\"d1\">\(e % 3 == 0 ? "strong" : "weak")</data></edge>\n"
             if e % 1000 == 999 { text += "  <node id=\"late\(e)\"><data key=\"d0\">x\(e)</data><data key=\"other\">y</data></node>\n" }
         }
         return text + tail + "</graph>\n</graphml>\n"
@@ -148,7 +148,11 @@ import WeakTiesStudy
         let summaries = GraphMLReaderTests.summary(a) == GraphMLReaderTests.summary(b)
         let lines = a.edgeLines == b.edgeLines && a.nodeLines == b.nodeLines
         let diagnostics: Bool = a.diagnostics.map(\.description) == b.diagnostics.map(\.description)
-        return summaries && lines && diagnostics
+        // The same numbering too: ends and distinct values in order of first appearance, the same codes.
+        let codes = a.endpoints == b.endpoints && a.edgeSourceCodes == b.edgeSourceCodes && a.edgeTargetCodes == b.edgeTargetCodes
+            && a.nodeAttributes.distinct == b.nodeAttributes.distinct && a.nodeAttributes.codes == b.nodeAttributes.codes
+            && a.edgeAttributes.distinct == b.edgeAttributes.distinct && a.edgeAttributes.codes == b.edgeAttributes.codes
+        return summaries && lines && diagnostics && codes
     }
 
     @Test func halvesReadLikeTheSequentialScan() throws {

@@ -133,10 +133,14 @@ public enum GraphMLReader {
 
     /// Distinct byte strings of one kind (ids, one column's values), each decoded once, and where each
     /// is stored (its endpoint or column code, -1 until first stored): a repeat costs a hash of its bytes.
+    /// Values are told apart by their bytes, as the CSV reader does; ids are compared after normalising
+    /// (`NetworkTables`, `StudyAssembler`).
     struct Strings {
         var codes = ByteInterner()
         var strings: [String] = []
         var stored: [Int32] = []
+        /// Whether the column was rebuilt (its values are then looked up as strings).
+        var rebuilt = false
 
         @inline(__always)
         mutating func index(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
@@ -145,8 +149,23 @@ public enum GraphMLReader {
             return Int(code)
         }
 
+        /// The code of the value `bytes` in column `column` of `attributes`, added there on first sight.
+        @inline(__always)
+        mutating func code(_ bytes: UnsafeBufferPointer<UInt8>, column: Int, in attributes: inout TextAttributeColumns) -> Int32 {
+            let i = index(bytes)
+            var code = stored[i]
+            if code < 0 {
+                code = rebuilt ? attributes.code(of: strings[i], column: column) : attributes.appendDistinct(strings[i], column: column)
+                stored[i] = code
+            }
+            return code
+        }
+
         /// Forgets where values are stored (their columns were rebuilt).
-        mutating func forget() { for i in stored.indices { stored[i] = -1 } }
+        mutating func forget() {
+            for i in stored.indices { stored[i] = -1 }
+            rebuilt = true
+        }
     }
 
     /// Element names GraphML gives meaning to (compared as bytes, no string per element).
@@ -264,7 +283,18 @@ public enum GraphMLReader {
         /// `lineOffset + 1`).
         mutating func merge(_ other: Reader, lineOffset: Int) {
             let nodeOffset = network.nodeIDs.count
-            network.append(other.network, lineOffset: lineOffset)
+            // Its ends and values are matched by their bytes through this half's interners, as a
+            // sequential read matches them (no string hashing).
+            let endpointCodes = other.network.endpoints.map { id -> Int32 in
+                var id = id
+                let i = id.withUTF8 { ids.index($0) }
+                if ids.stored[i] < 0 { ids.stored[i] = network.appendEndpoint(ids.strings[i]) }
+                return ids.stored[i]
+            }
+            let nodeMapping = Reader.mapping(other.network.nodeAttributes, into: &network.nodeAttributes, values: &nodeValues)
+            let edgeMapping = Reader.mapping(other.network.edgeAttributes, into: &network.edgeAttributes, values: &edgeValues)
+            network.append(other.network, lineOffset: lineOffset, endpointCodes: endpointCodes,
+                           nodeMapping: nodeMapping, edgeMapping: edgeMapping)
             for (v, label) in other.yedLabels { yedLabels[v + nodeOffset] = label }
             hyperedges += other.hyperedges
         }
@@ -323,12 +353,13 @@ public enum GraphMLReader {
                 }
                 let directed = tag["directed"].map { XMLBytes.equal($0, "true") || XMLBytes.equal($0, "1") }
                 let s = ids.index(source), t = ids.index(target)
-                if ids.stored[s] < 0 { ids.stored[s] = network.endpointCode(ids.strings[s]) }
-                if ids.stored[t] < 0 { ids.stored[t] = network.endpointCode(ids.strings[t]) }
+                if ids.stored[s] < 0 { ids.stored[s] = network.appendEndpoint(ids.strings[s]) }
+                if ids.stored[t] < 0 { ids.stored[t] = network.appendEndpoint(ids.strings[t]) }
                 network.addEdge(source: ids.stored[s], target: ids.stored[t], directed: directed ?? graphDirected.last, line: position.line)
                 if let id = tag["id"] {
                     if edgeIDColumn < 0 { edgeIDColumn = network.edgeAttributes.columnIndex("id"); Reader.grow(&edgeValues, to: edgeIDColumn) }
-                    network.edgeAttributes.set(column: edgeIDColumn, XMLBytes.string(id))
+                    let code = edgeValues[edgeIDColumn].code(id, column: edgeIDColumn, in: &network.edgeAttributes)
+                    network.edgeAttributes.set(column: edgeIDColumn, code: code)
                 }
                 elementStack.append(("e", network.edgeSources.count - 1))
             case .hyperedge:
@@ -345,6 +376,20 @@ public enum GraphMLReader {
             return nil
         }
 
+        /// Where each column of `other` goes in `attributes` (by name) and the code there of each of its
+        /// distinct values, found through `values` (this half's interners).
+        static func mapping(_ other: TextAttributeColumns, into attributes: inout TextAttributeColumns,
+                            values: inout [Strings]) -> [(column: Int, codes: [Int32])] {
+            other.names.indices.map { c in
+                let t = attributes.columnIndex(other.names[c])
+                grow(&values, to: t)
+                return (t, other.distinct[c].map { value in
+                    var value = value
+                    return value.withUTF8 { values[t].code($0, column: t, in: &attributes) }
+                })
+            }
+        }
+
         static func grow(_ values: inout [Strings], to column: Int) {
             while values.count <= column { values.append(Strings()) }
         }
@@ -358,12 +403,7 @@ public enum GraphMLReader {
                 column = attributes.columnIndex(name)
                 grow(&values, to: column)
             }
-            let i = text.withBytes { values[column].index($0) }
-            var code = values[column].stored[i]
-            if code < 0 {
-                code = attributes.code(of: values[column].strings[i], column: column)
-                values[column].stored[i] = code
-            }
+            let code = text.withBytes { values[column].code($0, column: column, in: &attributes) }
             attributes.set(column: column, code: code)
         }
 

@@ -75,6 +75,14 @@ public struct TextAttributeColumns: Sendable {
         return code
     }
 
+    /// Appends `value` to the distinct values of column `column` without looking it up, and returns its
+    /// code: for readers that tell values apart by their bytes (a canonically equivalent spelling may
+    /// be there already; it stays a value of its own). - Complexity: O(1) amortised, no hashing.
+    public mutating func appendDistinct(_ value: String, column c: Int) -> Int32 {
+        distinct[c].append(value)
+        return Int32(distinct[c].count - 1)
+    }
+
     /// Makes room for `count` distinct values in column `column`.
     public mutating func reserveDistinct(_ count: Int, column c: Int) {
         distinct[c].reserveCapacity(count)
@@ -93,7 +101,7 @@ public struct TextAttributeColumns: Sendable {
     }
 
     /// Makes `values` the distinct values of the new, empty column `column` (codes are their indices;
-    /// the values must be distinct as strings).
+    /// the values must be distinct, at least as bytes).
     public mutating func adopt(column c: Int, distinct values: [String]) {
         precondition(distinct[c].isEmpty, "adopt needs an empty column")
         distinct[c] = values
@@ -112,14 +120,20 @@ public struct TextAttributeColumns: Sendable {
     }
 
     /// Appends the rows of `other`: its columns matched by name (new ones added in its order, missing
-    /// in the rows before), each distinct value mapped once.
-    public mutating func append(_ other: TextAttributeColumns) {
-        let target = other.names.map { columnIndex($0) }
+    /// in the rows before), each distinct value mapped once — or, with `mapping`, column `c` of `other`
+    /// goes to column `mapping[c].column` (from `columnIndex`) and its code `k` to `mapping[c].codes[k]`.
+    public mutating func append(_ other: TextAttributeColumns, mapping: [(column: Int, codes: [Int32])]? = nil) {
+        let target = mapping?.map(\.column) ?? other.names.map { columnIndex($0) }
         rowCount += other.rowCount
         var filled = [Bool](repeating: false, count: names.count)
         for (c, t) in target.enumerated() {
-            reserveDistinct(distinct[t].count + other.distinct[c].count, column: t)
-            let map = other.distinct[c].map { code(of: $0, column: t) }
+            let map: [Int32]
+            if let mapping {
+                map = mapping[c].codes
+            } else {
+                reserveDistinct(distinct[t].count + other.distinct[c].count, column: t)
+                map = other.distinct[c].map { code(of: $0, column: t) }
+            }
             codes[t].reserveCapacity(rowCount)
             codes[t].append(contentsOf: other.codes[c].lazy.map { $0 < 0 ? -1 : map[Int($0)] })
             filled[t] = true
@@ -169,12 +183,16 @@ public struct NetworkData: Sendable {
     public var nodeIDs: [String] = []
     public var nodeLines: [Int32] = []
     public var nodeAttributes = TextAttributeColumns()
-    /// Distinct edge ends (ids as written, told apart as strings), in order of first appearance.
+    /// Distinct edge ends (ids as written), in order of first appearance: told apart as strings, or as
+    /// bytes by readers that add them with `appendEndpoint` (GraphML).
     public private(set) var endpoints: [String] = []
     /// Per edge: its source and target as indices into `endpoints`.
     public private(set) var edgeSourceCodes: [Int32] = []
     public private(set) var edgeTargetCodes: [Int32] = []
+    /// The code of each end in `endpoints[..<indexedEndpoints]` (the others were appended directly and
+    /// are indexed when `endpointCode` is next called).
     private var endpointCodes: [String: Int32] = [:]
+    private var indexedEndpoints = 0
     /// Per edge: its source id.
     public var edgeSources: EdgeEnds { EdgeEnds(ids: endpoints, codes: edgeSourceCodes) }
     /// Per edge: its target id.
@@ -200,11 +218,23 @@ public struct NetworkData: Sendable {
 
     /// The index of `id` in `endpoints`, added if new.
     public mutating func endpointCode(_ id: String) -> Int32 {
+        while indexedEndpoints < endpoints.count {
+            if endpointCodes[endpoints[indexedEndpoints]] == nil { endpointCodes[endpoints[indexedEndpoints]] = Int32(indexedEndpoints) }
+            indexedEndpoints += 1
+        }
         if let code = endpointCodes[id] { return code }
         let code = Int32(endpoints.count)
         endpoints.append(id)
         endpointCodes[id] = code
+        indexedEndpoints += 1
         return code
+    }
+
+    /// Appends `id` to `endpoints` without looking it up, and returns its code: for readers that tell
+    /// ids apart by their bytes (`NetworkTables` compares ends after normalising them). No hashing.
+    public mutating func appendEndpoint(_ id: String) -> Int32 {
+        endpoints.append(id)
+        return Int32(endpoints.count - 1)
     }
 
     /// Adds an edge; set its attributes with `edgeAttributes.set` afterwards.
@@ -222,19 +252,25 @@ public struct NetworkData: Sendable {
     }
 
     /// Appends the nodes and edges of `other` (read from a later part of the same file: its lines
-    /// count from `lineOffset + 1`).
-    public mutating func append(_ other: NetworkData, lineOffset: Int) {
+    /// count from `lineOffset + 1`). Its ends and attribute values are matched as strings, or as the
+    /// caller says: `endpointCodes[k]` is the code here of `other.endpoints[k]`, and the mappings are
+    /// those of `TextAttributeColumns.append(_:mapping:)`.
+    public mutating func append(_ other: NetworkData, lineOffset: Int, endpointCodes map: [Int32]? = nil,
+                                nodeMapping: [(column: Int, codes: [Int32])]? = nil,
+                                edgeMapping: [(column: Int, codes: [Int32])]? = nil) {
         func shifted(_ lines: [Int32]) -> [Int32] { lines.map { Int32(clamping: Int($0) + lineOffset) } }
         nodeIDs += other.nodeIDs
         nodeLines += shifted(other.nodeLines)
-        nodeAttributes.append(other.nodeAttributes)
-        endpointCodes.reserveCapacity(endpoints.count + other.endpoints.count)
-        let map = other.endpoints.map { endpointCode($0) }
+        nodeAttributes.append(other.nodeAttributes, mapping: nodeMapping)
+        let map = map ?? {
+            endpointCodes.reserveCapacity(endpoints.count + other.endpoints.count)
+            return other.endpoints.map { endpointCode($0) }
+        }()
         edgeSourceCodes += other.edgeSourceCodes.map { map[Int($0)] }
         edgeTargetCodes += other.edgeTargetCodes.map { map[Int($0)] }
         edgeDirected += other.edgeDirected
         edgeLines += shifted(other.edgeLines)
-        edgeAttributes.append(other.edgeAttributes)
+        edgeAttributes.append(other.edgeAttributes, mapping: edgeMapping)
         diagnostics += other.diagnostics
     }
 

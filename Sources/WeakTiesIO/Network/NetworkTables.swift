@@ -155,14 +155,16 @@ public enum NetworkTables {
         }
         // Each distinct end normalised once (plain ASCII without white space at either end is its own
         // normal form), and numbered, so rows compare integers.
+        var allPlain = true
         let normalized = endpoints.map { id -> String in
             if let first = id.utf8.first, let last = id.utf8.last, first > 0x20, last > 0x20, id.utf8.allSatisfy({ $0 < 0x80 }) { return id }
+            allPlain = false
             return CellParser.normalizedID(id)
         }
-        // The ends are distinct strings (as `==` tells them apart): where normalising changed none
-        // (as `==` tells), their numbers are their codes (no hashing).
+        // The ends are distinct (as bytes at least): where all are plain ASCII, bytes tell them apart as
+        // strings do and normalising changes none, so their numbers are their codes (no hashing).
         let normalCode: [Int32]
-        if zip(normalized, endpoints).allSatisfy(==) {
+        if allPlain {
             normalCode = Array(0..<Int32(endpoints.count))
         } else {
             var normalCodeOf: [String: Int32] = [:]
