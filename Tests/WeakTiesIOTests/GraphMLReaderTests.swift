@@ -86,6 +86,10 @@ import WeakTiesStudy
 
     @Test func invalidUTF8AndBadReferencesAreLocated() throws {
         let dir = TemporaryDirectory()
+        let prefix: String = "<graphml><graph>" + (0..<17).map { "<e\($0)/>" }.joined()
+        var badName: [UInt8] = Array((prefix + "<x").utf8)
+        badName += [0xFF] + Array(" a=\"1\"/><x".utf8)
+        badName += [0xFF] + Array("/></graph></graphml>".utf8)
         let cases: [([UInt8], String)] = [
             (Array("<graphml><graph><node id=\"a\"><data key=\"x\">ok".utf8) + [0xFF] + Array("</data></node></graph></graphml>".utf8),
              "1:44: error: invalid UTF-8 (in graphml/graph/node/data)"),
@@ -95,6 +99,8 @@ import WeakTiesStudy
              "1:43: error: '&' that starts no reference (write &amp;) (in graphml/graph)"),
             (Array("<graphml><graph><edge source=\"a\"/></graph></graphml>".utf8),
              "1:17: error: <edge> needs source and target (in graphml/graph/edge)"),
+            // An element name that is not UTF-8, among more than 16 names (interned, not compared).
+            (badName, "1:\(prefix.count + 2): error: invalid UTF-8 in a name (in graphml/graph)"),
         ]
         for (bytes, expected) in cases {
             let path = dir.write("u.graphml", bytes: bytes)

@@ -416,16 +416,73 @@ struct XMLScanner {
                 if name.withUnsafeBufferPointer({ memcmp($0.baseAddress!, p + start, length) == 0 }) { return Int32(code) }
             }
         }
+        // Checked before interning: a name that fails must not stay interned without its string.
+        guard XMLBytes.isValidUTF8(p + start, length) else { throw fail("invalid UTF-8 in a name", at: start) }
         let (code, isNew) = elementCodes.intern(bytes(start, end))
         if isNew {
-            guard let name = string(start, end) else { throw fail("invalid UTF-8 in a name", at: start) }
+            let name = XMLBytes.string(bytes(start, end))
             elementNames.append(name)
             elementBytes.append(Array(bytes(start, end)))
         }
         return code
     }
 
+    /// A start tag read in one pass, where it lies wholly in the buffer and takes the common form:
+    /// attributes `name="value"` (no spaces around `=`) whose values need no decoding. Returns the
+    /// offset of its `>`, or `nil` (nothing delivered) for anything else, which `startTag` then reads
+    /// in full, with its checks and messages.
+    @inline(__always)
+    private mutating func quickStartTag() -> (end: Int, nameStart: Int, nameEnd: Int, code: Int32, selfClosing: Bool)? {
+        let count = buffer.count
+        var i = position + 1
+        while i < count && XMLScanner.isNameByte(p[i]) { i += 1 }
+        guard i > position + 1, i < count else { return nil }
+        let nameStart = localStart(position + 1, i), nameEnd = i
+        guard let code = try? elementCode(nameStart, nameEnd), !rootClosed else { return nil }
+        rangeCount = 0
+        if !scratch.isEmpty { scratch.removeAll(keepingCapacity: true) }
+        while i < count {
+            let b = p[i]
+            if XMLScanner.isSpace(b) { i += 1; continue }
+            if b == UInt8(ascii: ">") { return (i, nameStart, nameEnd, code, false) }
+            if b == UInt8(ascii: "/") {
+                guard i + 1 < count, p[i + 1] == UInt8(ascii: ">") else { return nil }
+                return (i + 1, nameStart, nameEnd, code, true)
+            }
+            let attributeStart = i
+            var high: UInt8 = 0
+            while i < count && XMLScanner.isNameByte(p[i]) { high |= p[i]; i += 1 }
+            guard i > attributeStart, i + 1 < count, p[i] == UInt8(ascii: "="),
+                  p[i + 1] == UInt8(ascii: "\"") || p[i + 1] == UInt8(ascii: "'") else { return nil }
+            let attributeEnd = i
+            let quote = p[i + 1]
+            let valueStart = i + 2
+            i = valueStart
+            while i < count {
+                let c = p[i]
+                if c == quote { break }
+                // What attribute-value normalisation or a reference would change: read in full.
+                if c <= UInt8(ascii: "&") && (c == UInt8(ascii: "&") || c == 0x09 || c == 0x0A || c == 0x0D) { return nil }
+                high |= c
+                i += 1
+            }
+            guard i < count else { return nil }
+            if high >= 0x80 {
+                guard XMLBytes.isValidUTF8(p + attributeStart, attributeEnd - attributeStart),
+                      XMLBytes.isValidUTF8(p + valueStart, i - valueStart) else { return nil }
+            }
+            addRange((attributeStart, attributeEnd, valueStart, i, false))
+            i += 1
+        }
+        return nil
+    }
+
     private mutating func startTag(_ handler: XMLByteHandler) throws {
+        if let tag = quickStartTag() {
+            try deliverStartTag(handler, end: tag.end, nameStart: tag.nameStart, nameEnd: tag.nameEnd, code: tag.code,
+                                selfClosing: tag.selfClosing)
+            return
+        }
         // Buffer the whole tag (it ends at the first '>' outside quotes).
         var offset = 1
         var quote: UInt8 = 0
@@ -500,6 +557,14 @@ struct XMLScanner {
             }
             i = valueEnd + 1
         }
+        try deliverStartTag(handler, end: end, nameStart: nameStart, nameEnd: nameEnd, code: code, selfClosing: selfClosing)
+    }
+
+    /// Hands the start tag at `position` (its `>` at `end`, its attributes in `ranges`) to `handler`.
+    @inline(__always)
+    private mutating func deliverStartTag(_ handler: XMLByteHandler, end: Int, nameStart: Int, nameEnd: Int, code: Int32,
+                                          selfClosing: Bool) throws {
+        let tagStart = position
         sawRoot = true
         stack.append(code)
         let at = location(at: tagStart)
