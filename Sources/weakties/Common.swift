@@ -34,7 +34,7 @@ struct StudyInputOptions: ParsableArguments {
     @Option(name: .long, help: "Field delimiter: ',', ';', 'tab' or '|' (default: detected from the header line).")
     var delimiter: String?
 
-    @Option(name: .long, help: "Numeric strengths (1–5) at or above this are strong.")
+    @Option(name: .long, parsing: .unconditional, help: "Numeric strengths (1–5) at or above this are strong.")
     var strongThreshold: Double = 3
 
     @Option(name: .long, help: "How a pair's mentions decide its strength: majority, any-strong, all-strong, latest.")

@@ -39,16 +39,16 @@ struct Metrics: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output file (written atomically); default: standard output.")
     var output: String?
 
-    @Option(help: "Worker threads for betweenness and closeness (default: all cores).")
+    @Option(parsing: .unconditional, help: "Worker threads for betweenness and closeness (default: all cores).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Estimate betweenness from K sampled sources (for very large networks; default: exact).")
+    @Option(parsing: .unconditional, help: "Estimate betweenness from K sampled sources (for very large networks; default: exact).")
     var sample: Int?
 
-    @Option(help: "Seed for betweenness sampling, E-I permutation tests and Louvain communities.")
+    @Option(parsing: .unconditional, help: "Seed for betweenness sampling, E-I permutation tests and Louvain communities.")
     var seed: UInt64 = 1
 
-    @Option(help: "Permutations of the E-I test per --attribute (0 to skip).")
+    @Option(parsing: .unconditional, help: "Permutations of the E-I test per --attribute (0 to skip).")
     var permutations = 1000
 
     func validate() throws {

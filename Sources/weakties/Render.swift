@@ -28,7 +28,7 @@ struct Render: ParsableCommand {
     @Option(help: "Graphviz layout: dot, neato, fdp, sfdp, circo, twopi.")
     var layout = "sfdp"
 
-    @Option(help: "Layout seed: the same seed gives the same map.")
+    @Option(parsing: .unconditional, help: "Layout seed: the same seed gives the same map.")
     var seed = 1
 
     @Option(help: "Node colour by: partner_type, region, sector, kind or an extra nodes column.")
@@ -43,7 +43,7 @@ struct Render: ParsableCommand {
     @Option(help: "Draw only this actor's ego network.")
     var ego: String?
 
-    @Option(help: "Ego network radius: 1 or 2.")
+    @Option(parsing: .unconditional, help: "Ego network radius: 1 or 2.")
     var radius = 1
 
     @Option(help: "Only strong or only weak ties.")

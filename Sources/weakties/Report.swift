@@ -48,10 +48,10 @@ struct Report: ParsableCommand {
     @Flag(help: "CSV for German Excel: ';' delimiter, decimal commas, UTF-8 byte-order mark.")
     var excelDe = false
 
-    @Option(help: "Layout seed of the maps.")
+    @Option(parsing: .unconditional, help: "Layout seed of the maps.")
     var seed = 1
 
-    @Option(help: "How many weak ties to strengthen and partners to meet are listed per innovation.")
+    @Option(parsing: .unconditional, help: "How many weak ties to strengthen and partners to meet are listed per innovation.")
     var suggestions = 5
 
     @Option(help: "Where the pages link the metric definitions (default: the Docs/Metrics folder of the working directory, if there is one).")

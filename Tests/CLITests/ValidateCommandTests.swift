@@ -76,6 +76,13 @@ func expectGolden(_ actual: String, _ name: String) throws {
         (["validate", "x.csv", "--strength-rule", "loudest"], "unknown strength rule 'loudest' (expected majority, any-strong, all-strong, latest)"),
         (["validate", "x.csv", "--delimiter", "#"], "unknown delimiter '#' (expected ',', ';', 'tab' or '|')"),
         (["validate", "x.csv", "--strong-threshold", "9"], "--strong-threshold must be between 1 and 5"),
+        // Negative numbers are values, not options: the message says what is expected.
+        (["validate", "x.csv", "--strong-threshold", "-1"], "--strong-threshold must be between 1 and 5"),
+        (["report", "x.csv", "--output", "r", "--suggestions", "-1"], "--suggestions must be 0 or more"),
+        (["metrics", "x.csv", "--threads", "-2"], "--threads must be at least 1"),
+        (["metrics", "x.csv", "--permutations", "-5"], "--permutations must not be negative"),
+        (["render", "x.csv", "--output", "x.svg", "--radius", "-1"], "--radius must be 1 or 2"),
+        (["metrics", "x.csv", "--seed", "-1"], "--seed"),
         (["validate"], "Missing expected argument '<ties> ...'"),
         (["validate", "x.csv", "--bogus"], "Unknown option '--bogus'"),
     ])
