@@ -35,6 +35,7 @@ public struct GraphBuilder: Sendable {
     /// - Precondition: `indexByID[ids[i]] == i` for every `i`, and no other entries.
     public init(directed: Bool, ids: [String], indexByID: [String: Int32]) {
         precondition(ids.count == indexByID.count, "one index entry per id")
+        assert(ids.indices.allSatisfy { indexByID[ids[$0]] == Int32($0) }, "the index numbers the ids in order")
         self.isDirected = directed
         nodeIDs = ids
         self.indexByID = indexByID

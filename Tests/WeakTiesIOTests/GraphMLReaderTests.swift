@@ -84,6 +84,45 @@ import WeakTiesStudy
         #expect(plainTables.ties.rowCount == 1 && plainTables.ties.columns[0][0] == "a" && plainTables.ties.columns[1][0] == "b")
     }
 
+    /// Large networks build the two tables on two cores: the same tables and diagnostics, in the order
+    /// reader, nodes, ties, as a small network built the same way gives.
+    @Test func largeNetworkTablesMatchTheirSmallCounterpart() throws {
+        func network(edges: Int) -> NetworkData {
+            var net = NetworkData(file: "n.graphml", format: "GraphML")
+            net.warn(0, "from the reader")
+            for v in 0..<10 {
+                net.addNode("n\(v)", line: v + 1)
+                net.nodeAttributes.set("founded", v == 3 ? "long ago" : "19\(50 + v)")
+            }
+            for e in 0..<edges {
+                net.addEdge("n\(e % 10)", e == 7 ? "n7" : "n\((e * 3 + 1) % 10)", line: 20 + e)
+                net.edgeAttributes.set("since", e == 5 ? "soon" : "2020")
+            }
+            return net
+        }
+        let small = NetworkTables.tables(network(edges: 100)), large = NetworkTables.tables(network(edges: 60_000))
+        let messages = large.ties.diagnostics.map(\.description)
+        #expect(messages == small.ties.diagnostics.map(\.description))
+        #expect(messages.count == 5 && messages[0].contains("from the reader") && messages[1].contains("node attribute 'founded'")
+                && messages[2].contains("edge attribute 'since'") && messages[3].contains("no tie strength")
+                && messages[4].contains("1 self-loop dropped"), "\(messages)")
+        #expect(large.ties.rowCount == 59_999 && large.nodes?.rowCount == 10 && large.nodes?.header == small.nodes?.header)
+        #expect(large.ties.header == small.ties.header && Array(large.ties.rowLines.prefix(99)) == small.ties.rowLines)
+    }
+
+    /// A column rebuilt for data after a nested graph keeps each value once when later rows set it.
+    @Test func valuesAfterANestedGraphAreStoredOnce() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.write("nested.graphml", """
+            <graphml><key id="d0" for="node" attr.name="color"/><graph edgedefault="undirected">
+            <node id="a"><graph><node id="b"/></graph><data key="d0">red</data></node>
+            <node id="c"><data key="d0">red</data></node><node id="d"><data key="d0">blue</data></node></graph></graphml>
+            """)
+        let network = try GraphMLReader.read(path: path)
+        let c = try #require(network.nodeAttributes.names.firstIndex(of: "color"))
+        #expect(network.nodeAttributes.distinct[c] == ["red", "blue"] && network.nodeAttributes.codes[c] == [0, -1, 0, 1])
+    }
+
     @Test func invalidUTF8AndBadReferencesAreLocated() throws {
         let dir = TemporaryDirectory()
         let prefix: String = "<graphml><graph>" + (0..<17).map { "<e\($0)/>" }.joined()

@@ -220,7 +220,27 @@ import WeakTiesStudy
         ("<graphml><graph>\n<node id=\"a\"/>", "2:15: error: unexpected end of file: <graph> is not closed (in graphml/graph)"),
         ("<graphml/><graphml/>", "1:11: error: a second root element <graphml> (in the document)"),
         ("", "1: error: no root element: the document is empty"),
+        // Start tags outside the scanner's one-pass form, read in full with the same messages as before it.
+        ("<graphml><graph><node id=\"a\" <edge/></graph></graphml>", "1:30: error: '<' inside a tag (in graphml/graph)"),
+        ("<graphml><graph><node id=\"a\" / ></graph></graphml>", "1:30: error: unexpected '/' in a tag (in graphml/graph)"),
+        ("<graphml><graph><node id=\"a\" id/></graph></graphml>", "1:30: error: attribute without a value (in graphml/graph)"),
+        ("<graphml><graph><node id=\"a\" =\"1\"/></graph></graphml>", "1:30: error: unexpected character in a tag (in graphml/graph)"),
     ]
+
+    /// Start tags in and outside the scanner's one-pass form read alike: spaces around `=`, `>` in a
+    /// value, a TAB and a CRLF normalised to spaces, a reference, single quotes, a tag over two lines.
+    @Test func startTagVariantsReadAlike() throws {
+        let dir = TemporaryDirectory()
+        let variants = [
+            "<node id = \"a b\"/><node id=\"x>y\"/><edge source=\"a b\" target=\"x>y\"/>",
+            "<node id=\"a\tb\"/><node id='x&gt;y'/><edge\n source=\"a\r\nb\" target=\"x&#62;y\"/>",
+        ]
+        for text in variants {
+            let path = dir.write("v.graphml", "<graphml><graph edgedefault=\"undirected\">" + text + "</graph></graphml>")
+            let study = try StudyLoader.load(ties: [path], format: nil)
+            #expect(study.actors.map(\.id) == ["a b", "x>y"] && study.ties.count == 1, "\(text)")
+        }
+    }
 
     @Test(arguments: malformedXML)
     func malformedXMLIsLocatedByLineColumnAndElementPath(content: String, expected: String) throws {

@@ -21,22 +21,31 @@ private func column(_ cells: [String]) -> TextColumn {
         var rng = SeededRandom(seed: 11)
         for _ in 0..<300 {
             let actorCount = Int.random(in: 2...12, using: &rng)
-            let rows = Int.random(in: 1...60, using: &rng)
+            // One to three ties tables, mentions numbered across them in order; sometimes a nodes table.
             var sources: [String] = [], targets: [String] = [], strengths: [String] = []
-            for _ in 0..<rows {
-                let a = Int.random(in: 0..<actorCount, using: &rng)
-                var b = Int.random(in: 0..<actorCount - 1, using: &rng)
-                if b >= a { b += 1 }
-                sources.append("a\(a)"); targets.append("a\(b)")
-                strengths.append(Bool.random(using: &rng) ? "strong" : "weak")
+            var tables: [CodedTable] = []
+            for f in 0..<Int.random(in: 1...3, using: &rng) {
+                let rows = Int.random(in: 1...40, using: &rng)
+                var s: [String] = [], t: [String] = [], k: [String] = []
+                for _ in 0..<rows {
+                    let a = Int.random(in: 0..<actorCount, using: &rng)
+                    var b = Int.random(in: 0..<actorCount - 1, using: &rng)
+                    if b >= a { b += 1 }
+                    s.append("a\(a)"); t.append("a\(b)")
+                    k.append(Bool.random(using: &rng) ? "strong" : "weak")
+                }
+                tables.append(CodedTable(file: "t\(f).csv", header: ["source", "target", "strength"],
+                                         columns: [column(s), column(t), column(k)], rowLines: (0..<rows).map { Int32($0 + 2) }))
+                sources += s; targets += t; strengths += k
             }
-            let table = CodedTable(file: "t.csv", header: ["source", "target", "strength"],
-                                   columns: [column(sources), column(targets), column(strengths)],
-                                   rowLines: (0..<rows).map { Int32($0 + 2) })
-            let study = try StudyAssembler.assemble(ties: [table], nodes: nil)
+            let declared = Bool.random(using: &rng) ? (0..<actorCount).shuffled(using: &rng).prefix(actorCount / 2).map { "a\($0)" } : []
+            let nodes = declared.isEmpty ? nil : CodedTable(file: "n.csv", header: ["id"], columns: [column(declared)],
+                                                             rowLines: declared.indices.map { Int32($0 + 2) })
+            let study = try StudyAssembler.assemble(ties: tables, nodes: nodes)
+            let rows = sources.count
 
-            // Brute force.
-            var actorOrder: [String] = []
+            // Brute force: declared actors first, then the others in order of first sight.
+            var actorOrder = declared
             for r in 0..<rows {
                 for id in [sources[r], targets[r]] where !actorOrder.contains(id) { actorOrder.append(id) }
             }

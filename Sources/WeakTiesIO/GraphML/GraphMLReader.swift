@@ -139,8 +139,9 @@ public enum GraphMLReader {
         var codes = ByteInterner()
         var strings: [String] = []
         var stored: [Int32] = []
-        /// Whether the column was rebuilt (its values are then looked up as strings).
-        var rebuilt = false
+        /// How many values of the column this interner added (-1 once forgotten). Where the column
+        /// holds others too (a rebuild, or cells set as text), values are looked up as strings.
+        var appended = 0
 
         @inline(__always)
         mutating func index(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
@@ -155,7 +156,12 @@ public enum GraphMLReader {
             let i = index(bytes)
             var code = stored[i]
             if code < 0 {
-                code = rebuilt ? attributes.code(of: strings[i], column: column) : attributes.appendDistinct(strings[i], column: column)
+                if attributes.distinct[column].count == appended {
+                    code = attributes.appendDistinct(strings[i], column: column)
+                    appended += 1
+                } else {
+                    code = attributes.code(of: strings[i], column: column)
+                }
                 stored[i] = code
             }
             return code
@@ -164,7 +170,7 @@ public enum GraphMLReader {
         /// Forgets where values are stored (their columns were rebuilt).
         mutating func forget() {
             for i in stored.indices { stored[i] = -1 }
-            rebuilt = true
+            appended = -1
         }
     }
 

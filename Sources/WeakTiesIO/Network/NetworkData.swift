@@ -2,8 +2,9 @@ import WeakTiesStudy
 
 /// Text attribute columns filled row by row, in order of first appearance; missing cells are `nil`.
 ///
-/// Stored dictionary-encoded: per column its distinct values (as `String` equality tells them apart)
-/// and one `Int32` code per row (-1 for a missing cell), so a column of a million edges with a few
+/// Stored dictionary-encoded: per column its distinct values (as `String` equality tells them apart,
+/// or as bytes where a reader adds them with `appendDistinct`) and one `Int32` code per row (-1 for a
+/// missing cell), so a column of a million edges with a few
 /// distinct values costs four bytes per row, and `NetworkTables` turns it into a `TextColumn` without
 /// hashing a cell again.
 public struct TextAttributeColumns: Sendable {
