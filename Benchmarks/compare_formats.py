@@ -20,21 +20,10 @@ import subprocess
 import sys
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OUT = os.path.join(ROOT, "bench-out")
-WEAKTIES = os.path.join(ROOT, ".build", "release", "weakties")
-BENCH = os.path.join(ROOT, ".build", "release", "weakties-bench")
+from benchcommon import BENCH, OUT, WEAKTIES, timed
 REPEAT = int(os.environ.get("REPEAT", "3"))
 SIZES = [tuple(int(x) for x in s.split(":")) for s in os.environ.get("SIZES", "100000:500000,200000:1000000").split(",")]
 RUN_NX = os.environ.get("NX", "1") != "0"
-
-MEASURE = r"""
-import resource, subprocess, sys, time
-t = time.perf_counter()
-rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
-elapsed = time.perf_counter() - t
-print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, rc)
-"""
 
 NX = r"""
 import resource, sys, time
@@ -86,16 +75,6 @@ def generate(path, n, m, seed=2026):
     os.replace(tmp, path)
 
 
-def timed(argv):
-    runs = []
-    for _ in range(REPEAT):
-        out = subprocess.run([sys.executable, "-c", MEASURE] + argv, capture_output=True, text=True, check=True).stdout.split()
-        if out[2] != "0":
-            raise SystemExit("failed: %s" % " ".join(argv))
-        runs.append((float(out[0]), int(out[1])))
-    return min(runs, key=lambda r: r[0])
-
-
 def main():
     for binary in (WEAKTIES, BENCH):
         if not os.path.exists(binary):
@@ -109,9 +88,9 @@ def main():
         size = os.path.getsize(path)
         print("%s: %d nodes, %d edges, %.1f MB (generated in %.1f s)" % (os.path.basename(path), n, m, size / 1e6, time.perf_counter() - t), flush=True)
         row = {"nodes": n, "edges": m, "bytes": size}
-        row["weakties_import_s"], row["weakties_import_rss_kb"] = timed([WEAKTIES, "validate", path, "--quiet"])
+        row["weakties_import_s"], row["weakties_import_rss_kb"] = timed([WEAKTIES, "validate", path, "--quiet"], REPEAT)
         out = os.path.join(OUT, "roundtrip-weakties.graphml")
-        row["weakties_roundtrip_s"], row["weakties_roundtrip_rss_kb"] = timed([WEAKTIES, "export", path, "--quiet", "--output", out])
+        row["weakties_roundtrip_s"], row["weakties_roundtrip_rss_kb"] = timed([WEAKTIES, "export", path, "--quiet", "--output", out], REPEAT)
         inproc = subprocess.run([BENCH, "formats", path, str(REPEAT)], capture_output=True, text=True, check=True).stdout.split("\n")
         for line in filter(None, inproc):
             record = json.loads(line)

@@ -13,22 +13,12 @@ import json
 import os
 import subprocess
 import sys
-import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OUT = os.path.join(ROOT, "bench-out")
-WEAKTIES = os.path.join(ROOT, ".build", "release", "weakties")
+from benchcommon import BENCH, OUT, ROOT, WEAKTIES, timed, venv
+
 # Also run: the in-process import time (weakties-bench import), without process start and summary.
 REPEAT = int(os.environ.get("REPEAT", "3"))
 SIZES = [int(s) for s in os.environ.get("SIZES", "100000,1000000").split(",")]
-
-MEASURE = r"""
-import resource, subprocess, sys, time
-t = time.perf_counter()
-rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
-elapsed = time.perf_counter() - t
-print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, rc)
-"""
 
 READER = r"""
 import resource, sys, time
@@ -43,15 +33,6 @@ elapsed = time.perf_counter() - t
 assert len(df) > 0
 print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, m.__version__)
 """
-
-
-def venv(name, package):
-    path = os.path.join(OUT, "venv-" + name)
-    python = os.path.join(path, "bin", "python")
-    if not os.path.exists(python):
-        subprocess.run([sys.executable, "-m", "venv", path], check=True)
-        subprocess.run([python, "-m", "pip", "install", "-q", package], check=True)
-    return python
 
 
 def best(runs):
@@ -74,13 +55,8 @@ def main():
         if not os.path.exists(path):
             subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "generate_ties.py"), str(rows), path], check=True)
         size_mb = os.path.getsize(path) / 1e6
-        ours = []
-        for _ in range(REPEAT):
-            out = subprocess.run([sys.executable, "-c", MEASURE, WEAKTIES, "validate", path, "--quiet"],
-                                 capture_output=True, text=True, check=True).stdout.split()
-            if out[2] != "0":
-                sys.exit(f"weakties validate failed on {path}")
-            ours.append((float(out[0]), int(out[1]) / 1024))
+        seconds, rss_kb = timed([WEAKTIES, "validate", path, "--quiet"], REPEAT)
+        ours = [(seconds, rss_kb / 1024)]
         peers = {}
         for name, python in (("pandas", pandas_python), ("polars", polars_python)):
             runs = []
@@ -88,7 +64,7 @@ def main():
                 out = subprocess.run([python, "-c", READER, name, path], capture_output=True, text=True, check=True).stdout.split()
                 runs.append((float(out[0]), int(out[1]) / 1024, out[2]))
             peers[name] = best(runs)
-        inprocess = subprocess.run([os.path.join(ROOT, ".build", "release", "weakties-bench"), "import", path, str(REPEAT)],
+        inprocess = subprocess.run([BENCH, "import", path, str(REPEAT)],
                                    capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
         import_s = json.loads(inprocess)["seconds"]
         o = best(ours)

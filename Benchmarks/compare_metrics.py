@@ -15,11 +15,9 @@ import os
 import random
 import subprocess
 import sys
-import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OUT = os.path.join(ROOT, "bench-out")
-BENCH = os.path.join(ROOT, ".build", "release", "weakties-bench")
+from benchcommon import BENCH, OUT, venv
+
 SIZES = [int(s) for s in os.environ.get("SIZES", "10000,20000").split(",")]
 PEERS = os.environ.get("PEERS", "igraph,networkit,networkx").split(",")
 
@@ -115,20 +113,11 @@ def write(edges, path):
             f.write(f"{u} {v}\n")
 
 
-def venv():
-    path = os.path.join(OUT, "venv-graphs")
-    python = os.path.join(path, "bin", "python")
-    if not os.path.exists(python):
-        subprocess.run([sys.executable, "-m", "venv", path], check=True)
-        subprocess.run([python, "-m", "pip", "install", "-q", "igraph", "networkit", "networkx"], check=True)
-    return python
-
-
 def main():
     os.makedirs(OUT, exist_ok=True)
     if not os.path.exists(BENCH):
         sys.exit("build first: swift build -c release --product weakties-bench")
-    python = venv()
+    python = venv("graphs", "igraph", "networkit", "networkx")
     graphs = [(f"BA n={n} m=5", barabasi_albert(n, 5, 42)) for n in SIZES]
     graphs.append(("regional model", regional_model(7)))
     results = []

@@ -21,24 +21,14 @@ import subprocess
 import sys
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from benchcommon import OUT, ROOT, WEAKTIES, venv
+
 HERE = os.path.join(ROOT, "Benchmarks")
-OUT = os.path.join(ROOT, "bench-out")
-WEAKTIES = os.path.join(ROOT, ".build", "release", "weakties")
 REPEAT = int(os.environ.get("REPEAT", "5"))
 INNOVATIONS = int(os.environ.get("INNOVATIONS", "25"))
 TIES = int(os.environ.get("TIES", "500"))
 SEED = int(os.environ.get("SEED", "1"))
 TARGET_RATIO = 0.1
-
-
-def venv():
-    path = os.path.join(OUT, "venv-report")
-    python = os.path.join(path, "bin", "python")
-    if not os.path.exists(python):
-        subprocess.run([sys.executable, "-m", "venv", path], check=True)
-        subprocess.run([python, "-m", "pip", "install", "-q", "pandas", "networkx", "jinja2"], check=True)
-    return python
 
 
 def timed(command, output_dir):
@@ -75,7 +65,7 @@ def main():
     subprocess.run([sys.executable, os.path.join(HERE, "generate_study.py"), "--innovations", str(INNOVATIONS),
                     "--ties", str(TIES), "--seed", str(SEED), study], check=True)
     ties, nodes = os.path.join(study, "ties.csv"), os.path.join(study, "nodes.csv")
-    python = venv()
+    python = venv("report", "pandas", "networkx", "jinja2")
 
     # The pipeline, whole process; the breakdown of the fastest run is kept.
     pipeline_out = os.path.join(OUT, "report-pipeline")
