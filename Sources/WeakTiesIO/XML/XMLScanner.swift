@@ -509,7 +509,6 @@ struct XMLScanner {
             guard try ensure(offset + 1) else { throw fail("unexpected end of file inside a tag") }
         }
         let end = position + offset
-        let tagStart = position
         var i = position + 1
         while i < end && XMLScanner.isNameByte(p[i]) { i += 1 }
         guard i > position + 1 else { throw fail("a tag without a name") }
