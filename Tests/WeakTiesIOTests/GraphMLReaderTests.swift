@@ -110,6 +110,28 @@ import WeakTiesStudy
         #expect(large.ties.header == small.ties.header && Array(large.ties.rowLines.prefix(99)) == small.ties.rowLines)
     }
 
+    /// Edges that carry their mentions (`mentions_json`, as `weakties export` writes) become those rows;
+    /// one whose list is unreadable or names other ends is read as one mention, with a warning.
+    @Test func mentionsJSONBecomesRowsAndBadListsAreReadAsOneMention() throws {
+        let dir = TemporaryDirectory()
+        let good = "[{&quot;source&quot;:&quot;a&quot;,&quot;target&quot;:&quot;b&quot;,&quot;quote&quot;:&quot;q1&quot;},"
+            + "{&quot;source&quot;:&quot;b&quot;,&quot;target&quot;:&quot;a&quot;,&quot;quote&quot;:&quot;q2&quot;}]"
+        let other = "[{&quot;source&quot;:&quot;x&quot;,&quot;target&quot;:&quot;y&quot;}]"
+        let path = dir.write("m.graphml", """
+            <graphml><key id="m" for="edge" attr.name="mentions_json"/><graph edgedefault="undirected">
+            <edge source="a" target="b"><data key="m">\(good)</data></edge>
+            <edge source="b" target="c"><data key="m">not json</data></edge>
+            <edge source="c" target="d"><data key="m">\(other)</data></edge>
+            <edge source="d" target="a"/>
+            </graph></graphml>
+            """)
+        let ties = NetworkTables.tables(try GraphMLReader.read(path: path)).ties
+        #expect(ties.rowLines == [2, 2, 3, 4, 5])
+        let quote = try #require(ties.header.firstIndex(of: "quote"))
+        #expect((0..<5).map { ties.columns[quote][$0] } == ["q1", "q2", "", "", ""])
+        #expect(ties.diagnostics.map(\.description).contains { $0.contains("2 edges have a 'mentions_json' that is not a list of mentions of their ends") })
+    }
+
     /// A column rebuilt for data after a nested graph keeps each value once when later rows set it.
     @Test func valuesAfterANestedGraphAreStoredOnce() throws {
         let dir = TemporaryDirectory()

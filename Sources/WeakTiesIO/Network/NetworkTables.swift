@@ -179,17 +179,27 @@ public enum NetworkTables {
 
         // Edges written by `weakties export` carry their mentions; only the others are read from
         // their attributes, so only those decide which attributes keep their field meaning.
-        var mentionRowsOf: [Int: [[(String, String)]]] = [:]
-        var unreadMentions = 0
+        // Parsed in chunks on all cores (each edge's JSON on its own), in edge order.
+        var mentionRowsOf: [[[(String, String)]]?] = []
+        var mentionEdges = 0, unreadMentions = 0
         if let mc = attributes.names.firstIndex(of: StudyExport.mentionsAttribute) {
             let codes = attributes.codes[mc], distinct = attributes.distinct[mc]
-            for e in 0..<m where codes[e] >= 0 {
-                let text = distinct[Int(codes[e])]
-                let ends: Set = [normalized[Int(sourceCodes[e])], normalized[Int(targetCodes[e])]]
-                if let rows = mentionRows(text, file: network.file, ends: ends) { mentionRowsOf[e] = rows } else { unreadMentions += 1 }
+            let chunk = 4096, file = network.file
+            let parts = Parallel.map((m + chunk - 1) / chunk) { c -> [[[(String, String)]]?] in
+                (c * chunk..<min(m, (c + 1) * chunk)).map { e in
+                    guard codes[e] >= 0 else { return nil }
+                    let ends: Set = [normalized[Int(sourceCodes[e])], normalized[Int(targetCodes[e])]]
+                    return mentionRows(distinct[Int(codes[e])], file: file, ends: ends) ?? []
+                }
             }
+            mentionRowsOf.reserveCapacity(m)
+            for part in parts { mentionRowsOf += part }
+            // An empty list stands for an unreadable `mentions_json` (read as one mention).
+            unreadMentions = mentionRowsOf.count { $0?.isEmpty == true }
+            for e in mentionRowsOf.indices where mentionRowsOf[e]?.isEmpty == true { mentionRowsOf[e] = nil }
+            mentionEdges = mentionRowsOf.count { $0 != nil }
         }
-        let fallback: [Int]? = mentionRowsOf.isEmpty ? nil : (0..<m).filter { mentionRowsOf[$0] == nil }
+        let fallback: [Int]? = mentionEdges == 0 ? nil : (0..<m).filter { mentionRowsOf[$0] == nil }
         let fallbackCount = fallback?.count ?? m
 
         // Which attributes keep their field meaning.
@@ -248,7 +258,7 @@ public enum NetworkTables {
         // the ends keep the network's numbering, attribute values are mapped once per distinct value.
         let sourceOut = out.columnIndex("source"), targetOut = out.columnIndex("target"), strengthOut = out.columnIndex("strength")
         let directedOut = mixed ? out.columnIndex("directed") : -1
-        let planOut = mentionRowsOf.count == m ? [] : plan.map { out.columnIndex($0.to) }
+        let planOut = mentionEdges == m ? [] : plan.map { out.columnIndex($0.to) }
         out.adopt(column: sourceOut, distinct: endpoints)
         out.adopt(column: targetOut, distinct: endpoints)
         let weak = out.code(of: "weak", column: strengthOut)
@@ -271,7 +281,7 @@ public enum NetworkTables {
             if code < 0 { missingStrength += 1; return weak }
             return code
         }
-        if mentionRowsOf.isEmpty {
+        if mentionEdges == 0 {
             // Every edge is one row: the columns are built whole, code by code.
             var kept: [Int32] = []
             kept.reserveCapacity(m)
@@ -294,7 +304,7 @@ public enum NetworkTables {
             lines.reserveCapacity(m)
         }
         // Edges written by `weakties export`: each with its mentions as rows, the others as above.
-        for e in 0..<m where !mentionRowsOf.isEmpty {
+        for e in 0..<m where mentionEdges > 0 {
             let s = Int(sourceCodes[e]), t = Int(targetCodes[e])
             if normalCode[s] == normalCode[t], !normalized[s].isEmpty {
                 loops.append(network.edgeLines[e]); continue
