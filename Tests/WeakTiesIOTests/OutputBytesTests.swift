@@ -7,8 +7,10 @@ import WeakTiesGraph
 @Suite struct OutputBytesTests {
     @Test func escapingMatchesXMLTextAndNumbersMatchString() {
         var rng = SeededRandom(seed: 5)
-        let alphabet: [String] = ["a", "&", "<", ">", "\"", "'", "\n", "\r", "\t", "\u{1}", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "é", "漢", "🙂", " "]
-        for _ in 0..<2_000 {
+        // Every ASCII character, and characters whose UTF-8 starts with 0xEF (only U+FFFE/U+FFFF are dropped).
+        let alphabet: [String] = ["a", "&", "<", ">", "\"", "'", "\n", "\r", "\t", "\u{1}", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "é", "漢", "🙂", " ",
+                                  "\u{FEFF}", "\u{F000}"] + (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        for _ in 0..<5_000 {
             let text = (0..<Int(rng.next() % 12)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }.joined()
             var out = OutputBytes(capacity: 1)
             out.appendXMLEscaped(text)

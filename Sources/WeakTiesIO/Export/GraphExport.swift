@@ -61,13 +61,13 @@ public enum GraphExport {
         @Sendable func putID(_ v: Int, _ out: inout OutputBytes) { out.append(UnsafeRawBufferPointer(rebasing: idBytes[idEnds[v]..<idEnds[v + 1]])) }
         @Sendable func node(_ v: Int, _ out: inout OutputBytes) {
             out.append("    <node id="); putID(v, &out); out.append(UInt8(ascii: ">"))
-            for column in nodeColumns { column.write(v, into: &out) }
+            nodeColumns.withUnsafeBufferPointer { columns in for k in columns.indices { columns[k].write(v, into: &out) } }
             out.append("</node>\n")
         }
         @Sendable func edge(_ e: Int, _ out: inout OutputBytes) {
             out.append("    <edge id=\"e"); out.append(decimal: e); out.append("\" source="); putID(Int(graph.edgeSources[e]), &out)
             out.append(" target="); putID(Int(graph.edgeTargets[e]), &out); out.append(UInt8(ascii: ">"))
-            for column in edgeColumns { column.write(e, into: &out) }
+            edgeColumns.withUnsafeBufferPointer { columns in for k in columns.indices { columns[k].write(e, into: &out) } }
             out.append("</edge>\n")
         }
         // Large graphs are formatted in chunks on all cores, two chunks per core and round, and handed
@@ -111,29 +111,38 @@ public enum GraphExport {
     }
 
     /// Writes one attribute column's `<data>` elements (missing values left out).
+    /// One column's `<data>` elements. The values are kept in typed stored arrays (not bound out of the
+    /// enum per cell), so the workers read them without reference counting on shared buffers.
     private struct ColumnWriter: Sendable {
-        let values: AttributeValues
-        let open: [UInt8]
+        private enum Kind { case string, int, double, bool }
+        private let kind: Kind
+        private let strings: [String?], ints: [Int?], doubles: [Double], bools: [Bool?]
+        private let open: [UInt8]
 
         init(_ values: AttributeValues, key: String) {
-            self.values = values
+            switch values {
+            case .string(let v): (kind, strings, ints, doubles, bools) = (.string, v, [], [], [])
+            case .int(let v): (kind, strings, ints, doubles, bools) = (.int, [], v, [], [])
+            case .double(let v): (kind, strings, ints, doubles, bools) = (.double, [], [], v, [])
+            case .bool(let v): (kind, strings, ints, doubles, bools) = (.bool, [], [], [], v)
+            }
             open = Array("<data key=\"\(key)\">".utf8)
         }
 
         @inline(__always)
         func write(_ i: Int, into out: inout OutputBytes) {
-            switch values {
-            case .string(let v):
-                guard let text = v[i] else { return }
+            switch kind {
+            case .string:
+                guard let text = strings[i] else { return }
                 out.append(open); out.appendXMLEscaped(text)
-            case .int(let v):
-                guard let n = v[i] else { return }
+            case .int:
+                guard let n = ints[i] else { return }
                 out.append(open); out.append(decimal: n)
-            case .double(let v):
-                guard !v[i].isNaN else { return }
-                out.append(open); out.append(String(v[i]))
-            case .bool(let v):
-                guard let b = v[i] else { return }
+            case .double:
+                guard !doubles[i].isNaN else { return }
+                out.append(open); out.append(String(doubles[i]))
+            case .bool:
+                guard let b = bools[i] else { return }
                 out.append(open); out.append(b ? ("true" as StaticString) : ("false" as StaticString))
             }
             out.append("</data>")
