@@ -32,7 +32,7 @@ public struct Graph: Sendable {
     /// Typed node attribute columns, indexed by node.
     public let nodeAttributes: AttributeTable
     /// Typed edge attribute columns, indexed by edge.
-    public let edgeAttributes: AttributeTable
+    public private(set) var edgeAttributes: AttributeTable
 
     private let indexByID: [String: Int32]
 
@@ -65,6 +65,18 @@ public struct Graph: Sendable {
     public var nodeCount: Int { nodeIDs.count }
     /// Number of edges.
     public var edgeCount: Int { edgeSources.count }
+
+    /// The graph with one more edge attribute column (replacing a column of the same name, as
+    /// `GraphBuilder.setEdgeAttribute` does); the structure is shared, not rebuilt.
+    /// - Complexity: O(columns) beyond copying on write.
+    public func addingEdgeAttribute(_ column: AttributeColumn) throws(GraphBuildError) -> Graph {
+        guard column.values.count == edgeCount else {
+            throw .attributeLength(name: column.name, expected: edgeCount, actual: column.values.count)
+        }
+        var graph = self
+        graph.edgeAttributes.set(column)
+        return graph
+    }
 
     /// The index of the node with external id `id`, if present. - Complexity: O(1) expected.
     public func index(of id: String) -> Int32? { indexByID[id] }

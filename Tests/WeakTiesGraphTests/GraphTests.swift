@@ -83,6 +83,20 @@ import TestSupport
         #expect(["a", "b", "c", "d", "e"].map { g.index(of: $0) } == [0, 1, 2, 3, nil])
     }
 
+    /// An edge column added to a built graph: last, or in place of one of the same name; a column of
+    /// the wrong length is refused.
+    @Test func addingAnEdgeAttributeKeepsTheStructure() throws {
+        let g = try triangleWithTail(directed: false)
+        let added = try g.addingEdgeAttribute(AttributeColumn(name: "note", values: .string(["a", nil, "c", "d"])))
+        #expect(added.edgeAttributes.columns.map(\.name) == ["weight", "note"] && added.outEdges == g.outEdges)
+        let replaced = try added.addingEdgeAttribute(AttributeColumn(name: "weight", values: .double([5, 6, 7, 8])))
+        #expect(replaced.edgeAttributes.columns.map(\.name) == ["weight", "note"])
+        #expect(replaced.edgeAttributes["weight"]?.values == .double([5, 6, 7, 8]))
+        #expect(throws: GraphBuildError.attributeLength(name: "x", expected: 4, actual: 1)) {
+            try g.addingEdgeAttribute(AttributeColumn(name: "x", values: .int([1])))
+        }
+    }
+
     @Test func addNodeIsIdempotent() {
         var b = GraphBuilder(directed: false)
         #expect(b.addNode("x") == 0)

@@ -1,3 +1,4 @@
+import Dispatch
 import WeakTiesGraph
 import WeakTiesStudy
 
@@ -12,7 +13,15 @@ public enum StudyExport {
     /// The study's graph with every attribute and per-tie provenance for export.
     /// - Complexity: O(n + m + mentions × columns).
     public static func graph(_ study: Study) -> Graph {
-        study.graph(provenance: true, extraEdgeAttributes: [AttributeColumn(name: mentionsAttribute, values: .string(mentionsJSON(study)))])
+        // The mentions' JSON and the graph's own columns are independent: built on two cores, the
+        // JSON column added last (as `extraEdgeAttributes` would add it).
+        nonisolated(unsafe) var json: [String?] = []
+        nonisolated(unsafe) var graph: Graph?
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 { json = mentionsJSON(study) } else { graph = study.graph(provenance: true) }
+        }
+        // One value per tie by construction.
+        return try! graph!.addingEdgeAttribute(AttributeColumn(name: mentionsAttribute, values: .string(json)))
     }
 
     /// Per tie, its mentions as a JSON array of objects (`mentions_json`).
