@@ -110,39 +110,30 @@ public enum GraphExport {
         withExtendedLifetime(ids) {}  // `idBytes` points into it
     }
 
-    /// Writes one attribute column's `<data>` elements (missing values left out).
-    /// One column's `<data>` elements. The values are kept in typed stored arrays (not bound out of the
-    /// enum per cell), so the workers read them without reference counting on shared buffers.
+    /// One column's `<data>` elements (missing values left out).
     private struct ColumnWriter: Sendable {
-        private enum Kind { case string, int, double, bool }
-        private let kind: Kind
-        private let strings: [String?], ints: [Int?], doubles: [Double], bools: [Bool?]
-        private let open: [UInt8]
+        let values: AttributeValues
+        let open: [UInt8]
 
         init(_ values: AttributeValues, key: String) {
-            switch values {
-            case .string(let v): (kind, strings, ints, doubles, bools) = (.string, v, [], [], [])
-            case .int(let v): (kind, strings, ints, doubles, bools) = (.int, [], v, [], [])
-            case .double(let v): (kind, strings, ints, doubles, bools) = (.double, [], [], v, [])
-            case .bool(let v): (kind, strings, ints, doubles, bools) = (.bool, [], [], [], v)
-            }
+            self.values = values
             open = Array("<data key=\"\(key)\">".utf8)
         }
 
         @inline(__always)
         func write(_ i: Int, into out: inout OutputBytes) {
-            switch kind {
-            case .string:
-                guard let text = strings[i] else { return }
+            switch values {
+            case .string(let v):
+                guard let text = v[i] else { return }
                 out.append(open); out.appendXMLEscaped(text)
-            case .int:
-                guard let n = ints[i] else { return }
+            case .int(let v):
+                guard let n = v[i] else { return }
                 out.append(open); out.append(decimal: n)
-            case .double:
-                guard !doubles[i].isNaN else { return }
-                out.append(open); out.append(String(doubles[i]))
-            case .bool:
-                guard let b = bools[i] else { return }
+            case .double(let v):
+                guard !v[i].isNaN else { return }
+                out.append(open); out.append(String(v[i]))
+            case .bool(let v):
+                guard let b = v[i] else { return }
                 out.append(open); out.append(b ? ("true" as StaticString) : ("false" as StaticString))
             }
             out.append("</data>")
