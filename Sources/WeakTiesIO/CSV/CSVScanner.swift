@@ -182,13 +182,8 @@ final class CSVScanner {
         @inline(__always)
         func append(_ source: UnsafePointer<UInt8>, _ count: Int) {
             if recordCount + count > recordCapacity {
-                var capacity = recordCapacity * 2
-                while capacity < recordCount + count { capacity *= 2 }
-                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-                grown.update(from: record, count: recordCount)
-                record.deallocate()
-                record = grown
-                recordCapacity = capacity
+                (record, recordCapacity) = grownByteAllocation(record, count: recordCount, capacity: recordCapacity,
+                                                               needed: recordCount + count)
             }
             (record + recordCount).update(from: source, count: count)
             recordCount += count

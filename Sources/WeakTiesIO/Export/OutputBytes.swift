@@ -42,14 +42,8 @@ struct OutputBytes {
     }
 
     private mutating func grow(_ needed: Int) {
-        var size = capacity * 2
-        while size < needed { size *= 2 }
-        let fresh = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
-        fresh.update(from: base, count: count)
-        storage.base.deallocate()
-        storage.base = fresh
-        base = fresh
-        capacity = size
+        (base, capacity) = grownByteAllocation(storage.base, count: count, capacity: capacity, needed: needed)
+        storage.base = base
     }
 
     @inline(__always)

@@ -101,13 +101,7 @@ final class XMLScanBuffer {
     /// Makes room for `extra` more bytes after `count`.
     func reserve(extra: Int) {
         guard count + extra > capacity else { return }
-        var grown = capacity * 2
-        while grown < count + extra { grown *= 2 }
-        let fresh = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-        fresh.update(from: base, count: count)
-        base.deallocate()
-        base = fresh
-        capacity = grown
+        (base, capacity) = grownByteAllocation(base, count: count, capacity: capacity, needed: count + extra)
     }
 
     /// Drops the first `n` bytes.
