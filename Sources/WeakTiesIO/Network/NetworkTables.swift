@@ -193,11 +193,13 @@ public enum NetworkTables {
                 }
             }
             mentionRowsOf.reserveCapacity(m)
-            for part in parts { mentionRowsOf += part }
-            // An empty list stands for an unreadable `mentions_json` (read as one mention).
-            unreadMentions = mentionRowsOf.count { $0?.isEmpty == true }
-            for e in mentionRowsOf.indices where mentionRowsOf[e]?.isEmpty == true { mentionRowsOf[e] = nil }
-            mentionEdges = mentionRowsOf.count { $0 != nil }
+            for rows in parts.joined() {
+                // An empty list stands for an unreadable `mentions_json`: the edge is read as one mention.
+                if rows?.isEmpty == true { unreadMentions += 1 }
+                let readable = rows?.isEmpty == false
+                if readable { mentionEdges += 1 }
+                mentionRowsOf.append(readable ? rows : nil)
+            }
         }
         let fallback: [Int]? = mentionEdges == 0 ? nil : (0..<m).filter { mentionRowsOf[$0] == nil }
         let fallbackCount = fallback?.count ?? m
