@@ -120,21 +120,13 @@ public struct TextAttributeColumns: Sendable {
         codes[column] = newCodes
     }
 
-    /// Appends the rows of `other`: its columns matched by name (new ones added in its order, missing
-    /// in the rows before), each distinct value mapped once — or, with `mapping`, column `c` of `other`
-    /// goes to column `mapping[c].column` (from `columnIndex`) and its code `k` to `mapping[c].codes[k]`.
-    public mutating func append(_ other: TextAttributeColumns, mapping: [(column: Int, codes: [Int32])]? = nil) {
-        let target = mapping?.map(\.column) ?? other.names.map { columnIndex($0) }
+    /// Appends the rows of `other`: its column `c` goes to column `mapping[c].column` (from
+    /// `columnIndex`, so new columns are missing in the rows before) and its code `k` to
+    /// `mapping[c].codes[k]`; columns `other` lacks are missing in its rows.
+    public mutating func append(_ other: TextAttributeColumns, mapping: [(column: Int, codes: [Int32])]) {
         rowCount += other.rowCount
         var filled = [Bool](repeating: false, count: names.count)
-        for (c, t) in target.enumerated() {
-            let map: [Int32]
-            if let mapping {
-                map = mapping[c].codes
-            } else {
-                reserveDistinct(distinct[t].count + other.distinct[c].count, column: t)
-                map = other.distinct[c].map { code(of: $0, column: t) }
-            }
+        for (c, (t, map)) in mapping.enumerated() {
             codes[t].reserveCapacity(rowCount)
             codes[t].append(contentsOf: other.codes[c].lazy.map { $0 < 0 ? -1 : map[Int($0)] })
             filled[t] = true
@@ -253,20 +245,15 @@ public struct NetworkData: Sendable {
     }
 
     /// Appends the nodes and edges of `other` (read from a later part of the same file: its lines
-    /// count from `lineOffset + 1`). Its ends and attribute values are matched as strings, or as the
-    /// caller says: `endpointCodes[k]` is the code here of `other.endpoints[k]`, and the mappings are
-    /// those of `TextAttributeColumns.append(_:mapping:)`.
-    public mutating func append(_ other: NetworkData, lineOffset: Int, endpointCodes map: [Int32]? = nil,
-                                nodeMapping: [(column: Int, codes: [Int32])]? = nil,
-                                edgeMapping: [(column: Int, codes: [Int32])]? = nil) {
+    /// count from `lineOffset + 1`), matched as the reader says: `endpointCodes[k]` is the code here
+    /// of `other.endpoints[k]`, and the mappings are those of `TextAttributeColumns.append(_:mapping:)`.
+    public mutating func append(_ other: NetworkData, lineOffset: Int, endpointCodes map: [Int32],
+                                nodeMapping: [(column: Int, codes: [Int32])],
+                                edgeMapping: [(column: Int, codes: [Int32])]) {
         func shifted(_ lines: [Int32]) -> [Int32] { lines.map { Int32(clamping: Int($0) + lineOffset) } }
         nodeIDs += other.nodeIDs
         nodeLines += shifted(other.nodeLines)
         nodeAttributes.append(other.nodeAttributes, mapping: nodeMapping)
-        let map = map ?? {
-            endpointCodes.reserveCapacity(endpoints.count + other.endpoints.count)
-            return other.endpoints.map { endpointCode($0) }
-        }()
         edgeSourceCodes += other.edgeSourceCodes.map { map[Int($0)] }
         edgeTargetCodes += other.edgeTargetCodes.map { map[Int($0)] }
         edgeDirected += other.edgeDirected
