@@ -26,7 +26,10 @@ let package = Package(
         .target(name: "WeakTiesMetrics", dependencies: ["WeakTiesGraph"]),
         // The research domain: actors, coded mentions, aggregated ties with provenance.
         .target(name: "WeakTiesStudy", dependencies: ["WeakTiesGraph"]),
-        // Readers and writers (CSV tie/node tables, …). Never imports Metrics.
+        // What a study means, computed once: StudyMetrics (typed keys), innovation profiles, suggestions,
+        // overview and summary. Never imports IO, Render or the CLI.
+        .target(name: "WeakTiesAnalysis", dependencies: ["WeakTiesGraph", "WeakTiesMetrics", "WeakTiesStudy"]),
+        // Readers and writers (CSV tie/node tables, …). Never imports Metrics or Analysis.
         .target(
             name: "WeakTiesIO",
             dependencies: [
@@ -38,16 +41,17 @@ let package = Package(
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         // The only module that calls C: DOT in, SVG/PNG/PDF out, serialised through one lock.
         .target(name: "WeakTiesRender", dependencies: ["CGraphviz"]),
-        // The weak-tie report: data computed once per innovation; JSON/CSV writers; HTML/Markdown from
-        // bundled mustache templates in English and German. Maps come in through a closure (no C here).
+        // Formats analysis values: the metrics table (CSV/JSON), the weak-tie report (JSON/CSV, HTML and
+        // Markdown from bundled mustache templates in English and German), the map encoding (DOT with
+        // colours and legend, drawn through WeakTiesRender), the validate summary.
         .target(
             name: "WeakTiesReport",
-            dependencies: ["WeakTiesGraph", "WeakTiesMetrics", "WeakTiesStudy", "WeakTiesIO",
+            dependencies: ["WeakTiesGraph", "WeakTiesMetrics", "WeakTiesStudy", "WeakTiesAnalysis", "WeakTiesIO", "WeakTiesRender",
                            .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Resources")]
         ),
-        // Umbrella: the public API a researcher scripts against.
-        .target(name: "WeakTies", dependencies: ["WeakTiesGraph", "WeakTiesMetrics", "WeakTiesStudy", "WeakTiesIO", "WeakTiesRender", "WeakTiesReport"]),
+        // Umbrella: re-exports the public API a researcher scripts against; no computation.
+        .target(name: "WeakTies", dependencies: ["WeakTiesGraph", "WeakTiesMetrics", "WeakTiesStudy", "WeakTiesAnalysis", "WeakTiesIO", "WeakTiesRender", "WeakTiesReport"]),
         // The command line tool.
         .executableTarget(
             name: "weakties",
@@ -66,14 +70,18 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "WeakTiesStudyTests", dependencies: ["WeakTiesStudy", "TestSupport"]),
+        .testTarget(name: "WeakTiesAnalysisTests", dependencies: ["WeakTiesAnalysis", "TestSupport"]),
         .testTarget(
             name: "WeakTiesIOTests",
             dependencies: ["WeakTiesIO", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "WeakTiesRenderTests", dependencies: ["WeakTiesRender", "WeakTiesIO", "TestSupport", "weakties-bench"]),
-        .testTarget(name: "WeakTiesReportTests", dependencies: ["WeakTiesReport", "WeakTies", "TestSupport"], resources: [.copy("Golden")]),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport", "weakties"], exclude: ["Golden"]),
+        // Test targets depend on libraries only; tests that run a built program (the CLI, the bench's
+        // render-memory probe) find it in the build folder, which `make test` fills (`swift build --build-tests`).
+        .testTarget(name: "WeakTiesRenderTests", dependencies: ["WeakTiesRender", "WeakTiesIO", "TestSupport"]),
+        .testTarget(name: "WeakTiesReportTests", dependencies: ["WeakTiesReport", "TestSupport"], resources: [.copy("Golden")]),
+        .testTarget(name: "WeakTiesTests", dependencies: ["WeakTies", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -6,7 +6,7 @@ public enum InputFormat: String, Sendable, CaseIterable {
     /// Ties (and nodes) tables: CSV/TSV, the data contract.
     case csv
     case graphml, gexf, pajek, dl, json
-    /// Gephi's spreadsheet tables (edges, and nodes via `--nodes`).
+    /// Gephi's spreadsheet tables (edges, and its nodes table as the nodes table).
     case gephiCSV = "gephi-csv"
     /// A REFI-QDA project (`.qdpx`, `.qde`), mapped by a `QDAMapping`.
     case qda
@@ -69,7 +69,7 @@ public enum StudyLoader {
     /// the reader. Network files are read one at a time and carry their own nodes (`nodes` is for
     /// CSV tables and Gephi's nodes table).
     /// - Throws: `InputOutputError`, `ImportFailure`, or `InputFormatError` for a combination that
-    ///   cannot be read (several network files, `--nodes` with a network file).
+    ///   cannot be read (several network files, a nodes table with a network file).
     public static func load(
         ties tiePaths: [String], nodes nodePath: String? = nil, options: StudyOptions = StudyOptions(),
         delimiter: UInt8? = nil, format: InputFormat?, sheet: String? = nil, nodesSheet: String? = nil,
@@ -91,7 +91,7 @@ public enum StudyLoader {
                 throw InputFormatError(message: "\(tiePaths[index]) is a \(formats[index].rawValue) network file: give one network file at a time")
             }
             if nodePath != nil && formats[0] != .gephiCSV {
-                throw InputFormatError(message: "--nodes is for CSV tables and Gephi's nodes table; a \(formats[0].rawValue) file carries its own nodes")
+                throw InputFormatError(message: "a separate nodes table goes with CSV tables and Gephi's edges table; a \(formats[0].rawValue) file carries its own nodes", subject: .nodesTable)
             }
             return try loadNetwork(path: tiePaths[0], nodes: nodePath, format: formats[0], options: options, delimiter: delimiter)
         }
@@ -164,7 +164,13 @@ public enum StudyLoader {
 
 /// A combination of input files and formats that cannot be read (a usage error).
 public struct InputFormatError: Error, Sendable, CustomStringConvertible {
+    /// What the message is about, so a front end can name its own option for it.
+    public enum Subject: Sendable { case tieFiles, nodesTable }
     public let message: String
-    public init(message: String) { self.message = message }
+    public let subject: Subject
+    public init(message: String, subject: Subject = .tieFiles) {
+        self.message = message
+        self.subject = subject
+    }
     public var description: String { message }
 }

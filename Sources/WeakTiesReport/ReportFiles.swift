@@ -1,3 +1,4 @@
+import WeakTiesAnalysis
 import Foundation
 import Mustache
 import WeakTiesIO

@@ -1,3 +1,4 @@
+import WeakTiesAnalysis
 import WeakTiesIO
 import WeakTiesStudy
 

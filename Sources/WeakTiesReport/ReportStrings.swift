@@ -1,3 +1,4 @@
+import WeakTiesAnalysis
 import Foundation
 
 /// The language of a report's pages.

@@ -38,27 +38,15 @@ extension Study {
         }
 
         builder.setEdgeAttribute("strength", .string(ties.strength.map { $0.name }))
-        let counts = (0..<ties.count).map { ties.mentionOffsets[$0 + 1] - ties.mentionOffsets[$0] }
-        builder.setEdgeAttribute("mentions", .int(counts))
+        builder.setEdgeAttribute("mentions", .int(mentionCounts))
         builder.setEdgeAttribute("strong_votes", .int(ties.strongVotes.map { Int($0) }))
         builder.setEdgeAttribute("weak_votes", .int(ties.weakVotes.map { Int($0) }))
         for field in [TieField.interview, .coder] {
             guard let c = mentions.column(named: field.rawValue) else { continue }
             builder.setEdgeAttribute(field.rawValue + "s", .string(distinctTexts(of: mentions.cells[c])))
         }
-        builder.setEdgeAttribute("since", .int((0..<ties.count).map { t in
-            var earliest: Int?
-            for m in ties.mentionIndices[ties.mentionOffsets[t]..<ties.mentionOffsets[t + 1]] {
-                if let year = mentions.since(Int(m)), year < earliest ?? Int.max { earliest = year }
-            }
-            return earliest
-        }))
-        if mentions.column(named: TieField.weight.rawValue) != nil {
-            builder.setEdgeAttribute("weight", .double((0..<ties.count).map { t in
-                let coded = ties[t].mentions.map { mentions.weight[Int($0)] }.filter { !$0.isNaN }
-                return coded.isEmpty ? .nan : coded.reduce(0, +) / Double(coded.count)
-            }))
-        }
+        builder.setEdgeAttribute("since", .int((0..<ties.count).map(earliestYear(ofTie:))))
+        if let weights = tieWeights { builder.setEdgeAttribute("weight", .double(weights)) }
         if provenance {
             var taken: Set<String> = ["strength", "mentions", "strong_votes", "weak_votes", "interviews", "coders",
                                       "since", "weight", "mentions_json"]

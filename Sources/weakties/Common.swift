@@ -10,17 +10,59 @@ enum ExitCodes {
     static let ioError: Int32 = 74
 }
 
+// Typed choices: help lists the values, a wrong value is a usage error naming the allowed ones.
+extension InputFormat: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}
+extension StrengthRule: ExpressibleByArgument {}
+extension WeightMode: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {}
+extension ReportLanguage: ExpressibleByArgument {}
+extension LayoutEngine: ExpressibleByArgument {}
+extension StudyMap.SizeMetric: ExpressibleByArgument {}
+extension StudyMap.Highlight: ExpressibleByArgument {}
+extension ExportFormat: ExpressibleByArgument {
+    public init?(argument: String) { self.init(name: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+extension RenderFormat: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}
+
+/// A field delimiter given on the command line.
+enum Delimiter: String, ExpressibleByArgument, CaseIterable {
+    case comma = ",", semicolon = ";", tab, pipe = "|"
+
+    init?(argument: String) {
+        switch argument {
+        case ",": self = .comma
+        case ";": self = .semicolon
+        case "tab", "\\t", "\t", "TAB": self = .tab
+        case "|": self = .pipe
+        default: return nil
+        }
+    }
+
+    var byte: UInt8 {
+        switch self {
+        case .comma: UInt8(ascii: ",")
+        case .semicolon: UInt8(ascii: ";")
+        case .tab: 9
+        case .pipe: UInt8(ascii: "|")
+        }
+    }
+}
+
 /// Options shared by every command that reads a study.
 struct StudyInputOptions: ParsableArguments {
     @Argument(help: "Ties table(s): CSV/TSV or .xlsx, one row per coded mention; or one network file (GraphML, GEXF, Pajek, DL, node-link JSON, Gephi CSV) or REFI-QDA project.")
     var ties: [String]
 
-
     @Option(name: .long, help: "Nodes table (CSV/TSV or .xlsx; Gephi's nodes table with Gephi CSV): one row per actor (id, label, kind, partner_type, region, …).")
     var nodes: String?
 
-    @Option(name: .long, help: "Input format: csv, graphml, gexf, pajek, dl, json, gephi-csv or qda (default: from the extension; see Docs/Formats.md).")
-    var inputFormat: String?
+    @Option(name: .long, help: "Input format (default: from the extension; see Docs/Formats.md).")
+    var inputFormat: InputFormat?
 
     @Option(name: .long, help: "Sheet of an Excel ties workbook (.xlsx) to read (default: the first).")
     var sheet: String?
@@ -32,73 +74,114 @@ struct StudyInputOptions: ParsableArguments {
     var qdaMapping: String?
 
     @Option(name: .long, help: "Field delimiter: ',', ';', 'tab' or '|' (default: detected from the header line).")
-    var delimiter: String?
+    var delimiter: Delimiter?
 
     @Option(name: .long, parsing: .unconditional, help: "Numeric strengths (1–5) at or above this are strong.")
     var strongThreshold: Double = 3
 
-    @Option(name: .long, help: "How a pair's mentions decide its strength: majority, any-strong, all-strong, latest.")
-    var strengthRule: String = StrengthRule.majority.rawValue
+    @Option(name: .long, help: "How a pair's mentions decide its strength.")
+    var strengthRule: StrengthRule = .majority
 
     @Flag(name: .shortAndLong, help: "Print no warnings or notices (errors are always printed).")
     var quiet = false
 
     func validate() throws {
         if ties.isEmpty { throw ValidationError("give at least one ties table") }
-        if StrengthRule(rawValue: strengthRule) == nil {
-            throw ValidationError("unknown strength rule '\(strengthRule)' (expected \(StrengthRule.allCases.map(\.rawValue).joined(separator: ", ")))")
-        }
         if !(1...5).contains(strongThreshold) { throw ValidationError("--strong-threshold must be between 1 and 5") }
-        _ = try delimiterByte()
-        _ = try format()
     }
 
-    func format() throws -> InputFormat? {
-        guard let inputFormat else { return nil }
-        guard let format = InputFormat(rawValue: inputFormat.lowercased()) else {
-            throw ValidationError("unknown input format '\(inputFormat)' (expected \(InputFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
-        }
-        return format
-    }
+    var studyOptions: StudyOptions { StudyOptions(strongThreshold: strongThreshold, strengthRule: strengthRule) }
 
-    func delimiterByte() throws -> UInt8? {
-        guard let delimiter else { return nil }
-        switch delimiter {
-        case ",": return UInt8(ascii: ",")
-        case ";": return UInt8(ascii: ";")
-        case "tab", "\\t", "\t", "TAB": return 9
-        case "|": return UInt8(ascii: "|")
-        default: throw ValidationError("unknown delimiter '\(delimiter)' (expected ',', ';', 'tab' or '|')")
-        }
-    }
+    /// The input files with their roles, for run manifests.
+    var inputFiles: [(path: String, role: String)] { ties.map { ($0, "ties") } + (nodes.map { [($0, "nodes")] } ?? []) }
 
-    var studyOptions: StudyOptions {
-        StudyOptions(strongThreshold: strongThreshold, strengthRule: StrengthRule(rawValue: strengthRule)!)
-    }
-
-    /// Loads the study, printing located errors and exiting with the documented code on failure.
+    /// Loads the study and prints its warnings (unless quiet). Errors are thrown for `Failure`.
     func loadStudy() throws -> Study {
-        do {
-            let study = try StudyLoader.load(ties: ties, nodes: nodes, options: studyOptions, delimiter: try delimiterByte(),
-                                             format: try format(), sheet: sheet, nodesSheet: nodesSheet,
-                                             qdaMapping: try qdaMapping.map(QDAMapping.read(path:)) ?? QDAMapping())
-            if !quiet { for diagnostic in study.diagnostics { Console.printDiagnostic(diagnostic) } }
-            return study
-        } catch let failure as ImportFailure {
+        let study = try StudyLoader.load(ties: ties, nodes: nodes, options: studyOptions, delimiter: delimiter?.byte,
+                                         format: inputFormat, sheet: sheet, nodesSheet: nodesSheet,
+                                         qdaMapping: try qdaMapping.map(QDAMapping.read(path:)) ?? QDAMapping())
+        if !quiet { for diagnostic in study.diagnostics { Console.printDiagnostic(diagnostic) } }
+        return study
+    }
+}
+
+/// The one mapping from library errors to messages and exit codes. Library messages speak of the
+/// data; the flag a message concerns is added here.
+enum Failure {
+    /// Prints `error` and returns the exit to leave with (an `ExitCode` or a parser error passes through).
+    static func exit(_ error: any Error) -> any Error {
+        switch error {
+        case is ExitCode, is CleanExit, is ValidationError:
+            return error
+        case let failure as ImportFailure:
             for error in failure.errors { Console.printDiagnostic(error) }
             if failure.omittedCount > 0 { Console.printError("… and \(failure.omittedCount) more errors not shown") }
-            throw ExitCode(ExitCodes.dataError)
-        } catch let error as InputFormatError {
-            Console.printError(error.message)
-            throw ExitCode(ExitCodes.usage)
-        } catch let error as InputOutputError {
+            return ExitCode(ExitCodes.dataError)
+        case let error as InputFormatError:
+            Console.printError(error.message + (error.subject == .nodesTable ? " (--nodes)" : ""))
+            return ExitCode(ExitCodes.usage)
+        case let error as InputOutputError:
             Console.printError(error.description, prefixed: false)
-            throw ExitCode(ExitCodes.ioError)
-        } catch {
+            return ExitCode(ExitCodes.ioError)
+        case let error as StudyMetricsError:
+            switch error {
+            case .unknownAttribute: Console.printError(error.description + " (--attribute)")
+            case .noWeightColumn, .missingWeight: Console.printError(error.description + " (--weights)")
+            }
+            return ExitCode(ExitCodes.usage)
+        case let error as MetricError:
+            Console.printError(error.description)
+            if case .invalidParameter = error { return ExitCode(ExitCodes.usage) }
+            return ExitCode(ExitCodes.dataError)
+        case let error as ReportError:
+            switch error {
+            case .unknownInnovation, .notAnInnovation: Console.printError(error.description + " (--innovation)")
+            default: Console.printError(error.description)
+            }
+            if case .mapWithoutSVG = error { return ExitCode(ExitCodes.internalError) }
+            return ExitCode(ExitCodes.usage)
+        case let error as ReportTemplateError:
+            Console.printError(error.description)
+            switch error {
+            case .missingResource: return ExitCode(ExitCodes.internalError)
+            case .unreadableTemplate: return ExitCode(ExitCodes.ioError)
+            default: return ExitCode(ExitCodes.dataError)
+            }
+        case let error as StudyMapError:
+            switch error {
+            case .unknownActor: Console.printError(error.description + " (--ego)")
+            case .unknownAttribute: Console.printError(error.description + " (--color-by)")
+            }
+            return ExitCode(ExitCodes.usage)
+        case let error as RenderError:
+            Console.printError(error.description)
+            return ExitCode(ExitCodes.internalError)
+        default:
+            // Nothing else can arise from a study that loaded; if it does, it is a bug.
             Console.printError("internal error: \(error)")
-            throw ExitCode(ExitCodes.internalError)
+            return ExitCode(ExitCodes.internalError)
         }
     }
+}
+
+/// A command that reads a study: `run` catches every error once and maps it through `Failure`.
+protocol StudyCommand: ParsableCommand {
+    func execute() throws
+}
+
+extension StudyCommand {
+    func run() throws {
+        do { try execute() } catch { throw Failure.exit(error) }
+    }
+}
+
+/// Writes `text` to `path` atomically, or to standard output.
+func writeOutput(_ text: String, to path: String?) throws {
+    guard let path else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+        return
+    }
+    try AtomicFile.write(text, to: path)
 }
 
 /// Terminal output: results on stdout, messages on stderr, colour only on a TTY without NO_COLOR.
@@ -126,5 +209,17 @@ enum Console {
 
     static func writeError(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+/// Progress messages on stderr, only on a terminal and without --quiet; stage times with
+/// `WEAKTIES_TIMINGS=1` (for the benchmark's breakdown).
+struct Progress: Sendable {
+    let enabled: Bool
+    let timings = ProcessInfo.processInfo.environment["WEAKTIES_TIMINGS"] == "1"
+    init(quiet: Bool) { enabled = !quiet && isatty(STDERR_FILENO) == 1 }
+    func say(_ message: String) { if enabled { Console.writeError("weakties: \(message) …") } }
+    func time(_ stage: String, _ seconds: Double) {
+        if timings { Console.writeError("weakties: timing \(stage) \(String(format: "%.4f", seconds)) s") }
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import WeakTies
 
-struct Export: ParsableCommand {
+struct Export: StudyCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the study's network for other tools: GraphML, GEXF, Pajek, UCINET DL, node-link JSON, Gephi CSV or DOT.",
         discussion: """
@@ -21,47 +21,21 @@ struct Export: ParsableCommand {
 
     @OptionGroup var input: StudyInputOptions
 
-    @Option(help: "graphml, gexf, pajek, dl, json (networkx node-link), gephi-csv or dot.")
-    var format: String?
+    @Option(help: "Output format; json is networkx node-link (default: from the --output extension: .graphml, .gexf, .net, .dl, .json, .csv, .dot).")
+    var format: ExportFormat?
 
     @Option(name: .shortAndLong, help: "Output file (written atomically).")
     var output: String
 
-    static let formatNames = [
-        "graphml": "graphml", "gexf": "gexf", "json": "json", "pajek": "pajek", "net": "pajek", "dl": "dl",
-        "gephi-csv": "gephi-csv", "csv": "gephi-csv", "dot": "dot", "gv": "dot",
-    ]
-
-    var resolvedFormat: String? { Self.formatNames[(format ?? URL(fileURLWithPath: output).pathExtension).lowercased()] }
+    var resolvedFormat: ExportFormat? { format ?? ExportFormat(name: URL(fileURLWithPath: output).pathExtension) }
 
     func validate() throws {
         if resolvedFormat == nil {
-            throw ValidationError("unknown format '\(format ?? URL(fileURLWithPath: output).pathExtension)' (expected graphml, gexf, pajek, dl, json, gephi-csv or dot)")
+            throw ValidationError("unknown format '\(URL(fileURLWithPath: output).pathExtension)' (expected graphml, gexf, pajek, dl, json, gephi-csv or dot)")
         }
     }
 
-    func run() throws {
-        let graph = StudyExport.graph(try input.loadStudy())
-        let text: String
-        switch resolvedFormat! {
-        case "graphml":
-            // Large studies: streamed to the file in pieces, never held whole.
-            do {
-                try AtomicFile.stream(to: output) { write in try GraphExport.writeGraphML(graph, to: write) }
-            } catch let error as InputOutputError {
-                Console.printError(error.description, prefixed: false)
-                throw ExitCode(ExitCodes.ioError)
-            }
-            return
-        case "gexf": text = GEXFWriter.write(graph)
-        case "json": text = GraphExport.nodeLinkJSON(graph)
-        case "pajek": text = GraphExport.pajek(graph)
-        case "dl": text = DLWriter.write(graph)
-        case "gephi-csv":
-            try writeOutput(GephiCSVWriter.nodes(graph), to: GephiCSVWriter.nodesPath(forEdgesPath: output))
-            text = GephiCSVWriter.edges(graph)
-        default: text = DOTWriter.write(graph)
-        }
-        try writeOutput(text, to: output)
+    func execute() throws {
+        try resolvedFormat!.write(try input.loadStudy(), to: output)
     }
 }

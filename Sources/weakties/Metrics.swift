@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import WeakTies
 
-struct Metrics: ParsableCommand {
+struct Metrics: StudyCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compute centrality, structural holes, bridges, communities, brokerage and openness per actor and tie.",
         discussion: """
@@ -19,6 +19,9 @@ struct Metrics: ParsableCommand {
             """
     )
 
+    /// `--format`.
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
+
     @OptionGroup var input: StudyInputOptions
 
     @Option(help: "Comma-separated node metrics, or 'all': \(MetricsTable.nodeMetricNames.joined(separator: ", ")).")
@@ -28,10 +31,10 @@ struct Metrics: ParsableCommand {
     var attribute: [String] = []
 
     @Option(help: "Tie weights: none, strength (the weight column, else mention counts; length = 1/strength) or distance (the weight column as lengths).")
-    var weights = "none"
+    var weights: WeightMode = .none
 
-    @Option(help: "csv or json.")
-    var format = "csv"
+    @Option(help: "Output format.")
+    var format: Format = .csv
 
     @Flag(help: "CSV: write the tie table instead of the actor table.")
     var edges = false
@@ -52,11 +55,7 @@ struct Metrics: ParsableCommand {
     var permutations = 1000
 
     func validate() throws {
-        if !["csv", "json"].contains(format) { throw ValidationError("unknown format '\(format)' (expected csv or json)") }
-        if MetricsTable.WeightMode(rawValue: weights) == nil {
-            throw ValidationError("unknown weights '\(weights)' (expected none, strength or distance)")
-        }
-        let unknown = selectedMetrics.filter { !MetricsTable.nodeMetricNames.contains($0) }
+        let unknown = selectedNames.filter { NodeMetric(rawValue: $0) == nil }
         if !unknown.isEmpty {
             throw ValidationError("unknown metric '\(unknown[0])' (expected all or some of: \(MetricsTable.nodeMetricNames.joined(separator: ", ")))")
         }
@@ -65,40 +64,17 @@ struct Metrics: ParsableCommand {
         if permutations < 0 { throw ValidationError("--permutations must not be negative") }
     }
 
-    var selectedMetrics: [String] {
+    var selectedNames: [String] {
         metrics == "all" ? MetricsTable.nodeMetricNames : metrics.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
-    func run() throws {
-        let study = try input.loadStudy()
-        let table: MetricsTable
-        do {
-            table = try MetricsTable(study: study, options: .init(
-                metrics: selectedMetrics, attributes: attribute, weights: MetricsTable.WeightMode(rawValue: weights)!,
-                threads: threads, sampleSources: sample, seed: seed, permutations: permutations))
-        } catch let error as MetricsTableError {
-            Console.printError(error.description)
-            throw ExitCode(ExitCodes.usage)
-        } catch let error as MetricError {
-            Console.printError(error.description)
-            if case .invalidParameter = error { throw ExitCode(ExitCodes.usage) }
-            throw ExitCode(ExitCodes.dataError)
-        }
-        let text = format == "json" ? table.json.serialized(indent: 2) + "\n" : table.csv(edges: edges)
-        try writeOutput(text, to: output)
-    }
-}
-
-/// Writes `text` to `path` atomically, or to standard output; I/O failures exit with 74.
-func writeOutput(_ text: String, to path: String?) throws {
-    guard let path else {
-        FileHandle.standardOutput.write(Data(text.utf8))
-        return
-    }
-    do {
-        try AtomicFile.write(text, to: path)
-    } catch let error as InputOutputError {
-        Console.printError(error.description, prefixed: false)
-        throw ExitCode(ExitCodes.ioError)
+    func execute() throws {
+        // Only the parts the output shows are computed (CSV: the actor or the tie table; JSON: all).
+        let table = try MetricsTable(study: try input.loadStudy(), options: .init(
+            metrics: selectedNames.compactMap(NodeMetric.init(rawValue:)), attributes: attribute,
+            nodes: format == .json || !edges, ties: format == .json || edges, network: format == .json,
+            metricsOptions: .init(weights: weights, threads: threads, sampleSources: sample, seed: seed,
+                                  permutations: permutations)))
+        try writeOutput(format == .json ? table.json.serialized(indent: 2) + "\n" : table.csv(edges: edges), to: output)
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import WeakTies
 
-struct Validate: ParsableCommand {
+struct Validate: StudyCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check coded ties against the data contract and summarise the study.",
         discussion: """
@@ -22,7 +22,7 @@ struct Validate: ParsableCommand {
     @Flag(help: "Print one JSON object instead of text.")
     var json = false
 
-    func run() throws {
+    func execute() throws {
         let study = try input.loadStudy()
         let summary = StudySummary(study)
         print(json ? summary.json.serialized(indent: 2) : summary.text)

@@ -81,8 +81,8 @@ import TestSupport
     @Test(arguments: [
         (["--attribute", "farbe"], 64, "unknown node attribute 'farbe' (available: region, sector, partner_type, kind, district)"),
         (["--metrics", "degree,fame"], 64, "unknown metric 'fame'"),
-        (["--weights", "distance"], 64, "--weights distance needs a 'weight' column"),
-        (["--format", "xml"], 64, "unknown format 'xml' (expected csv or json)"),
+        (["--weights", "distance"], 64, "weakties: error: distance weights need a 'weight' column in the ties table with a value for every tie (--weights)"),
+        (["--format", "xml"], 64, "The value 'xml' is invalid for '--format <format>'. Please provide one of 'csv' and 'json'."),
     ])
     func badRequests(arguments: [String], status: Int32, message: String) throws {
         let result = try weakties(["metrics", exampleTies, "--nodes", exampleNodes, "--quiet"] + arguments)

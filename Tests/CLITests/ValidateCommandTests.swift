@@ -73,8 +73,8 @@ func expectGolden(_ actual: String, _ name: String) throws {
     }
 
     @Test(arguments: [
-        (["validate", "x.csv", "--strength-rule", "loudest"], "unknown strength rule 'loudest' (expected majority, any-strong, all-strong, latest)"),
-        (["validate", "x.csv", "--delimiter", "#"], "unknown delimiter '#' (expected ',', ';', 'tab' or '|')"),
+        (["validate", "x.csv", "--strength-rule", "loudest"], "The value 'loudest' is invalid for '--strength-rule <strength-rule>'. Please provide one of 'majority', 'any-strong', 'all-strong' or 'latest'."),
+        (["validate", "x.csv", "--delimiter", "#"], "The value '#' is invalid for '--delimiter <delimiter>'. Please provide one of ',', ';', 'tab' or '|'."),
         (["validate", "x.csv", "--strong-threshold", "9"], "--strong-threshold must be between 1 and 5"),
         // Negative numbers are values, not options: the message says what is expected.
         (["validate", "x.csv", "--strong-threshold", "-1"], "--strong-threshold must be between 1 and 5"),

@@ -4,7 +4,7 @@ import Yams
 
 /// How a REFI-QDA code system maps onto the ties table: which top-level codes name partners,
 /// innovations, strength, initiator, proximity, motive and benefit. Read from a small YAML file
-/// (`--qda-mapping`); every key is optional and defaults to the code system described in
+/// (the command line's QDA mapping option); every key is optional and defaults to the code system described in
 /// Docs/QDA.md:
 ///
 /// ```yaml

@@ -89,16 +89,11 @@ extension Graph {
         // Undirected sums counted every pair from both ends, so raw scores take half of them; the
         // normalised scores divide the raw ones by half as many pairs as the directed case, which
         // leaves the same factor for both: 1/((n−1)(n−2)) for nodes, 1/(n(n−1)) for edges.
-        var nodeScale = (directed ? 1.0 : 0.5) * sampleScale, edgeScale = nodeScale
-        if options.normalized {
-            let nd = Double(n)
-            nodeScale = n > 2 ? sampleScale / ((nd - 1) * (nd - 2)) : 0
-            edgeScale = n > 1 ? sampleScale / (nd * (nd - 1)) : 0
-        }
+        let scale = (directed ? 1.0 : 0.5) * sampleScale
         var scores = [Double](repeating: 0, count: n)
-        for (new, old) in original.enumerated() { scores[Int(old)] = nodeScores[new] * nodeScale }
-        return BetweennessResult(nodes: NodeScores(scores),
-                                 edges: EdgeScores(edgeScores.map { $0 * edgeScale }))
+        for (new, old) in original.enumerated() { scores[Int(old)] = nodeScores[new] * scale }
+        let raw = BetweennessResult(nodes: NodeScores(scores), edges: EdgeScores(edgeScores.map { $0 * scale }))
+        return options.normalized ? raw.normalized(nodeCount: n, directed: directed) : raw
     }
 
     /// The unweighted backward pass on raw buffers (the hot loop of exact betweenness), pulled
@@ -192,5 +187,18 @@ extension Graph {
             }
             if w32 != source { partial.0[w] += scratch.delta[w] }
         }
+    }
+}
+
+extension BetweennessResult {
+    /// The scores normalised; the one place of this normalisation (`normalized: true` applies it).
+    /// Undirected: node scores times `2/((n−1)(n−2))` (over the unordered pairs of other nodes; 0 for
+    /// n ≤ 2, where no pair has an intermediary, as networkx), edge scores times `2/(n(n−1))` (0 for
+    /// n ≤ 1). Directed: the same without the factor 2 (ordered pairs).
+    public func normalized(nodeCount n: Int, directed: Bool = false) -> BetweennessResult {
+        let nd = Double(n), pairs = directed ? 1.0 : 2.0
+        return BetweennessResult(
+            nodes: NodeScores(nodes.values.map { n > 2 ? $0 * pairs / ((nd - 1) * (nd - 2)) : 0 }),
+            edges: EdgeScores(edges.values.map { n > 1 ? $0 * pairs / (nd * (nd - 1)) : 0 }))
     }
 }

@@ -35,38 +35,41 @@ public struct CoderCount: Sendable, Equatable {
     public let coder: String
     public let mentions: Int
     public let interviews: Int
+
+    public init(coder: String, mentions: Int, interviews: Int) {
+        self.coder = coder
+        self.mentions = mentions
+        self.interviews = interviews
+    }
 }
 
 extension StudyOverview {
-    init(study: Study, graph g: Graph, metrics: StudyReport.Metrics, isWeak: [Bool], regions: [String?], types: [String?]) {
+    /// The overview of `metrics`' study: every study-level number read from `metrics`.
+    /// - Throws: `MetricError` (none for a study that loaded).
+    public init(metrics: StudyMetrics) throws {
+        let study = metrics.study
         let interviewColumn = study.mentions.column(named: TieField.interview.rawValue)
-        var interviews = Set<String>()
         var coders: [String: (Int, Set<String>)] = [:]
-        let coderColumn = study.mentions.column(named: TieField.coder.rawValue)
-        for m in 0..<study.mentions.count {
-            let interview = interviewColumn.map { study.mentions.cells[$0][m] } ?? ""
-            if !interview.isEmpty { interviews.insert(interview) }
-            guard let c = coderColumn else { continue }
-            let coder = study.mentions.cells[c][m]
-            var entry = coders[coder, default: (0, [])]
-            entry.0 += 1
-            if !interview.isEmpty { entry.1.insert(interview) }
-            coders[coder] = entry
+        if let c = study.mentions.column(named: TieField.coder.rawValue) {
+            for m in 0..<study.mentions.count {
+                let interview = interviewColumn.map { study.mentions.cells[$0][m] } ?? ""
+                let coder = study.mentions.cells[c][m]
+                var entry = coders[coder, default: (0, [])]
+                entry.0 += 1
+                if !interview.isEmpty { entry.1.insert(interview) }
+                coders[coder] = entry
+            }
         }
-        let weak = isWeak.count { $0 }
-        let bridges = metrics.bridges
-        let local = (0..<g.edgeCount).filter { !metrics.span[$0].isNaN }
-        let n = Double(g.nodeCount)
+        let weak = metrics.isWeak.count { $0 }
+        let ties = metrics.graph.edgeCount
         self.init(
             actors: study.actors.count, innovations: study.innovationCount, partners: study.partnerCount,
-            ties: g.edgeCount, strongTies: g.edgeCount - weak, weakTies: weak, mentions: study.mentions.count,
-            interviews: interviews.count, components: metrics.components,
-            density: g.nodeCount > 1 ? Double(g.edgeCount) / (n * (n - 1) / 2) : .nan,
-            transitivity: metrics.transitivity,
-            weakTieShare: g.edgeCount == 0 ? .nan : Double(weak) / Double(g.edgeCount),
-            granovetter: GranovetterCounts(bridges: bridges.count, weakBridges: bridges.count { isWeak[Int($0)] },
-                                           localBridges: local.count, weakLocalBridges: local.count { isWeak[$0] }),
-            eiRegion: metrics.networkEIRegion, eiPartnerType: metrics.networkEIType,
+            ties: ties, strongTies: ties - weak, weakTies: weak, mentions: study.mentions.count,
+            interviews: study.distinctValues(ofMentionColumn: TieField.interview.rawValue).count,
+            components: metrics.components.count, density: metrics.density,
+            transitivity: metrics.clustering.transitivity, weakTieShare: metrics.weakTieShare,
+            granovetter: metrics.granovetter,
+            eiRegion: try metrics.networkEIIndex(by: "region"), eiPartnerType: try metrics.networkEIIndex(by: "partner_type"),
             coders: coders.map { CoderCount(coder: $0.key, mentions: $0.value.0, interviews: $0.value.1.count) }
                 .sorted { $0.coder < $1.coder },
             strengthDisagreements: (0..<study.ties.count).count { study.ties.strongVotes[$0] > 0 && study.ties.weakVotes[$0] > 0 },

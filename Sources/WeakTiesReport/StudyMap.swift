@@ -4,6 +4,7 @@ import WeakTiesIO
 import WeakTiesMetrics
 import WeakTiesRender
 import WeakTiesStudy
+import WeakTiesAnalysis
 
 /// A network map of a study (or of one actor's ego network), encoded for reading at a glance and
 /// rendered through Graphviz.
@@ -85,11 +86,19 @@ public struct StudyMap: Sendable {
         /// - Throws: `StudyMapError` for an unknown attribute, `MetricError` from the size metric.
         public init(study: Study, colorBy: String = "partner_type", sizeBy: SizeMetric = .degree,
                     highlight: Highlight = .bridges) throws {
-            graph = study.graph(attributes: false)
+            try self.init(metrics: StudyMetrics(study: study), colorBy: colorBy, sizeBy: sizeBy, highlight: highlight)
+        }
+
+        /// The style with sizes and highlighted ties read from `metrics` (unweighted there for the
+        /// maps' own figures). - Throws: `StudyMapError` for an unknown attribute, `MetricError`.
+        public init(metrics: StudyMetrics, colorBy: String = "partner_type", sizeBy: SizeMetric = .degree,
+                    highlight: Highlight = .bridges) throws {
+            let study = metrics.study
+            graph = metrics.graph
             self.colorBy = colorBy
             self.sizeBy = sizeBy
             self.highlight = highlight
-            groups = try StudyMap.values(study: study, attribute: colorBy)
+            groups = try StudyMap.values(metrics: metrics, attribute: colorBy)
             var color: [String: String] = [:]
             for (i, c) in Set(groups.compactMap { $0 }).sorted().enumerated() {
                 color[c] = i < StudyMap.palette.count ? StudyMap.palette[i] : StudyMap.unknownColor
@@ -99,15 +108,18 @@ public struct StudyMap: Sendable {
             for fill in Set(color.values).union([StudyMap.unknownColor]) { darkFills[fill] = StudyMap.isDark(fill) }
             self.darkFills = darkFills
             switch sizeBy {
-            case .degree: sizeScores = graph.degree().values
-            case .betweenness: sizeScores = try graph.betweenness(BetweennessOptions(edgeScores: false)).nodes.values
-            case .pagerank: sizeScores = try graph.pageRank().values
-            case .eigenvector: sizeScores = graph.eigenvectorCentrality().values.map { $0.isNaN ? 0 : $0 }
+            case .degree: sizeScores = try metrics.scores(.degree).values
+            case .betweenness: sizeScores = try metrics.scores(.betweenness).values
+            case .pagerank: sizeScores = try metrics.scores(.pagerank).values
+            // Undefined eigenvector centrality (NaN) draws the smallest node.
+            case .eigenvector: sizeScores = try metrics.scores(.eigenvector).values.map { $0.isNaN ? 0 : $0 }
             case .none: sizeScores = [Double](repeating: 0, count: graph.nodeCount)
             }
             switch highlight {
-            case .bridges: highlighted = Set(graph.bridges())
-            case .localBridges: highlighted = Set(graph.localBridges().map(\.edge))
+            case .bridges: highlighted = Set(metrics.isBridge.indices.filter { metrics.isBridge[$0] }.map(Int32.init))
+            case .localBridges:
+                let span = metrics.localBridgeSpan
+                highlighted = Set(span.indices.filter { !span[$0].isNaN }.map(Int32.init))
             case .none: highlighted = []
             }
             let outlines = ["#000000", "#0072B2", "#D55E00", "#009E73", "#CC79A7"]
@@ -244,11 +256,12 @@ public struct StudyMap: Sendable {
         format == .dot ? Data(dot.utf8) : try GraphvizRenderer.render(dot: dot, engine: layout, format: format)
     }
 
-    /// Colour values: the study's node attribute, with innovations as the value `innovation` where
-    /// they have none (their `partner_type` is empty).
-    static func values(study: Study, attribute: String) throws -> [String?] {
-        guard let values = study.nodeAttributeValues(attribute) else { throw StudyMapError.unknownAttribute(attribute) }
-        return zip(values, study.actors).map { value, actor in value ?? (actor.kind == .innovation ? "innovation" : nil) }
+    /// Colour values: the actors' groups by the attribute (`StudyMetrics.groups(by:)`), with
+    /// innovations as the value `innovation` where they have none.
+    static func values(metrics: StudyMetrics, attribute: String) throws -> [String?] {
+        let values: [String?]
+        do { values = try metrics.groups(by: attribute) } catch { throw StudyMapError.unknownAttribute(attribute) }
+        return zip(values, metrics.study.actors).map { value, actor in value ?? (actor.kind == .innovation ? "innovation" : nil) }
     }
 
     /// A non-negative size in inches with two decimals ("0.35"), without `String(format:)`'s cost.
@@ -322,7 +335,7 @@ public enum StudyMapError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownActor(let id): "no actor with id '\(id)' in the study"
-        case .unknownAttribute(let name): "unknown node attribute '\(name)' for --color-by"
+        case .unknownAttribute(let name): "unknown node attribute '\(name)' to colour the map by"
         }
     }
 }

@@ -1,6 +1,6 @@
+import WeakTiesAnalysis
 import Foundation
 import WeakTiesRender
-import WeakTiesReport
 import WeakTiesStudy
 
 extension StudyReport {

@@ -1,17 +1,17 @@
+import WeakTiesGraph
+import WeakTiesMetrics
 import WeakTiesStudy
 
-/// The weak-tie report of one innovation: every number its pages show, computed once by
-/// `StudyReport.init(study:options:)`. Writers (JSON, CSV, HTML, Markdown) only format it.
+/// One innovation as the study sees it: every number its report pages show, computed once from the
+/// study's `StudyMetrics`. Writers (JSON, CSV, HTML, Markdown) only format it.
 ///
 /// Shares and indices are `Double` and NaN where undefined (no ties, no coded values); they are
 /// `null` in JSON, empty in CSV and "–" on pages.
-public struct InnovationReport: Sendable {
+public struct InnovationProfile: Sendable {
     /// Actor index of the innovation in the study (node index in the graph).
     public let actor: Int
     public let id: String
     public let label: String
-    /// File-name-safe, unique within the report (`repair-cafe-cracau`).
-    public let slug: String
     public let region: String?
     public let sector: String?
     public let established: Bool?
@@ -49,20 +49,24 @@ public struct CategoryCount: Sendable, Equatable {
     public let count: Int
     public let strong: Int
     public let weak: Int
+
+    public init(category: String?, count: Int, strong: Int, weak: Int) {
+        self.category = category
+        self.count = count
+        self.strong = strong
+        self.weak = weak
+    }
 }
 
 /// A coded value (motive, benefit) and the number of ties it was coded for.
 public struct ValueCount: Sendable, Equatable {
     public let value: String
     public let ties: Int
-}
 
-/// How many ties are bridges or local bridges, and how many of those are weak.
-public struct GranovetterCounts: Sendable, Equatable {
-    public let bridges: Int
-    public let weakBridges: Int
-    public let localBridges: Int
-    public let weakLocalBridges: Int
+    public init(value: String, ties: Int) {
+        self.value = value
+        self.ties = ties
+    }
 }
 
 /// Openness of an innovation's network (see Docs/Metrics/GroupMixing.md and StructuralHoles.md).

@@ -1,0 +1,54 @@
+import Foundation
+import WeakTiesGraph
+import WeakTiesStudy
+
+/// A format the study's network can be written in, and the one place that writes each.
+public enum ExportFormat: String, Sendable, CaseIterable {
+    case graphml, gexf, pajek, dl
+    /// networkx node-link JSON.
+    case json
+    /// Gephi's spreadsheet tables: the edges table, and the nodes table beside it.
+    case gephiCSV = "gephi-csv"
+    case dot
+
+    /// The format a name or file extension stands for (`net` → Pajek, `csv` → Gephi CSV, `gv` → DOT),
+    /// case-insensitive; nil for anything else.
+    public init?(name: String) {
+        switch name.lowercased() {
+        case "graphml": self = .graphml
+        case "gexf": self = .gexf
+        case "pajek", "net": self = .pajek
+        case "dl": self = .dl
+        case "json": self = .json
+        case "gephi-csv", "csv": self = .gephiCSV
+        case "dot", "gv": self = .dot
+        default: return nil
+        }
+    }
+
+    /// Writes `study`'s network (`StudyExport.graph`) to `path` atomically; Gephi CSV writes its nodes
+    /// table beside it (`study.csv` → `study-nodes.csv`). GraphML is streamed, never held whole.
+    /// - Throws: `InputOutputError`.
+    public func write(_ study: Study, to path: String) throws {
+        try write(graph: StudyExport.graph(study), to: path)
+    }
+
+    /// Writes an export graph (`StudyExport.graph`) to `path`; see `write(_:to:)`.
+    public func write(graph: Graph, to path: String) throws {
+        let text: String
+        switch self {
+        case .graphml:
+            try AtomicFile.stream(to: path) { write in try GraphExport.writeGraphML(graph, to: write) }
+            return
+        case .gexf: text = GEXFWriter.write(graph)
+        case .json: text = GraphExport.nodeLinkJSON(graph)
+        case .pajek: text = GraphExport.pajek(graph)
+        case .dl: text = DLWriter.write(graph)
+        case .gephiCSV:
+            try AtomicFile.write(GephiCSVWriter.nodes(graph), to: GephiCSVWriter.nodesPath(forEdgesPath: path))
+            text = GephiCSVWriter.edges(graph)
+        case .dot: text = DOTWriter.write(graph)
+        }
+        try AtomicFile.write(text, to: path)
+    }
+}
