@@ -135,7 +135,7 @@ enum Failure {
             return ExitCode(ExitCodes.dataError)
         case let error as ReportError:
             switch error {
-            case .unknownInnovation, .notAnInnovation: Console.printError(error.description + " (--innovation)")
+            case .unknownInnovation: Console.printError(error.description + " (--innovation)")
             default: Console.printError(error.description)
             }
             if case .mapWithoutSVG = error { return ExitCode(ExitCodes.internalError) }
