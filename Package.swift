@@ -60,7 +60,7 @@ let package = Package(
         // Runnable tour of the library API.
         .executableTarget(name: "LibraryTour", dependencies: ["WeakTies"], path: "Examples/LibraryTour"),
         // Benchmark driver (release build; see Benchmarks/ and `make bench`).
-        .executableTarget(name: "weakties-bench", dependencies: ["WeakTies"], path: "Benchmarks/weakties-bench"),
+        .executableTarget(name: "weakties-bench", dependencies: ["WeakTies", "WeakTiesIO"], path: "Benchmarks/weakties-bench"),
 
         .target(name: "TestSupport", dependencies: ["WeakTies"], path: "Tests/TestSupport"),
         .testTarget(name: "WeakTiesGraphTests", dependencies: ["WeakTiesGraph", "TestSupport"]),

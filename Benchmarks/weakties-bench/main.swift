@@ -5,6 +5,7 @@
 // Prints one JSON object per measurement on stdout (the comparison scripts read them).
 import Foundation
 import WeakTies
+@_spi(Benchmark) import WeakTiesIO
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds

@@ -162,7 +162,9 @@ final class ByteEvents: XMLHandler {
     func characters(_ text: String) { Array(text.utf8).withUnsafeBufferPointer { handler.characters($0) } }
 }
 
-/// For the benchmark driver: the XML scanner with a handler that does nothing (the scanner's own cost).
+/// For the benchmark driver only (`@_spi(Benchmark)`, not part of the API): the XML scanner with a handler
+/// that does nothing (the scanner's own cost).
+@_spi(Benchmark)
 public enum XMLScanBenchmark {
     final class Nothing: XMLByteHandler {
         func startElement(_ tag: XMLRawTag, at position: XMLPosition) -> String? { nil }
