@@ -120,20 +120,6 @@ public struct TextAttributeColumns: Sendable {
         codes[column] = newCodes
     }
 
-    /// Appends the rows of `other`: its column `c` goes to column `mapping[c].column` (from
-    /// `columnIndex`, so new columns are missing in the rows before) and its code `k` to
-    /// `mapping[c].codes[k]`; columns `other` lacks are missing in its rows.
-    public mutating func append(_ other: TextAttributeColumns, mapping: [(column: Int, codes: [Int32])]) {
-        rowCount += other.rowCount
-        var filled = [Bool](repeating: false, count: names.count)
-        for (c, (t, map)) in mapping.enumerated() {
-            codes[t].reserveCapacity(rowCount)
-            codes[t].append(contentsOf: other.codes[c].lazy.map { $0 < 0 ? -1 : map[Int($0)] })
-            filled[t] = true
-        }
-        for t in names.indices where !filled[t] { codes[t].append(contentsOf: repeatElement(-1, count: other.rowCount)) }
-    }
-
     /// Reserves room for `rows` rows in every column (and in columns created later).
     public mutating func reserveCapacity(_ rows: Int) {
         for c in codes.indices { codes[c].reserveCapacity(rows) }
@@ -242,24 +228,6 @@ public struct NetworkData: Sendable {
         edgeDirected.append(directed)
         edgeLines.append(Int32(clamping: line))
         edgeAttributes.startRow()
-    }
-
-    /// Appends the nodes and edges of `other` (read from a later part of the same file: its lines
-    /// count from `lineOffset + 1`), matched as the reader says: `endpointCodes[k]` is the code here
-    /// of `other.endpoints[k]`, and the mappings are those of `TextAttributeColumns.append(_:mapping:)`.
-    public mutating func append(_ other: NetworkData, lineOffset: Int, endpointCodes map: [Int32],
-                                nodeMapping: [(column: Int, codes: [Int32])],
-                                edgeMapping: [(column: Int, codes: [Int32])]) {
-        func shifted(_ lines: [Int32]) -> [Int32] { lines.map { Int32(clamping: Int($0) + lineOffset) } }
-        nodeIDs += other.nodeIDs
-        nodeLines += shifted(other.nodeLines)
-        nodeAttributes.append(other.nodeAttributes, mapping: nodeMapping)
-        edgeSourceCodes += other.edgeSourceCodes.map { map[Int($0)] }
-        edgeTargetCodes += other.edgeTargetCodes.map { map[Int($0)] }
-        edgeDirected += other.edgeDirected
-        edgeLines += shifted(other.edgeLines)
-        edgeAttributes.append(other.edgeAttributes, mapping: edgeMapping)
-        diagnostics += other.diagnostics
     }
 
     public mutating func warn(_ line: Int, _ message: String) {

@@ -36,8 +36,8 @@ enum XMLInput {
 
     /// Parses `path`, with events as bytes (`XMLByteHandler`): no strings per element or value. A
     /// document in another encoding goes through `XMLParser`, its events re-encoded as UTF-8 bytes.
-    static func parse(path: String, file: String, byteHandler: XMLByteHandler, checkpoint: XMLCheckpoint? = nil) throws {
-        if case .done = try XMLScanner.scan(path: path, file: file, byteHandler: byteHandler, checkpoint: checkpoint) { return }
+    static func parse(path: String, file: String, byteHandler: XMLByteHandler) throws {
+        if case .done = try XMLScanner.scan(path: path, file: file, byteHandler: byteHandler) { return }
         try parseWithXMLParser(path: path, file: file, handler: ByteEvents(byteHandler))
     }
 

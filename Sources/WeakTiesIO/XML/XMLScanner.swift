@@ -158,7 +158,6 @@ struct XMLScanner {
     private var rawValues: [UnsafeBufferPointer<UInt8>] = []
     private let file: String
     private let read: (XMLScanBuffer) throws -> Bool
-    private var checkpoint: XMLCheckpoint?
 
 
     /// Scans `path`. - Throws: `InputOutputError`, `ImportFailure` (located, with the element path).
@@ -167,16 +166,11 @@ struct XMLScanner {
     }
 
     /// Scans `path`, events as bytes. - Throws: `InputOutputError`, `ImportFailure`.
-    ///
-    /// With `checkpoint`, the scanner calls it before the first token at or after its offset.
-    /// With `resume`, scanning starts at `resume.offset` (a token boundary) inside the elements
-    /// `resume.open` (local names, outermost first), the root already seen; lines count from 1 there.
-    static func scan(path: String, file: String, byteHandler: XMLByteHandler, checkpoint: XMLCheckpoint? = nil,
-                     resume: (offset: Int, open: [[UInt8]])? = nil) throws -> Outcome {
+    static func scan(path: String, file: String, byteHandler: XMLByteHandler) throws -> Outcome {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw InputOutputError(path: file, message: "cannot open the file") }
         defer { close(fd) }
-        var offset = resume?.offset ?? 0
+        var offset = 0
         var scanner = XMLScanner(file: file) { buffer in
             buffer.reserve(extra: XMLScanner.blockSize)
             while true {
@@ -188,19 +182,6 @@ struct XMLScanner {
                 return n > 0
             }
         }
-        if let resume {
-            scanner.base = resume.offset
-            scanner.lineStart = resume.offset
-            scanner.sawRoot = true
-            for name in resume.open {
-                scanner.stack.append(name.withUnsafeBufferPointer { bytes in
-                    let (code, isNew) = scanner.elementCodes.intern(bytes)
-                    if isNew { scanner.elementNames.append(XMLBytes.string(bytes)); scanner.elementBytes.append(name) }
-                    return code
-                })
-            }
-        }
-        scanner.checkpoint = checkpoint
         return try scanner.run(byteHandler)
     }
 
@@ -308,10 +289,6 @@ struct XMLScanner {
 
     private mutating func run(_ handler: XMLByteHandler) throws -> Outcome {
         while try ensure(1) {
-            if let checkpoint, base + position >= checkpoint.offset {
-                let open = stack.map { elementBytes[Int($0)] }
-                if !checkpoint.reached(base + position == checkpoint.offset, line, open) { return .done }
-            }
             if p[position] == UInt8(ascii: "<") {
                 guard try ensure(2) else { throw fail("unexpected end of file after '<'") }
                 switch p[position + 1] {
@@ -688,22 +665,6 @@ struct XMLScanner {
         }
         let valid = out.withUnsafeBufferPointer { XMLBytes.isValidUTF8($0.baseAddress! + from, $0.count - from) }
         guard valid else { throw fail("invalid UTF-8", at: start) }
-    }
-}
-
-/// A point of a scan where its owner looks at the scanner's state (to scan the rest of a file in
-/// parallel and take over the result).
-final class XMLCheckpoint {
-    /// The file offset of the next checkpoint (`Int.max`: none).
-    var offset: Int
-    /// Called before the first token at or after `offset`: `exactly` whether a token starts there,
-    /// `line` its line, `open` the open elements (local names, outermost first). Sets the next
-    /// `offset`; returns `false` to end the scan as complete (the rest was read elsewhere).
-    let reached: (_ exactly: Bool, _ line: Int, _ open: [[UInt8]]) -> Bool
-
-    init(offset: Int, reached: @escaping (_ exactly: Bool, _ line: Int, _ open: [[UInt8]]) -> Bool) {
-        self.offset = offset
-        self.reached = reached
     }
 }
 
