@@ -263,27 +263,7 @@ enum ReportTemplates {
     /// copy for text that needs none. Mustache's escaper hashes every character and took a fifth of the
     /// report's page time (callgrind).
     struct HTMLContentType: MustacheContentType {
-        func escapeText(_ text: String) -> String {
-            var text = text
-            return text.withUTF8 { bytes -> String in
-                guard bytes.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
-                    return String(decoding: bytes, as: UTF8.self)
-                }
-                var out: [UInt8] = []
-                out.reserveCapacity(bytes.count + 32)
-                for byte in bytes {
-                    switch byte {
-                    case 0x3C: out += Array("&lt;".utf8)
-                    case 0x3E: out += Array("&gt;".utf8)
-                    case 0x26: out += Array("&amp;".utf8)
-                    case 0x22: out += Array("&quot;".utf8)
-                    case 0x27: out += Array("&#39;".utf8)
-                    default: out.append(byte)
-                    }
-                }
-                return String(decoding: out, as: UTF8.self)
-            }
-        }
+        func escapeText(_ text: String) -> String { MarkupEscaping.html.escape(text) }
     }
 
     static let registerContentTypes: Void = {

@@ -301,13 +301,7 @@ public struct StudyMap: Sendable {
     /// The legend as a Graphviz HTML-like label (every text escaped for HTML).
     static func legend(title: String?, attribute: String, categories: [String], colors: [String: String],
                        highlight: Highlight, size: SizeMetric, text: LegendText = LegendText()) -> String {
-        func h(_ s: String) -> String {
-            guard s.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
-                || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return s }
-            return s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-                .replacingOccurrences(of: "'", with: "&#39;")
-        }
+        func h(_ s: String) -> String { MarkupEscaping.html.escape(s) }
         var rows = ""
         if let title { rows += "<tr><td colspan=\"2\" align=\"left\"><b>\(h(title))</b></td></tr>" }
         rows += "<tr><td align=\"left\">━━ \(h(text.strongTie))</td><td align=\"left\">╌╌ \(h(text.weakTie))</td></tr>"

@@ -101,16 +101,6 @@ struct OutputBytes {
         count += written
     }
 
-    /// Whether `appendXMLEscaped` does not copy byte `b` as it is: C0 controls, `&`, `<`, `>`, `"`,
-    /// `'` and 0xEF (which may start U+FFFE/U+FFFF). A bitmap in constants, not a shared table: the
-    /// writers on several cores then touch no common reference count per call.
-    @inline(__always)
-    private static func isSpecial(_ b: UInt8) -> Bool {
-        // Bits 0–63: C0 controls (0x00–0x1F), " (0x22), & (0x26), ' (0x27), < (0x3C), > (0x3E).
-        let low: UInt64 = 0x0000_0000_FFFF_FFFF | 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
-        if b < 64 { return (low >> UInt64(b)) & 1 != 0 }
-        return b == 0xEF
-    }
 
     /// `string` as XML character data (and attribute value): `&`, `<`, `>`, `"`, `'` escaped, line
     /// breaks and tabs as character references (they survive attribute normalisation), other C0
@@ -123,36 +113,8 @@ struct OutputBytes {
     }
 
     private mutating func appendXMLEscaped(bytes s: UnsafeBufferPointer<UInt8>) {
-        let n = s.count
-        guard n > 0 else { return }
-        let p = s.baseAddress!
-        var run = 0
-        var i = 0
-        while i < n {
-            let b = p[i]
-            if !OutputBytes.isSpecial(b) { i += 1; continue }
-            if i > run { append(UnsafeRawBufferPointer(start: p + run, count: i - run)) }
-            var skip = 1
-            switch b {
-            case 0x26: append("&amp;")
-            case 0x3C: append("&lt;")
-            case 0x3E: append("&gt;")
-            case 0x22: append("&quot;")
-            case 0x27: append("&apos;")
-            case 0x0A: append("&#10;")
-            case 0x0D: append("&#13;")
-            case 0x09: append("&#9;")
-            case 0xEF:
-                if i + 2 < n && p[i + 1] == 0xBF && (p[i + 2] == 0xBE || p[i + 2] == 0xBF) {
-                    skip = 3  // U+FFFE, U+FFFF: not XML characters
-                } else {
-                    append(0xEF)
-                }
-            default: break  // other C0 controls: not XML 1.0 characters
-            }
-            i += skip
-            run = i
-        }
-        if n > run { append(UnsafeRawBufferPointer(start: p + run, count: n - run)) }
+        MarkupEscaping.xml.escape(s, into: &self)
     }
 }
+
+extension OutputBytes: EscapedBytesSink {}
