@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import WeakTiesIO
+@_spi(Benchmark) @testable import WeakTiesIO
 import WeakTiesGraph
 import WeakTiesStudy
 

@@ -1,6 +1,6 @@
 import Testing
 import TestSupport
-@testable import WeakTiesIO
+@_spi(Benchmark) @testable import WeakTiesIO
 import WeakTiesGraph
 
 /// The GraphML writer's byte buffer must write what the string helpers write.

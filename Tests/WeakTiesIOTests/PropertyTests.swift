@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import WeakTiesIO
+@_spi(Benchmark) @testable import WeakTiesIO
 import WeakTiesStudy
 
 /// Characters that exist in both UTF-8 and Windows-1252, with their Windows-1252 bytes.

@@ -9,6 +9,12 @@ import Darwin
 /// This is the hot path of every import: each cell of a million-row table is hashed and looked up
 /// here, and only values seen for the first time are decoded to `String`. Each slot holds the full
 /// hash, the code and where the bytes are, so a lookup touches one slot and then the arena once.
+///
+/// Why it stays (measured 2026-12-03, whole `weakties validate`, interleaved runs, against the same
+/// binary with a `[[UInt8]: Int32]` dictionary behind the same `intern`): a 500k-row, 42 MB ties table
+/// 0.87 s against 1.61 s (min of 5); the 341 MB GraphML that `weakties export` writes for that study
+/// 9.16 s against 13.41 s (min of 3); the example study 0.015 s against 0.019 s. It serves the CSV
+/// columns, GraphML ids, values and keys, and XML element names.
 struct ByteInterner {
     private struct Slot {
         var hash: UInt64 = 0

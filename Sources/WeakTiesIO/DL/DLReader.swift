@@ -12,7 +12,7 @@ import WeakTiesStudy
 /// label, else the matrix number), and folded into one set of ties (a notice says so). Two-mode data
 /// (`NR`/`NC`, `fullmatrix` or `edgelist2`) gives row and column nodes (`mode`).
 /// - Complexity: O(file size + N² × NM) for full matrices.
-public enum DLReader {
+@_spi(Benchmark) public enum DLReader {
     struct Token { var text: String; var line: Int; var column: Int }
 
     /// - Throws: `InputOutputError` or `ImportFailure` (located: line and column).

@@ -9,7 +9,7 @@ import WeakTiesStudy
 /// edges have a weight and others not), `label`, `id`, `type` (directed, undirected, mutual), attvalues,
 /// and time: the edge's `start` (or its first spell's start) as `since`, every spell as `spells` text.
 /// - Complexity: O(file size); memory O(n + m) × attributes.
-public enum GEXFReader {
+@_spi(Benchmark) public enum GEXFReader {
     /// - Throws: `InputOutputError` or `ImportFailure` (located: line, column, element path).
     public static func read(path: String, file: String? = nil) throws -> NetworkData {
         let handler = Handler(file: file ?? path)

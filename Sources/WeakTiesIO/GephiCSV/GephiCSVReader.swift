@@ -4,7 +4,7 @@ import WeakTiesStudy
 /// `Id`, `Label`, `Weight`; a nodes table with `Id`, `Label`) into a `NetworkData`, through the CSV
 /// reader (encodings, delimiters, quoting). Header names are matched case-insensitively. A leading
 /// `'` that `CSVWriter` put before a formula character (`'=`, `'+`, `'-`, `'@`) is removed again.
-public enum GephiCSVReader {
+@_spi(Benchmark) public enum GephiCSVReader {
     /// Whether a CSV header looks like a Gephi edges table: `Source`, `Target`, `Type` and `Id` (the
     /// columns Gephi writes, and a ties table of the contract does not need), or `Source`, `Target`
     /// and `Weight` without a strength column (which the contract would reject).

@@ -9,7 +9,7 @@ import WeakTiesStudy
 /// becomes its `label` where no `label` key exists. `directed` on an edge overrides `edgedefault`.
 /// Hyperedges and ports are skipped with a warning.
 /// - Complexity: O(file size); memory O(n + m) × attributes.
-public enum GraphMLReader {
+@_spi(Benchmark) public enum GraphMLReader {
     /// - Throws: `InputOutputError` or `ImportFailure` (located: line, column, element path).
     public static func read(path: String, file: String? = nil) throws -> NetworkData {
         // One sequential reader. (A speculative second half on the other core saved 20–23 % of

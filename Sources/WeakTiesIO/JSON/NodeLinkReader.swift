@@ -7,7 +7,7 @@ import WeakTiesStudy
 /// objects as their JSON text. Node ids that are numbers are kept as their text; an edge end that is
 /// a number no node has as its id is read as the index of a node in the list (D3's older form).
 /// - Complexity: O(file size).
-public enum NodeLinkReader {
+@_spi(Benchmark) public enum NodeLinkReader {
     /// - Throws: `InputOutputError` or `ImportFailure` (located: line and column for syntax errors).
     public static func read(path: String, file: String? = nil) throws -> NetworkData {
         let name = file ?? path

@@ -7,7 +7,7 @@ import WeakTiesStudy
 /// missing cell), so a column of a million edges with a few
 /// distinct values costs four bytes per row, and `NetworkTables` turns it into a `TextColumn` without
 /// hashing a cell again.
-public struct TextAttributeColumns: Sendable {
+@_spi(Benchmark) public struct TextAttributeColumns: Sendable {
     public private(set) var names: [String] = []
     /// Per column: its distinct values; code `i` means `distinct[c][i]`.
     public private(set) var distinct: [[String]] = []
@@ -152,7 +152,7 @@ public struct TextAttributeColumns: Sendable {
 ///
 /// Every network reader (GraphML, GEXF, Pajek, DL, node-link JSON, Gephi CSV) produces one;
 /// `NetworkTables` turns it into the ties and nodes `CodedTable`s that `StudyAssembler` checks.
-public struct NetworkData: Sendable {
+@_spi(Benchmark) public struct NetworkData: Sendable {
     /// The file name shown in messages.
     public var file: String
     /// The format's name, for messages (`GraphML`, `Pajek`, …).
@@ -240,7 +240,7 @@ public struct NetworkData: Sendable {
 }
 
 /// The source or target ids of a network's edges, read through their codes (no copy).
-public struct EdgeEnds: RandomAccessCollection, Sendable {
+@_spi(Benchmark) public struct EdgeEnds: RandomAccessCollection, Sendable {
     let ids: [String]
     let codes: [Int32]
     public var startIndex: Int { 0 }

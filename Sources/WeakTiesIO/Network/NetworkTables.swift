@@ -15,7 +15,7 @@ import WeakTiesStudy
 /// - Other attributes are kept as columns under their names. A name that means a contract field
 ///   (`since`, `weight`, `kind`, …) keeps that meaning only if every value is valid for it; otherwise
 ///   the column is kept as text under `edge_<name>` / `node_<name>`, with a warning.
-public enum NetworkTables {
+@_spi(Benchmark) public enum NetworkTables {
     /// The ties table and (where the network lists nodes) the nodes table.
     /// - Complexity: O((n + m) × attribute columns + mentions).
     public static func tables(_ network: NetworkData) -> (ties: CodedTable, nodes: CodedTable?) {

@@ -11,7 +11,7 @@ import WeakTiesStudy
 /// Anything after the first network in a `.paj` project (partitions, vectors, more networks) is
 /// skipped with a notice. Comments (`%`), blank lines, BOM, CRLF are fine.
 /// - Complexity: O(file size).
-public enum PajekReader {
+@_spi(Benchmark) public enum PajekReader {
     static let shapes: Set<String> = ["ellipse", "box", "diamond", "triangle", "cross", "empty", "circle", "square"]
 
     /// - Throws: `InputOutputError` or `ImportFailure` (located: line and column).
