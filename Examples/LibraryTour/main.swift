@@ -54,10 +54,19 @@ do {
     let bridges = graph.bridges()
     print("Bridges: \(bridges.count), of which weak: \(bridges.count { isWeak[Int($0)] })")
 
-    // 5. The weak-tie report: every number computed once per innovation; writers only format it.
-    let report = try StudyReport(study: study, options: ReportOptions(innovations: ["Repair-Café Cracau"]))
+    // 5. The analysis layer: every study number once, by typed key, computed on first use. The metrics
+    //    table, the report and the maps all read it, so they show the same values.
+    let metrics = try StudyMetrics(study: study, options: .init(threads: 1))
+    let cracau = Int(study.actorIndex(of: "Repair-Café Cracau")!)
+    let eiType = try metrics.scores(.eiIndex, by: "partner_type")[cracau]
+    print("\nE-I by partner type of \(study.actors[cracau].label): \(String(format: "%.2f", eiType))"
+          + " (network: \(String(format: "%.2f", try metrics.networkEIIndex(by: "partner_type"))))")
+    print("Granovetter: \(metrics.granovetter.weakBridges) of \(metrics.granovetter.bridges) bridges are weak ties")
+
+    // 6. The weak-tie report reads those values; writers only format them.
+    let report = try StudyReport(metrics: metrics, options: ReportOptions(innovations: ["Repair-Café Cracau"]))
     let cafe = report.innovations[0]
-    print("\n\(cafe.label): \(cafe.tieCount) ties, weak-tie share \(String(format: "%.2f", cafe.weakTieShare)),",
+    print("\(cafe.label): \(cafe.tieCount) ties, weak-tie share \(String(format: "%.2f", cafe.weakTieShare)),",
           "E-I (region) \(String(format: "%.2f", cafe.openness.eiRegion)), initiation pattern: \(cafe.initiation.pattern)")
     for suggestion in cafe.partnersToMeet.prefix(2) {
         print("  worth meeting: \(study.actors[suggestion.partner].label) (\(suggestion.reasons.joined(separator: ", ")))")

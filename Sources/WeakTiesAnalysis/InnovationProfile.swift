@@ -1,3 +1,5 @@
+// WeakTiesAnalysis: what a study means, computed once (StudyMetrics, profiles, suggestions; later matching,
+// agreement, timeline). Not here: files, formatting, drawing, flags — those read these values.
 import WeakTiesGraph
 import WeakTiesMetrics
 import WeakTiesStudy

@@ -1,5 +1,3 @@
-// WeakTiesAnalysis: what a study means, computed once — its metrics by typed key, the innovation
-// profiles, suggestions (and the coming matching, agreement, timeline). No files, no formatting, no C.
 import Foundation
 import WeakTiesGraph
 import WeakTiesMetrics

@@ -1,3 +1,5 @@
+// WeakTiesGraph: the graph value type (CSR, dense Int32 indices, typed attribute columns) and its builder.
+// Not here: metrics, domain words (innovation, tie), files.
 /// The values of one attribute column, typed. Missing values are `nil` (or NaN for `double`).
 public enum AttributeValues: Sendable, Equatable {
     case string([String?])

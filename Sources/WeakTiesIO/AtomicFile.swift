@@ -1,3 +1,5 @@
+// WeakTiesIO: readers and writers, one folder per format, and atomic output. Not here: metrics or analysis
+// (IO never imports them), formatting of analysis values (WeakTiesReport).
 import Foundation
 
 /// Writes output files all-or-nothing: into a temporary file beside the target, then renamed over it,

@@ -1,3 +1,5 @@
+// WeakTiesMetrics: generic network metrics on the Graph, one per file, by family. Not here: domain words,
+// study-level choices (which groups, which weights: WeakTiesAnalysis), files.
 import WeakTiesGraph
 
 /// One score per node, indexed like the graph's nodes. NaN marks an undefined value (documented per metric).

@@ -1,3 +1,5 @@
+// WeakTiesRender: the only module that calls C (Graphviz), DOT in, SVG/PNG/PDF out, behind one lock.
+// Not here: what a map shows (the encoding is StudyMap in WeakTiesReport).
 import CGraphviz
 import Foundation
 

@@ -1,3 +1,5 @@
+// WeakTiesReport: formats analysis values (metrics table, report pages, map encoding, summary text).
+// Not here: computing a study number — every value is read from WeakTiesAnalysis.
 import WeakTiesGraph
 import WeakTiesIO
 import WeakTiesMetrics

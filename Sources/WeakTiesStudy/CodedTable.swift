@@ -1,3 +1,5 @@
+// WeakTiesStudy: the research domain and the data contract (actors, mentions, ties with provenance,
+// vocabulary, aggregation). Not here: files and formats (IO), metrics (Metrics, Analysis).
 /// A column of text cells stored dictionary-encoded: each distinct value once, one code per row.
 ///
 /// Interview ids, coders, strengths and even quotes repeat across mentions, so a table of a million

@@ -1,3 +1,5 @@
+// weakties, the command line: one short file per subcommand (parse → one library call → write), typed
+// choices, one error → exit-code mapping. Not here: computation of any kind (it belongs in the library).
 import ArgumentParser
 import Foundation
 import WeakTies
