@@ -95,7 +95,9 @@ public enum StudyLoader {
             }
             return try loadNetwork(path: tiePaths[0], nodes: nodePath, format: formats[0], options: options, delimiter: delimiter)
         }
-        if format == nil && tiePaths.count == 1 && !InputFormat.isSpreadsheet(tiePaths[0]), let header = try? DelimitedTableReader.readCollectingErrors(path: tiePaths[0], delimiter: delimiter).0?.header,
+        // A Gephi edges table is told by its header, read alone: the file is then read once, as what it is.
+        if format == nil && tiePaths.count == 1 && !InputFormat.isSpreadsheet(tiePaths[0]),
+           let header = DelimitedTableReader.header(path: tiePaths[0], delimiter: delimiter),
            GephiCSVReader.looksLikeGephiEdges(header)
         {
             return try loadNetwork(path: tiePaths[0], nodes: nodePath, format: .gephiCSV, options: options, delimiter: delimiter)

@@ -76,6 +76,35 @@ public enum DelimitedTableReader {
         return builder.finish(delimiter: scanner.delimiter, hadBOM: scanner.hadBOM)
     }
 
+    /// The header of the table at `path` (its first non-blank record), read without reading the rest of
+    /// the file; nil where the file cannot be read or has no header. For deciding how to read a file
+    /// (a Gephi edges table is recognised by its header) before it is read once, in full.
+    public static func header(path: String, delimiter: UInt8? = nil) -> [String]? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let scanner = try? CSVScanner(path: path), let head = try? scanner.prefix(), binaryProblem(head) == nil,
+              (try? scanner.prepare(delimiter: delimiter)) != nil
+        else { return nil }
+        var sink = HeaderSink()
+        do { try scanner.scan(into: &sink) } catch is HeaderSink.Done {} catch { return nil }
+        return sink.header
+    }
+
+    /// Keeps the first non-blank record and stops the scan.
+    private struct HeaderSink: CSVRecordSink {
+        struct Done: Error {}
+        var header: [String]?
+        mutating func add(_ record: CSVRecordView) throws {
+            if record.isBlank { return }
+            header = (0..<record.count).map { i in
+                let bytes = record.field(i)
+                if let text = String(validating: bytes, as: UTF8.self) { return text }
+                return String(data: Data(bytes), encoding: .windowsCP1252) ?? String(decoding: bytes, as: UTF8.self)
+            }
+            throw Done()
+        }
+    }
+
     private static func openScanner(path: String, name: String) throws -> CSVScanner {
         try ioChecked(name) { () throws(CSVScanError) in try CSVScanner(path: path) }
     }
