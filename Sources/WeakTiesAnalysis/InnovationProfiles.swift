@@ -48,6 +48,8 @@ public struct InnovationProfiles: Sendable {
         outsideRegion = try metrics.scores(.outsideShare, by: "region").values
         outsideSector = try metrics.scores(.outsideShare, by: "sector").values
         weakTieShare = try metrics.scores(.weakTieShare).values
+        // Read here, once, so the profiles (built on several threads) only read shared values.
+        _ = try metrics.scores(.bridges)
     }
 
     /// The profile of the innovation (or any actor) with index `v`.

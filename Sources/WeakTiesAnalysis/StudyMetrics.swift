@@ -169,10 +169,12 @@ public final class StudyMetrics: @unchecked Sendable {
             var perNode = [[Double]](repeating: [Double](repeating: 0, count: g.nodeCount), count: 4)
             for e in 0..<g.edgeCount {
                 let s = Int(g.edgeSources[e]), t = Int(g.edgeTargets[e])
-                for v in s == t ? [s] : [s, t] {
-                    if bridge[e] { perNode[0][v] += 1; if isWeak[e] { perNode[1][v] += 1 } }
-                    if !span[e].isNaN { perNode[2][v] += 1; if isWeak[e] { perNode[3][v] += 1 } }
+                func add(_ k: Int) {
+                    perNode[k][s] += 1
+                    if t != s { perNode[k][t] += 1 }  // a self-loop counts once
                 }
+                if bridge[e] { add(0); if isWeak[e] { add(1) } }
+                if !span[e].isNaN { add(2); if isWeak[e] { add(3) } }
             }
             return perNode
         }
@@ -220,7 +222,7 @@ public final class StudyMetrics: @unchecked Sendable {
     /// innovations as internal (the definition the report always used; see Docs/Metrics/GroupMixing.md).
     /// - Throws: `StudyMetricsError.unknownAttribute`.
     public func groups(by attribute: String) throws -> [String?] {
-        try memo("groups_" + attribute) {
+        try memo("groups\u{0}" + attribute) {
             guard let values = study.nodeAttributeValues(attribute) else {
                 throw StudyMetricsError.unknownAttribute(attribute, available: study.nodeAttributeNames)
             }
@@ -232,7 +234,7 @@ public final class StudyMetrics: @unchecked Sendable {
     /// A node-level mixing metric by `attribute`.
     public func scores(_ metric: GroupMetric, by attribute: String) throws -> NodeScores {
         let groups = try groups(by: attribute)
-        return try memo("\(metric.rawValue)_\(attribute)") {
+        return try memo("\(metric.rawValue)\u{0}\(attribute)") {
             switch metric {
             case .eiIndex: try graph.eiIndex(groups: groups)
             case .blau: try graph.blauIndex(groups: groups)
@@ -245,25 +247,25 @@ public final class StudyMetrics: @unchecked Sendable {
     /// Gould–Fernandez brokerage by `attribute`.
     public func brokerage(by attribute: String) throws -> Brokerage {
         let groups = try groups(by: attribute)
-        return try memo("brokerage_" + attribute) { try graph.brokerage(groups: groups) }
+        return try memo("brokerage\u{0}" + attribute) { try graph.brokerage(groups: groups) }
     }
 
     /// The whole network's E-I index by `attribute`.
     public func networkEIIndex(by attribute: String) throws -> Double {
         let groups = try groups(by: attribute)
-        return try memo("network_ei_" + attribute) { try graph.networkEIIndex(groups: groups) }
+        return try memo("network_ei\u{0}" + attribute) { try graph.networkEIIndex(groups: groups) }
     }
 
     /// The E-I index of each group by `attribute`.
     public func groupEIIndex(by attribute: String) throws -> [(String, Double)] {
         let groups = try groups(by: attribute)
-        return try memo("group_ei_" + attribute) { try graph.groupEIIndex(groups: groups) }
+        return try memo("group_ei\u{0}" + attribute) { try graph.groupEIIndex(groups: groups) }
     }
 
     /// The network E-I index's permutation test (`options.permutations`, at least 1, seeded).
     public func eiIndexTest(by attribute: String) throws -> EIIndexTest {
         let groups = try groups(by: attribute)
-        return try memo("ei_test_" + attribute) {
+        return try memo("ei_test\u{0}" + attribute) {
             try graph.eiIndexTest(groups: groups, permutations: max(1, options.permutations), seed: options.seed)
         }
     }
@@ -271,7 +273,7 @@ public final class StudyMetrics: @unchecked Sendable {
     /// Nominal assortativity by `attribute`.
     public func assortativity(by attribute: String) throws -> Double {
         let groups = try groups(by: attribute)
-        return try memo("assortativity_" + attribute) { try graph.nominalAssortativity(groups: groups) }
+        return try memo("assortativity\u{0}" + attribute) { try graph.nominalAssortativity(groups: groups) }
     }
 
     // MARK: Weights

@@ -57,8 +57,10 @@ public struct MetricsTable: Sendable {
         let study = metrics.study
         self.study = study
         let wanted = Set(options.metrics)
-        // Edge betweenness is computed with the node scores, in one run, only when the tie rows need it.
-        if options.ties { _ = try metrics.betweenness(edges: true) }
+        // Edge betweenness is computed with the node scores, in one run, only when the tie rows need it and
+        // betweenness was asked for (otherwise the column is empty, as documented: it costs O(n·m)).
+        let edgeBetweennessWanted = options.ties && !wanted.isDisjoint(with: [.betweenness, .betweennessNormalized])
+        if edgeBetweennessWanted { _ = try metrics.betweenness(edges: true) }
         var columns: [String] = []
         var values: [[Double]] = []
         if options.nodes {
@@ -116,7 +118,8 @@ public struct MetricsTable: Sendable {
         edgeColumns = ["mentions", "bridge", "local_bridge_span", "edge_betweenness"]
         if options.ties {
             let mentions = study.mentionCounts, isBridge = metrics.isBridge, span = metrics.localBridgeSpan
-            let edgeBetweenness = try metrics.betweenness(edges: true).edges.values
+            let edgeBetweenness = edgeBetweennessWanted ? try metrics.betweenness(edges: true).edges.values
+                : [Double](repeating: .nan, count: metrics.graph.edgeCount)
             edgeValues = (0..<metrics.graph.edgeCount).map { e in
                 [Double(mentions[e]), isBridge[e] ? 1 : 0, span[e], edgeBetweenness[e]]
             }

@@ -29,6 +29,16 @@ import WeakTies
         #expect(network["bridges"] == Double(report.overview.granovetter.bridges))
     }
 
+    /// Edge betweenness (O(n·m)) is computed only when betweenness is asked for; its column is empty otherwise.
+    @Test func edgeBetweennessOnlyWithBetweenness() throws {
+        let example = repositoryRoot + "/Examples/krefeld-mg/"
+        let study = try StudyLoader.load(ties: [example + "ties.csv"], nodes: example + "nodes.csv")
+        let without = try MetricsTable(study: study, options: .init(metrics: [.degree], nodes: false, network: false))
+        #expect(without.edgeValues.allSatisfy { $0[3].isNaN })
+        let with = try MetricsTable(study: study, options: .init(metrics: [.betweenness], nodes: false, network: false))
+        #expect(with.edgeValues.allSatisfy { !$0[3].isNaN } && with.edgeValues.contains { $0[3] > 0 })
+    }
+
     /// Computation lives below the umbrella: its folder holds the re-exports only.
     @Test func umbrellaOnlyReExports() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot + "/Sources/WeakTies")
