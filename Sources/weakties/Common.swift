@@ -25,7 +25,6 @@ extension StudyMap.SizeMetric: ExpressibleByArgument {}
 extension StudyMap.Highlight: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {
     public init?(argument: String) { self.init(name: argument) }
-    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 extension RenderFormat: ExpressibleByArgument {
     public init?(argument: String) { self.init(rawValue: argument.lowercased()) }

@@ -85,7 +85,8 @@ public enum DelimitedTableReader {
               let scanner = try? CSVScanner(path: path), let head = try? scanner.prefix(), binaryProblem(head) == nil,
               (try? scanner.prepare(delimiter: delimiter)) != nil
         else { return nil }
-        var sink = HeaderSink()
+        // The names decoded as the full read decodes them (the encoding sniffed from the first block).
+        var sink = HeaderSink(decoder: FileTextDecoder(sniffing: head, isWholeFile: scanner.isAtEOF))
         do { try scanner.scan(into: &sink) } catch is HeaderSink.Done {} catch { return nil }
         return sink.header
     }
@@ -93,14 +94,11 @@ public enum DelimitedTableReader {
     /// Keeps the first non-blank record and stops the scan.
     private struct HeaderSink: CSVRecordSink {
         struct Done: Error {}
+        var decoder: FileTextDecoder
         var header: [String]?
         mutating func add(_ record: CSVRecordView) throws {
             if record.isBlank { return }
-            header = (0..<record.count).map { i in
-                let bytes = record.field(i)
-                if let text = String(validating: bytes, as: UTF8.self) { return text }
-                return String(data: Data(bytes), encoding: .windowsCP1252) ?? String(decoding: bytes, as: UTF8.self)
-            }
+            header = (0..<record.count).map { i in decoder.decode(record.field(i), line: record.startLine, column: i + 1).0 }
             throw Done()
         }
     }
