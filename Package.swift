@@ -70,7 +70,8 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "WeakTiesStudyTests", dependencies: ["WeakTiesStudy", "TestSupport"]),
-        .testTarget(name: "WeakTiesAnalysisTests", dependencies: ["WeakTiesAnalysis", "TestSupport"]),
+        .testTarget(name: "WeakTiesAnalysisTests", dependencies: ["WeakTiesAnalysis", "TestSupport"],
+                    exclude: ["Fixtures/make_link_prediction.py"], resources: [.copy("Fixtures/link-prediction.json")]),
         .testTarget(
             name: "WeakTiesIOTests",
             dependencies: ["WeakTiesIO", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

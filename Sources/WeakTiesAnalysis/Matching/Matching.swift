@@ -1,0 +1,401 @@
+import Foundation
+import WeakTiesGraph
+import WeakTiesMetrics
+import WeakTiesStudy
+
+/// Who should meet whom: the effect of a new weak tie between an innovation and a partner it has no tie
+/// to, computed exactly on the study graph with that tie added, a transparent score combining the
+/// effects, and the classic link-prediction scores beside it. Docs/Matching.md has the definitions.
+///
+/// Gains are computed on the unweighted graph: a tie that does not exist yet has no coded weight, and
+/// a new weak tie is one more contact. Constraint, effective size, common neighbours, the link
+/// prediction scores and the reach gained are local (O(deg(p)) per candidate after O(n + m) per
+/// innovation); betweenness needs all shortest paths and is computed only for the candidates shown
+/// (see `betweennessGain`).
+public struct Matching: Sendable {
+    /// The network the gains are computed on (the study's, or a part of it for a backtest).
+    public let graph: Graph
+    public let study: Study
+    public let weights: MatchWeights
+    public let filters: MatchFilters
+    /// The study tie of each edge of `graph`.
+    let tieOfEdge: [Int]
+    let isWeakEdge: [Bool]
+    let types: [String?], regions: [String?], sectors: [String?]
+    /// Louvain community of every actor on `graph` (seeded).
+    public let community: [Int32]
+    let options: Options
+
+    /// How betweenness gains are computed.
+    public struct Options: Sendable, Equatable {
+        /// Worker threads of the betweenness runs.
+        public var threads: Int
+        /// Above this many ties, betweenness is estimated from `samples` sources (the same sources
+        /// before and after, so the difference is a paired estimate); at or below it, exact.
+        public var exactUpTo: Int
+        public var samples: Int
+        /// Seed of the source sample and the communities.
+        public var seed: UInt64
+
+        public init(threads: Int = 1, exactUpTo: Int = 20_000, samples: Int = 256, seed: UInt64 = 1) {
+            self.threads = threads
+            self.exactUpTo = exactUpTo
+            self.samples = samples
+            self.seed = seed
+        }
+    }
+
+    /// Matching on the whole study. Communities are the study's (`metrics.communities()`, computed with
+    /// the study's weights); everything else is unweighted.
+    /// - Throws: `MatchError.negativeWeight`; `MetricError` from the communities.
+    public init(metrics: StudyMetrics, weights: MatchWeights = MatchWeights(), filters: MatchFilters = MatchFilters(),
+                options: Options = Options()) throws {
+        try weights.validate()
+        self.study = metrics.study
+        self.graph = metrics.graph
+        self.weights = weights
+        self.filters = filters
+        self.options = options
+        tieOfEdge = Array(0..<metrics.graph.edgeCount)
+        isWeakEdge = metrics.isWeak
+        types = try metrics.groups(by: "partner_type")
+        regions = try metrics.groups(by: "region")
+        sectors = try metrics.groups(by: "sector")
+        community = try metrics.communities().communityOfNode
+    }
+
+    /// Matching on the study's actors with only the ties `keep` accepts (for a backtest: the network as
+    /// it was in a year). Communities are recomputed on that network (Louvain, unweighted, seeded).
+    public init(metrics: StudyMetrics, keepingTies keep: (Int) -> Bool, weights: MatchWeights = MatchWeights(),
+                filters: MatchFilters = MatchFilters(), options: Options = Options()) throws {
+        try weights.validate()
+        let full = metrics.graph
+        var builder = GraphBuilder(directed: false)
+        builder.reserveCapacity(nodes: full.nodeCount, edges: full.edgeCount)
+        for id in full.nodeIDs { _ = builder.addNode(id) }
+        var tieOfEdge: [Int] = []
+        for t in 0..<full.edgeCount where keep(t) {
+            _ = try builder.addEdge(full.edgeSources[t], full.edgeTargets[t])
+            tieOfEdge.append(t)
+        }
+        graph = try builder.build()
+        study = metrics.study
+        self.weights = weights
+        self.filters = filters
+        self.options = options
+        self.tieOfEdge = tieOfEdge
+        isWeakEdge = tieOfEdge.map { metrics.isWeak[$0] }
+        types = try metrics.groups(by: "partner_type")
+        regions = try metrics.groups(by: "region")
+        sectors = try metrics.groups(by: "sector")
+        community = try graph.louvainCommunities(seed: options.seed).communityOfNode
+    }
+
+    /// The innovations, by label.
+    public var innovations: [Int] {
+        study.actors.indices.filter { study.actors[$0].kind == .innovation }
+            .sorted { Actor.byLabel(study.actors[$0], study.actors[$1]) }
+    }
+
+    /// Whether `actor` can be proposed as a partner: a partner (or an actor of unknown kind).
+    func isPartner(_ actor: Int) -> Bool { study.actors[actor].kind != .innovation }
+
+    // MARK: - Candidates
+
+    /// The candidates for `innovation` that pass the filters, best first (score, then label), at most
+    /// `limit`; with `betweenness`, the betweenness gain of each candidate returned is computed as well
+    /// (costly: two shortest-path runs per candidate; see `betweennessGain`).
+    /// - Complexity: O(n + m + Σ_p deg(p)) without betweenness.
+    public func candidates(for innovation: Int, limit: Int? = nil, betweenness: Bool = false) -> [MatchCandidate] {
+        var context = EgoContext(self, innovation)
+        var result: [MatchCandidate] = []
+        for p in 0..<graph.nodeCount where p != innovation && isPartner(p) && !context.isAlter[p] {
+            guard passes(innovation, p, &context) else { continue }
+            result.append(candidate(innovation, p, &context))
+        }
+        result.sort { a, b in
+            if a.score != b.score { return a.score > b.score }
+            return Actor.byLabel(study.actors[a.partner], study.actors[b.partner])
+        }
+        if let limit, result.count > limit { result.removeSubrange(limit...) }
+        if betweenness || weights.betweenness > 0 {
+            // The score's betweenness term applies to the candidates already chosen (documented).
+            let before = betweennessBaseline()
+            result = result.map { c in c.withBetweenness(before: before[innovation], after: betweennessAfter(innovation, c.partner), weights: weights) }
+            result.sort { a, b in
+                if a.score != b.score { return a.score > b.score }
+                return Actor.byLabel(study.actors[a.partner], study.actors[b.partner])
+            }
+        }
+        return result
+    }
+
+    /// The gains of one pair (no filters; `nil` when they are already tied or the same actor).
+    public func candidate(innovation: Int, partner: Int) -> MatchCandidate? {
+        guard innovation != partner else { return nil }
+        var context = EgoContext(self, innovation)
+        guard !context.isAlter[partner] else { return nil }
+        return candidate(innovation, partner, &context)
+    }
+
+    /// Scores of many pairs of one innovation at once (for event plans): `nil` for pairs already tied.
+    public func candidates(for innovation: Int, among partners: [Int]) -> [MatchCandidate?] {
+        var context = EgoContext(self, innovation)
+        return partners.map { p in
+            p == innovation || context.isAlter[p] ? nil : candidate(innovation, p, &context)
+        }
+    }
+
+    func passes(_ i: Int, _ p: Int, _ context: inout EgoContext) -> Bool {
+        if let allowed = filters.partners, !allowed.contains(p) { return false }
+        if filters.excluded.contains(ActorPair(i, p)) { return false }
+        if !filters.partnerTypes.isEmpty, !filters.partnerTypes.contains(types[p] ?? "") { return false }
+        if !filters.regions.isEmpty, !filters.regions.contains(regions[p] ?? "") { return false }
+        if filters.sameRegion, regions[i] == nil || regions[p] != regions[i] { return false }
+        if !filters.proximity.isEmpty {
+            // Some tie of p to one of i's partners codes one of the proximities at the level asked for.
+            var found = false
+            for e in graph.edges(of: Int32(p)) where context.isAlter[Int(graph.opposite(of: Int32(p), along: e))] {
+                if tieHasProximity(tieOfEdge[Int(e)]) { found = true; break }
+            }
+            if !found { return false }
+        }
+        return true
+    }
+
+    func tieHasProximity(_ t: Int) -> Bool {
+        for m in study.ties.mentionIndices[study.ties.mentionOffsets[t]..<study.ties.mentionOffsets[t + 1]] {
+            for requirement in filters.proximity {
+                if let level = study.mentions.proximity(requirement.dimension, Int(m)), level >= requirement.level { return true }
+            }
+        }
+        return false
+    }
+
+    /// What one innovation's ego network looks like, computed once per innovation and reused for each
+    /// candidate: its alters, the actors within two steps, distances, Burt's per-alter sums.
+    struct EgoContext {
+        let innovation: Int
+        var isAlter: [Bool]
+        var withinTwo: [Bool]
+        var distance: [Int32]
+        /// S_j = Σ_{q ∈ N(i) ∩ N(j)} 1/deg(q) for each alter j (0 elsewhere).
+        var indirect: [Double]
+        /// Σ_{j ∈ N(i)} (1 + S_j)².
+        var constraintSum: Double
+        /// Ties among the alters.
+        var altersTies: Int
+        var degree: Int
+        var ownTypes: Set<String>, ownRegions: Set<String>, ownSectors: Set<String>, ownCommunities: Set<Int32>
+        /// Scratch: marks of p's neighbours.
+        var mark: [Bool]
+
+        init(_ matching: Matching, _ i: Int) {
+            let graph = matching.graph
+            let n = graph.nodeCount
+            innovation = i
+            isAlter = [Bool](repeating: false, count: n)
+            withinTwo = isAlter
+            mark = isAlter
+            indirect = [Double](repeating: 0, count: n)
+            let alters = graph.neighbors(of: Int32(i)).map(Int.init)
+            degree = alters.count
+            for a in alters { isAlter[a] = true; withinTwo[a] = true }
+            var ties = 0
+            for j in alters {
+                var s = 0.0
+                for q in graph.neighbors(of: Int32(j)) where Int(q) != i {
+                    withinTwo[Int(q)] = true
+                    if isAlter[Int(q)] {
+                        ties += 1
+                        s += 1 / Double(graph.degree(of: q))
+                    }
+                }
+                indirect[j] = s
+            }
+            withinTwo[i] = false
+            altersTies = ties / 2
+            var sum = 0.0
+            for j in alters { sum += (1 + indirect[j]) * (1 + indirect[j]) }
+            constraintSum = sum
+            distance = graph.hopDistances(from: i)
+            ownTypes = Set(alters.compactMap { matching.types[$0] })
+            ownRegions = Set((alters + [i]).compactMap { matching.regions[$0] })
+            ownSectors = Set((alters + [i]).compactMap { matching.sectors[$0] })
+            ownCommunities = Set((alters + [i]).map { matching.community[$0] })
+        }
+
+        /// Burt's constraint and effective size of the innovation (unweighted) before the tie.
+        var holesBefore: (constraint: Double, effectiveSize: Double) {
+            guard degree > 0 else { return (.nan, .nan) }
+            let N = Double(degree)
+            return (constraintSum / (N * N), N - 2 * Double(altersTies) / N)
+        }
+    }
+
+    func candidate(_ i: Int, _ p: Int, _ context: inout EgoContext) -> MatchCandidate {
+        let degP = graph.degree(of: Int32(p))
+        // One pass over p's neighbours: common neighbours, link prediction, Burt's update, reach.
+        var common: [Int] = []
+        var adamicAdar = 0.0, resourceAllocation = 0.0
+        let delta = 1 / Double(degP + 1)
+        var constraintSum = context.constraintSum
+        var sP = 0.0
+        var reached: [Int] = context.withinTwo[p] ? [] : [p]
+        for q32 in graph.neighbors(of: Int32(p)) {
+            let q = Int(q32)
+            if context.isAlter[q] {
+                common.append(q)
+                let dq = Double(graph.degree(of: q32))
+                adamicAdar += 1 / log(dq)
+                resourceAllocation += 1 / dq
+                let old = 1 + context.indirect[q], new = old + delta
+                constraintSum += new * new - old * old
+                sP += 1 / dq
+            } else if q != i && !context.withinTwo[q] && !context.mark[q] {
+                context.mark[q] = true
+                reached.append(q)
+            }
+        }
+        for q in reached { context.mark[q] = false }
+        constraintSum += (1 + sP) * (1 + sP)
+        let N = Double(context.degree + 1)
+        let constraintAfter = constraintSum / (N * N)
+        let effectiveAfter = N - 2 * Double(context.altersTies + common.count) / N
+        let before = context.holesBefore
+        let union = context.degree + degP - common.count
+
+        let newType = types[p].flatMap { context.ownTypes.contains($0) ? nil : $0 }
+        let newRegion = regions[p].flatMap { context.ownRegions.contains($0) ? nil : $0 }
+        let newSector = sectors[p].flatMap { context.ownSectors.contains($0) ? nil : $0 }
+        let newCommunity: Int32? = context.ownCommunities.contains(community[p]) ? nil : community[p]
+
+        // Reached actors by partner type and region, the largest group first.
+        var groupCounts: [ReachedGroup.Key: Int] = [:]
+        for q in reached { groupCounts[ReachedGroup.Key(partnerType: types[q], region: regions[q]), default: 0] += 1 }
+        let groups = groupCounts.map { ReachedGroup(partnerType: $0.key.partnerType, region: $0.key.region, count: $0.value) }
+            .sorted { a, b in
+                if a.count != b.count { return a.count > b.count }
+                if (a.partnerType == nil) != (b.partnerType == nil) { return b.partnerType == nil }
+                if a.partnerType != b.partnerType { return (a.partnerType ?? "") < (b.partnerType ?? "") }
+                if (a.region == nil) != (b.region == nil) { return b.region == nil }
+                return (a.region ?? "") < (b.region ?? "")
+            }
+
+        let d = context.distance[p]
+        let components = MatchComponents(
+            newPartnerType: newType == nil ? 0 : 1, newRegion: newRegion == nil ? 0 : 1,
+            newSector: newSector == nil ? 0 : 1, newCommunity: newCommunity == nil ? 0 : 1,
+            constraintDrop: constraintDrop(before.constraint, constraintAfter),
+            reach: Double(reached.count) / Double(reached.count + 5),
+            introduced: Double(min(common.count, 3)) / 3, betweenness: 0)
+        return MatchCandidate(
+            innovation: i, partner: p, distance: d < 0 ? nil : Int(d),
+            commonNeighbors: common.count,
+            jaccard: union == 0 ? .nan : Double(common.count) / Double(union),
+            adamicAdar: adamicAdar, resourceAllocation: resourceAllocation,
+            constraintBefore: before.constraint, constraintAfter: constraintAfter,
+            effectiveSizeBefore: before.effectiveSize, effectiveSizeAfter: effectiveAfter,
+            betweennessBefore: nil, betweennessAfter: nil,
+            newPartnerType: newType, newRegion: newRegion, newSector: newSector,
+            newCommunity: newCommunity.map(Int.init), reachGained: reached.count, reachedGroups: groups,
+            introducers: introducers(i, p, common), components: components,
+            score: components.score(weights))
+    }
+
+    /// Relative drop of constraint (before − after) / before; with no contacts before, 1 (the first
+    /// contact removes all isolation).
+    func constraintDrop(_ before: Double, _ after: Double) -> Double {
+        before.isNaN ? 1 : (before - after) / before
+    }
+
+    /// Common neighbours who can introduce: both of their ties strong first, then one, then none; then
+    /// by label. Each with its tie to the candidate and the first quote on it.
+    func introducers(_ i: Int, _ p: Int, _ common: [Int]) -> [Introducer] {
+        func tie(_ a: Int, _ b: Int) -> Int? {
+            for e in graph.edges(of: Int32(a)) where Int(graph.opposite(of: Int32(a), along: e)) == b { return Int(e) }
+            return nil
+        }
+        let list: [Introducer] = common.compactMap { z in
+            guard let toPartner = tie(z, p), let toInnovation = tie(i, z) else { return nil }
+            let t = tieOfEdge[toPartner]
+            var quote: (String, Int)? = nil
+            for m in study.ties.mentionIndices[study.ties.mentionOffsets[t]..<study.ties.mentionOffsets[t + 1]] {
+                let text = study.mentions.text("quote", Int(m))
+                if !text.isEmpty { quote = (text, Int(m)); break }
+            }
+            return Introducer(actor: z, tieToPartner: t, tieToInnovation: tieOfEdge[toInnovation],
+                              partnerTieStrong: !isWeakEdge[toPartner], innovationTieStrong: !isWeakEdge[toInnovation],
+                              quote: quote?.0, quoteMention: quote?.1)
+        }
+        return list.sorted { a, b in
+            if a.strongTies != b.strongTies { return a.strongTies > b.strongTies }
+            if a.partnerTieStrong != b.partnerTieStrong { return a.partnerTieStrong }
+            return Actor.byLabel(study.actors[a.actor], study.actors[b.actor])
+        }
+    }
+
+    // MARK: - Betweenness
+
+    var betweennessOptions: BetweennessOptions {
+        BetweennessOptions(threads: options.threads,
+                           sampleSources: graph.edgeCount > options.exactUpTo ? min(options.samples, graph.nodeCount) : nil,
+                           seed: options.seed, edgeScores: false)
+    }
+
+    /// Whether betweenness gains are exact on this network (else estimated from sampled sources).
+    public var betweennessIsExact: Bool { graph.edgeCount + 1 <= options.exactUpTo }
+
+    /// Normalised betweenness of every actor on `graph` (computed on each call; `candidates` calls it
+    /// once).
+    func betweennessBaseline() -> [Double] {
+        guard let result = try? graph.betweenness(betweennessOptions) else {
+            return [Double](repeating: .nan, count: graph.nodeCount)
+        }
+        return result.normalized(nodeCount: graph.nodeCount).nodes.values
+    }
+
+    /// The innovation's normalised betweenness on the graph with the tie i–p added: a full Brandes run
+    /// (exact up to `options.exactUpTo` ties, else from the same sampled sources as the baseline).
+    /// - Complexity: O(nm) exact; O(km) with k sampled sources.
+    public func betweennessAfter(_ i: Int, _ p: Int) -> Double {
+        guard let added = try? graph.adding(edgeBetween: Int32(i), and: Int32(p)) else { return .nan }
+        var options = betweennessOptions
+        options.sampleSources = graph.edgeCount > self.options.exactUpTo ? min(self.options.samples, graph.nodeCount) : nil
+        guard let result = try? added.betweenness(options) else { return .nan }
+        return result.normalized(nodeCount: added.nodeCount).nodes.values[i]
+    }
+}
+
+extension Graph {
+    /// Hop distances from `source` (−1 where unreachable). Iterative breadth-first search.
+    /// - Complexity: O(n + m).
+    public func hopDistances(from source: Int) -> [Int32] {
+        var distance = [Int32](repeating: -1, count: nodeCount)
+        guard source < nodeCount else { return distance }
+        var queue = [Int32](repeating: 0, count: nodeCount)
+        var head = 0, tail = 1
+        queue[0] = Int32(source)
+        distance[source] = 0
+        while head < tail {
+            let v = queue[head]
+            head += 1
+            for w in neighbors(of: v) where distance[Int(w)] < 0 {
+                distance[Int(w)] = distance[Int(v)] + 1
+                queue[tail] = w
+                tail += 1
+            }
+        }
+        return distance
+    }
+
+    /// The same graph with one more undirected edge (same node indices; the new edge is the last).
+    public func adding(edgeBetween a: Int32, and b: Int32) throws(GraphBuildError) -> Graph {
+        var builder = GraphBuilder(directed: isDirected)
+        builder.reserveCapacity(nodes: nodeCount, edges: edgeCount + 1)
+        for id in nodeIDs { _ = builder.addNode(id) }
+        for e in 0..<edgeCount { _ = try builder.addEdge(edgeSources[e], edgeTargets[e]) }
+        _ = try builder.addEdge(a, b)
+        return try builder.build()
+    }
+}
