@@ -151,9 +151,10 @@ public struct Suggestion: Sendable, Equatable {
     public let partner: Int
     /// The tie concerned (for ties to strengthen), else `nil`.
     public let tie: Int?
-    /// Reason keys, e.g. `bridge`, `local_bridge`, `broker`, `new_partner_type`, `new_region`, `introduced`.
+    /// Reason keys: `bridge`, `local_bridge`, `broker`; `new_partner_type`, `new_region`, `new_sector`,
+    /// `new_community`, `lower_constraint`, `introduced`.
     public let reasons: [String]
-    /// Actors who could introduce (for partners to meet): common neighbours, by label.
+    /// Actors who could introduce (for partners to meet): common neighbours, strong ties first, then by label.
     public let introducers: [Int]
     public let score: Double
 }

@@ -22,6 +22,8 @@ public struct InnovationProfiles: Sendable {
     let blauType: [Double], blauRegion: [Double]
     let outsideRegion: [Double], outsideSector: [Double]
     let weakTieShare: [Double]
+    /// The matching behind "partners worth meeting" (default weights, no filters, no betweenness).
+    public let matching: Matching
 
     /// Reads the study-wide values the profiles need (unweighted where `metrics` is).
     /// - Throws: `MetricError` from the metrics (none for a study that loaded).
@@ -48,6 +50,7 @@ public struct InnovationProfiles: Sendable {
         outsideRegion = try metrics.scores(.outsideShare, by: "region").values
         outsideSector = try metrics.scores(.outsideShare, by: "sector").values
         weakTieShare = try metrics.scores(.weakTieShare).values
+        matching = try Matching(metrics: metrics)
         // Read here, once, so the profiles (built on several threads) only read shared values.
         _ = try metrics.scores(.bridges)
     }
@@ -105,7 +108,7 @@ public struct InnovationProfiles: Sendable {
             openness: openness, centrality: centrality, initiation: initiation(evidence),
             proximity: proximity(evidence), motives: values(evidence, field: .motive),
             benefits: values(evidence, field: .benefit), ties: evidence,
-            tiesToStrengthen: tiesToStrengthen(v, evidence), partnersToMeet: partnersToMeet(v, alters: Set(alters)))
+            tiesToStrengthen: tiesToStrengthen(v, evidence), partnersToMeet: partnersToMeet(v))
     }
 
     /// The role coded most often among a tie's mentions, seen from the innovation; equal counts go to the

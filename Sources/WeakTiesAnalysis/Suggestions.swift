@@ -1,8 +1,8 @@
 import WeakTiesGraph
 import WeakTiesStudy
 
-/// Suggestions for one innovation: weak ties worth strengthening and partners worth meeting. (The
-/// matching of innovations and partners at events builds on these.)
+/// Suggestions for one innovation: weak ties worth strengthening and partners worth meeting (the
+/// latter from the matching, so the report and `weakties match` rank alike).
 extension InnovationProfiles {
     /// Weak ties that carry what strong ties cannot (bridges, local bridges, ties to partners who work
     /// with other innovations). Score = 100 for a bridge + the span of a local bridge (at most 20; a
@@ -25,31 +25,21 @@ extension InnovationProfiles {
         return Array(candidates.sorted { rank($0, $1) }.prefix(suggestions))
     }
 
-    /// Partners two steps away (someone it knows can introduce them), ordered strictly: first by how
-    /// many of {a partner type, a region} it has no tie to yet they bring, then by the number of
-    /// introducers, then by their number of ties. Score = 1,000,000 × new + 1,000 × introducers
-    /// (at most 999) + ties (at most 999), which encodes that order.
-    func partnersToMeet(_ v: Int, alters: Set<Int>) -> [Suggestion] {
-        let ownTypes = Set(alters.compactMap { types[$0] })
-        let ownRegions = Set(alters.compactMap { regions[$0] } + [regions[v]].compactMap { $0 })
-        var introducers: [Int: [Int]] = [:]
-        for a in alters.sorted() {
-            for w in graph.neighbors(of: Int32(a)).map(Int.init) where w != v && !alters.contains(w)
-                && study.actors[w].kind == .partner {
-                if introducers[w]?.last != a { introducers[w, default: []].append(a) }
-            }
-        }
-        let candidates: [Suggestion] = introducers.map { w, via in
+    /// The best candidates of the matching (`Matching`, default weights; Docs/Matching.md), with the
+    /// reasons that carry their score: a new partner type, region, sector or community, less constraint,
+    /// someone to introduce them; introducers strong ties first.
+    func partnersToMeet(_ v: Int) -> [Suggestion] {
+        matching.candidates(for: v, limit: suggestions).map { c in
             var reasons: [String] = []
-            if let t = types[w], !ownTypes.contains(t) { reasons.append("new_partner_type") }
-            if let r = regions[w], !ownRegions.contains(r) { reasons.append("new_region") }
-            reasons.append("introduced")
-            let degree = graph.degree(of: Int32(w))
-            let score = Double(reasons.count - 1) * 1_000_000 + Double(min(via.count, 999)) * 1_000 + Double(min(degree, 999))
-            let sortedVia = via.sorted { Actor.byLabel(study.actors[$0], study.actors[$1]) }
-            return Suggestion(partner: w, tie: nil, reasons: reasons, introducers: Array(sortedVia.prefix(3)), score: score)
+            if c.newPartnerType != nil { reasons.append("new_partner_type") }
+            if c.newRegion != nil { reasons.append("new_region") }
+            if c.newSector != nil { reasons.append("new_sector") }
+            if c.newCommunity != nil { reasons.append("new_community") }
+            if c.components.constraintDrop > 0 { reasons.append("lower_constraint") }
+            if !c.introducers.isEmpty { reasons.append("introduced") }
+            return Suggestion(partner: c.partner, tie: nil, reasons: reasons,
+                              introducers: c.introducers.prefix(3).map(\.actor), score: c.score)
         }
-        return Array(candidates.sorted { rank($0, $1) }.prefix(suggestions))
     }
 
     private func rank(_ a: Suggestion, _ b: Suggestion) -> Bool {

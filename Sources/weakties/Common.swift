@@ -154,6 +154,18 @@ enum Failure {
             case .unknownAttribute: Console.printError(error.description + " (--color-by)")
             }
             return ExitCode(ExitCodes.usage)
+        case let error as MatchError:
+            Console.printError(error.description)
+            switch error {
+            case .unknownWeight, .negativeWeight, .invalidPlan: return ExitCode(ExitCodes.usage)
+            default: return ExitCode(ExitCodes.dataError)
+            }
+        case let error as ActorLookupError:
+            Console.printError(error.description)
+            return ExitCode(ExitCodes.usage)
+        case let error as OptionError:
+            Console.printError(error.message + " (\(error.flag))")
+            return ExitCode(ExitCodes.usage)
         case let error as RenderError:
             Console.printError(error.description)
             return ExitCode(ExitCodes.internalError)
@@ -163,6 +175,13 @@ enum Failure {
             return ExitCode(ExitCodes.internalError)
         }
     }
+}
+
+/// A library error about a value given with a flag: printed with the flag, exit 64 (no usage dump:
+/// the value was well-formed, the data did not have it).
+struct OptionError: Error {
+    let message: String
+    let flag: String
 }
 
 /// A command that reads a study: `run` catches every error once and maps it through `Failure`.

@@ -14,8 +14,9 @@ struct WeakTiesCommand: ParsableCommand {
               weakties validate ties.csv --json
               weakties metrics ties.csv --nodes nodes.csv --attribute region --output metrics.csv
               weakties report ties.csv --nodes nodes.csv --output report/
+              weakties match ties.csv --nodes nodes.csv --innovation "Repair-Café Cracau"
             """,
         version: weakTiesVersion,
-        subcommands: [Validate.self, Metrics.self, Render.self, Export.self, Report.self]
+        subcommands: [Validate.self, Metrics.self, Render.self, Export.self, Report.self, Match.self]
     )
 }

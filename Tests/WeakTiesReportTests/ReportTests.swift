@@ -88,9 +88,10 @@ func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-12) -> Bool {
         // Suggestions: the weak bridge to P2 (who also works with I2); P3 brings nothing structural.
         #expect(r.tiesToStrengthen.map { report.study.actors[$0.partner].id } == ["P2"])
         #expect(r.tiesToStrengthen[0].reasons == ["bridge", "broker"])
-        // P4 is two steps away through P2 and of a partner type I1 has no tie to.
+        // P4 is two steps away through P2, of a partner type and a sector I1 has no tie to; a fourth
+        // contact lowers I1's constraint (the matching's reasons, Docs/Matching.md).
         #expect(r.partnersToMeet.map { report.study.actors[$0.partner].id } == ["P4"])
-        #expect(r.partnersToMeet[0].reasons == ["new_partner_type", "introduced"])
+        #expect(r.partnersToMeet[0].reasons == ["new_partner_type", "new_sector", "lower_constraint", "introduced"])
         #expect(r.partnersToMeet[0].introducers.map { report.study.actors[$0].id } == ["P2"])
 
         let i2 = report.innovations[1]
