@@ -40,7 +40,7 @@ public struct MatchOutput: Sendable {
         if let sector = c.newSector { parts.append(t("new_sector", ["value": sector])) }
         if c.newCommunity != nil { parts.append(t("new_community")) }
         if c.reachGained > 0 {
-            var text = t("reach", ["n": String(c.reachGained)])
+            var text = c.reachGained == 1 ? t("reach_one") : t("reach", ["n": String(c.reachGained)])
             let groups = c.reachedGroups.prefix(2).filter { $0.partnerType != nil }.map { group in
                 group.region.map { t("reach_group_region", ["n": String(group.count), "type": typeName(group.partnerType), "region": $0]) }
                     ?? t("reach_group", ["n": String(group.count), "type": typeName(group.partnerType)])

@@ -25,6 +25,40 @@ public struct Matching: Sendable {
     /// Louvain community of every actor on `graph` (seeded).
     public let community: [Int32]
     let options: Options
+    /// Each actor's type, region and sector as a small code (−1: none), so a candidate is scored without
+    /// hashing strings; and its position in label order (the tie-breaker of every ranking).
+    let codes: GroupCodes
+    let labelRank: [Int32]
+
+    struct GroupCodes: Sendable {
+        let type: [Int32], region: [Int32], sector: [Int32]
+        let typeCount: Int, regionCount: Int, sectorCount: Int
+
+        init(types: [String?], regions: [String?], sectors: [String?]) {
+            func encode(_ values: [String?]) -> ([Int32], Int) {
+                var index: [String: Int32] = [:]
+                let codes = values.map { v -> Int32 in
+                    guard let v else { return -1 }
+                    if let k = index[v] { return k }
+                    let k = Int32(index.count)
+                    index[v] = k
+                    return k
+                }
+                return (codes, index.count)
+            }
+            (type, typeCount) = encode(types)
+            (region, regionCount) = encode(regions)
+            (sector, sectorCount) = encode(sectors)
+        }
+    }
+
+    static func labelRanks(_ study: Study) -> [Int32] {
+        var rank = [Int32](repeating: 0, count: study.actors.count)
+        for (position, v) in study.actors.indices.sorted(by: { Actor.byLabel(study.actors[$0], study.actors[$1]) }).enumerated() {
+            rank[v] = Int32(position)
+        }
+        return rank
+    }
 
     /// How betweenness gains are computed.
     public struct Options: Sendable, Equatable {
@@ -62,6 +96,8 @@ public struct Matching: Sendable {
         regions = try metrics.groups(by: "region")
         sectors = try metrics.groups(by: "sector")
         community = try metrics.communities().communityOfNode
+        codes = GroupCodes(types: types, regions: regions, sectors: sectors)
+        labelRank = Self.labelRanks(metrics.study)
     }
 
     /// Matching on the study's actors with only the ties `keep` accepts (for a backtest: the network as
@@ -89,6 +125,8 @@ public struct Matching: Sendable {
         regions = try metrics.groups(by: "region")
         sectors = try metrics.groups(by: "sector")
         community = try graph.louvainCommunities(seed: options.seed).communityOfNode
+        codes = GroupCodes(types: types, regions: regions, sectors: sectors)
+        labelRank = Self.labelRanks(metrics.study)
     }
 
     /// The innovations, by label.
@@ -108,24 +146,34 @@ public struct Matching: Sendable {
     /// - Complexity: O(n + m + Σ_p deg(p)) without betweenness.
     public func candidates(for innovation: Int, limit: Int? = nil, betweenness: Bool = false) -> [MatchCandidate] {
         var context = EgoContext(self, innovation)
-        var result: [MatchCandidate] = []
+        // Score every candidate without allocating, keep the best, then gather the details of those.
+        var scored: [(score: Double, rank: Int32, partner: Int32)] = []
         for p in 0..<graph.nodeCount where p != innovation && isPartner(p) && !context.isAlter[p] {
             guard passes(innovation, p, &context) else { continue }
-            result.append(candidate(innovation, p, &context))
+            scored.append((components(innovation, p, context).score(weights), labelRank[p], Int32(p)))
         }
-        result.sort { a, b in
-            if a.score != b.score { return a.score > b.score }
-            return Actor.byLabel(study.actors[a.partner], study.actors[b.partner])
+        let better = { (a: (score: Double, rank: Int32, partner: Int32), b: (score: Double, rank: Int32, partner: Int32)) in
+            a.score != b.score ? a.score > b.score : a.rank < b.rank
         }
-        if let limit, result.count > limit { result.removeSubrange(limit...) }
+        if let limit, scored.count > limit * 4 {
+            // Partial selection: the `limit` best in O(c log limit) instead of sorting all c.
+            var best = Array(scored.prefix(limit)).sorted(by: better)
+            for item in scored.dropFirst(limit) where better(item, best[limit - 1]) {
+                let at = best.firstIndex { better(item, $0) } ?? best.count
+                best.insert(item, at: at)
+                best.removeLast()
+            }
+            scored = best
+        } else {
+            scored.sort(by: better)
+            if let limit, scored.count > limit { scored.removeSubrange(limit...) }
+        }
+        var result = scored.map { candidate(innovation, Int($0.partner), &context) }
         if betweenness || weights.betweenness > 0 {
             // The score's betweenness term applies to the candidates already chosen (documented).
             let before = betweennessBaseline()
             result = result.map { c in c.withBetweenness(before: before[innovation], after: betweennessAfter(innovation, c.partner), weights: weights) }
-            result.sort { a, b in
-                if a.score != b.score { return a.score > b.score }
-                return Actor.byLabel(study.actors[a.partner], study.actors[b.partner])
-            }
+            result.sort { a, b in a.score != b.score ? a.score > b.score : labelRank[a.partner] < labelRank[b.partner] }
         }
         return result
     }
@@ -187,6 +235,8 @@ public struct Matching: Sendable {
         var altersTies: Int
         var degree: Int
         var ownTypes: Set<String>, ownRegions: Set<String>, ownSectors: Set<String>, ownCommunities: Set<Int32>
+        /// The same as flags by code (for scoring without hashing).
+        var hasType: [Bool], hasRegion: [Bool], hasSector: [Bool], hasCommunity: [Bool]
         /// Scratch: marks of p's neighbours.
         var mark: [Bool]
 
@@ -223,6 +273,17 @@ public struct Matching: Sendable {
             ownRegions = Set((alters + [i]).compactMap { matching.regions[$0] })
             ownSectors = Set((alters + [i]).compactMap { matching.sectors[$0] })
             ownCommunities = Set((alters + [i]).map { matching.community[$0] })
+            let codes = matching.codes
+            hasType = [Bool](repeating: false, count: codes.typeCount)
+            hasRegion = [Bool](repeating: false, count: codes.regionCount)
+            hasSector = [Bool](repeating: false, count: codes.sectorCount)
+            hasCommunity = [Bool](repeating: false, count: Int((matching.community.max() ?? -1) + 1))
+            for a in alters where codes.type[a] >= 0 { hasType[Int(codes.type[a])] = true }
+            for a in alters + [i] {
+                if codes.region[a] >= 0 { hasRegion[Int(codes.region[a])] = true }
+                if codes.sector[a] >= 0 { hasSector[Int(codes.sector[a])] = true }
+                if matching.community[a] >= 0 { hasCommunity[Int(matching.community[a])] = true }
+            }
         }
 
         /// Burt's constraint and effective size of the innovation (unweighted) before the tie.
@@ -231,6 +292,37 @@ public struct Matching: Sendable {
             let N = Double(degree)
             return (constraintSum / (N * N), N - 2 * Double(altersTies) / N)
         }
+    }
+
+    /// The score's terms of the pair, from one pass over p's neighbours, without allocating (the same
+    /// arithmetic as `candidate`, which gathers the details too).
+    func components(_ i: Int, _ p: Int, _ context: EgoContext) -> MatchComponents {
+        let degP = graph.degree(of: Int32(p))
+        let delta = 1 / Double(degP + 1)
+        var constraintSum = context.constraintSum
+        var sP = 0.0
+        var common = 0, reached = context.withinTwo[p] ? 0 : 1
+        for q32 in graph.neighbors(of: Int32(p)) {
+            let q = Int(q32)
+            if context.isAlter[q] {
+                common += 1
+                let dq = Double(graph.degree(of: q32))
+                let old = 1 + context.indirect[q], new = old + delta
+                constraintSum += new * new - old * old
+                sP += 1 / dq
+            } else if q != i && !context.withinTwo[q] {
+                reached += 1
+            }
+        }
+        constraintSum += (1 + sP) * (1 + sP)
+        let N = Double(context.degree + 1)
+        func new(_ code: Int32, _ has: [Bool]) -> Double { code >= 0 && !has[Int(code)] ? 1 : 0 }
+        return MatchComponents(
+            newPartnerType: new(codes.type[p], context.hasType), newRegion: new(codes.region[p], context.hasRegion),
+            newSector: new(codes.sector[p], context.hasSector), newCommunity: new(community[p], context.hasCommunity),
+            constraintDrop: constraintDrop(context.holesBefore.constraint, constraintSum / (N * N)),
+            reach: Double(reached) / Double(reached + 5),
+            introduced: Double(min(common, 3)) / 3, betweenness: 0)
     }
 
     func candidate(_ i: Int, _ p: Int, _ context: inout EgoContext) -> MatchCandidate {
@@ -283,12 +375,7 @@ public struct Matching: Sendable {
             }
 
         let d = context.distance[p]
-        let components = MatchComponents(
-            newPartnerType: newType == nil ? 0 : 1, newRegion: newRegion == nil ? 0 : 1,
-            newSector: newSector == nil ? 0 : 1, newCommunity: newCommunity == nil ? 0 : 1,
-            constraintDrop: constraintDrop(before.constraint, constraintAfter),
-            reach: Double(reached.count) / Double(reached.count + 5),
-            introduced: Double(min(common.count, 3)) / 3, betweenness: 0)
+        let components = self.components(i, p, context)
         return MatchCandidate(
             innovation: i, partner: p, distance: d < 0 ? nil : Int(d),
             commonNeighbors: common.count,
@@ -331,7 +418,7 @@ public struct Matching: Sendable {
         return list.sorted { a, b in
             if a.strongTies != b.strongTies { return a.strongTies > b.strongTies }
             if a.partnerTieStrong != b.partnerTieStrong { return a.partnerTieStrong }
-            return Actor.byLabel(study.actors[a.actor], study.actors[b.actor])
+            return labelRank[a.actor] < labelRank[b.actor]
         }
     }
 
