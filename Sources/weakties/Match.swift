@@ -77,6 +77,9 @@ struct Match: StudyCommand {
     @Flag(name: .long, help: "Also compute the change of each shown candidate's betweenness (exact up to 20,000 ties, else from 256 sampled sources).")
     var betweenness = false
 
+    @Option(name: .long, parsing: .unconditional, help: "Estimate betweenness changes from K sampled sources (default: exact up to 20,000 ties, else 256 sources).")
+    var betweennessSources: Int?
+
     @Option(name: .long, help: "Backtest: rank on the ties formed up to this year and check the ties formed after it.")
     var backtest: Int?
 
@@ -91,6 +94,7 @@ struct Match: StudyCommand {
         if rounds < 1 { throw ValidationError("--rounds must be at least 1") }
         if seats < 1 { throw ValidationError("--seats must be at least 1") }
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if let betweennessSources, betweennessSources < 1 { throw ValidationError("--betweenness-sources must be at least 1") }
         _ = try weights()
         _ = try proximityRequirements()
         if event != nil && backtest != nil { throw ValidationError("--event and --backtest cannot be combined") }
@@ -135,7 +139,11 @@ struct Match: StudyCommand {
         filters.excluded = Set(exclusions.map { ActorPair($0.innovation, $0.partner) })
         if let attendees { filters.partners = Set(try lookup.attendees(DelimitedTableReader.read(path: attendees)).partners) }
         let weights = try weights()
-        let options = Matching.Options(threads: threads, seed: seed)
+        var options = Matching.Options(threads: threads, seed: seed)
+        if let betweennessSources {
+            options.exactUpTo = -1
+            options.samples = betweennessSources
+        }
 
         if let year = backtest {
             let result = try MatchBacktest(metrics: metrics, year: year, weights: weights, seed: seed)

@@ -267,6 +267,36 @@ private func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-9) -> Bool
         }
     }
 
+    /// Large instances: 100 innovations × 1,000 partners, 4 rounds, tables of 2 — the chosen pairs
+    /// respect the capacities, spread over the rounds without clashes, and no pair is left out that both
+    /// sides still had room for (optimal implies maximal).
+    @Test func largePlanIsFeasible() throws {
+        var rng = SeededRandom(seed: 42)
+        let ni = 100, np = 1_000, rounds = 4, seats = 2
+        var pairs: [(Int, Int, Double)] = []
+        for i in 0..<ni { for p in 0..<np where Double.random(in: 0...1, using: &rng) < 0.05 {
+            pairs.append((i, p, Double.random(in: 0.1...5, using: &rng)))
+        } }
+        let chosen = EventSolver.choose(pairs: pairs, innovationCapacity: Array(repeating: rounds, count: ni),
+                                        partnerCapacity: Array(repeating: rounds * seats, count: np), seed: 1)
+        var perInnovation = [Int](repeating: 0, count: ni), perPartner = [Int](repeating: 0, count: np)
+        for k in chosen { perInnovation[pairs[k].0] += 1; perPartner[pairs[k].1] += 1 }
+        #expect(perInnovation.allSatisfy { $0 <= rounds } && perPartner.allSatisfy { $0 <= rounds * seats })
+        let chosenSet = Set(chosen)
+        #expect(!pairs.indices.contains { !chosenSet.contains($0) && perInnovation[pairs[$0].0] < rounds && perPartner[pairs[$0].1] < rounds * seats })
+        let colours = EdgeColoring.rounds(pairs: chosen.map { (pairs[$0].0, pairs[$0].1) }, rounds: rounds, groupSize: rounds)
+        #expect(colours.allSatisfy { (0..<rounds).contains($0) })
+        for r in 0..<rounds {
+            var innovationSeen = Set<Int>(), partnerCount: [Int: Int] = [:]
+            for (k, c) in zip(chosen, colours) where c == r {
+                #expect(innovationSeen.insert(pairs[k].0).inserted)
+                partnerCount[pairs[k].1, default: 0] += 1
+            }
+            #expect(partnerCount.values.allSatisfy { $0 <= seats })
+        }
+        #expect(chosen.count == ni * rounds)  // 50 candidate partners each: every innovation fills its rounds
+    }
+
     @Test func planOnAStudyIsFeasibleAndDeterministic() throws {
         let dir = try TemporaryDirectory()
         let study = try randomStudy(dir, seed: 11, actors: 60, ties: 90)

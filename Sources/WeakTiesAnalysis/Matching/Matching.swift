@@ -431,7 +431,7 @@ public struct Matching: Sendable {
     }
 
     /// Whether betweenness gains are exact on this network (else estimated from sampled sources).
-    public var betweennessIsExact: Bool { graph.edgeCount + 1 <= options.exactUpTo }
+    public var betweennessIsExact: Bool { graph.edgeCount <= options.exactUpTo || options.samples >= graph.nodeCount }
 
     /// Normalised betweenness of every actor on `graph` (computed on each call; `candidates` calls it
     /// once).
