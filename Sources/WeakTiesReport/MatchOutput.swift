@@ -23,10 +23,22 @@ public struct MatchOutput: Sendable {
 
     // MARK: - Explanations
 
+    /// The text at `match.<key>` with `{name}` placeholders filled in one pass (Foundation's
+    /// `replacingOccurrences` per placeholder was a fifth of `match` for 12,500 explanations).
     func t(_ key: String, _ values: [String: String] = [:]) -> String {
-        var text = strings.text("match." + key)
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        let template = strings.text("match." + key)
+        guard !values.isEmpty, template.contains("{") else { return template }
+        var out = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            if let value = values[name] { out += value } else { out += rest[open...close] }
+            rest = rest[rest.index(after: close)...]
+        }
+        out += rest
+        return out
     }
 
     func typeName(_ value: String?) -> String { value.map { strings.category($0) } ?? strings.category("unknown") }
