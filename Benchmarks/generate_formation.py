@@ -15,7 +15,8 @@ The process:
 - A partner–partner network laid down before 2005 (`since` 1990–2004): each partner, in turn, ties to
   1–3 other partners; half of these ties close a triangle (a partner of one of its partners), the rest
   go to a random partner, 75 % of them in the partner's own region. Every partner has at least one tie.
-  From 2005 on, 2 % of the partner count of new partner–partner ties form each year, the same way.
+  From 2005 on, each year, as many draws as 2 % of the partners add partner–partner ties the same
+  way (a draw that hits an existing tie adds nothing).
 - INNOVATIONS, founded in a year drawn uniformly from 2005–2020, each in a region (weights 9:9:4:3)
   and a sector ("Repair-Café Cracau", "Bürgerbus Nr. 12"). Innovations tie only to partners.
 - Each year 2005–2024, each innovation founded by then (in a fixed order, the network updated after
@@ -225,7 +226,9 @@ def main():
 
     # 1. The partner–partner network before 2005.
     for a in partner_indices:
-        for _ in range(rng.randint(1, 3)):
+        draws = rng.randint(1, 3)
+        while draws > 0 or not net.neighbours[a]:  # at least one tie each
+            draws -= 1
             b = partner_tie(rng, net, a, n_inn, partners_of_region, partner_indices, region_of)
             if net.add(a, b):
                 ties.append((a, b, rng.randint(1990, FIRST_YEAR - 1), None))

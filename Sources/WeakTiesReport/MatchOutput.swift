@@ -13,12 +13,15 @@ public enum MatchFormat: String, Sendable, CaseIterable {
 public struct MatchOutput: Sendable {
     public let matching: Matching
     public let strings: ReportStrings
+    /// The `match.*` texts, read once from the nested tree.
+    let texts: [String: String]
     var study: Study { matching.study }
 
     /// - Throws: `ReportTemplateError` when the bundled texts are missing.
     public init(matching: Matching, language: ReportLanguage) throws {
         self.matching = matching
         strings = try ReportStrings(language)
+        texts = strings.tree["match"] as? [String: String] ?? [:]
     }
 
     // MARK: - Explanations
@@ -26,7 +29,7 @@ public struct MatchOutput: Sendable {
     /// The text at `match.<key>` with `{name}` placeholders filled in one pass (Foundation's
     /// `replacingOccurrences` per placeholder was a fifth of `match` for 12,500 explanations).
     func t(_ key: String, _ values: [String: String] = [:]) -> String {
-        let template = strings.text("match." + key)
+        let template = texts[key] ?? "match." + key
         guard !values.isEmpty, template.contains("{") else { return template }
         var out = ""
         var rest = template[...]
@@ -207,7 +210,7 @@ public struct MatchOutput: Sendable {
                 if markdown {
                     out += "\(k + 1). **\(markdownEscaped(partnerLine(c)))** — \(t("score")) \(score)  \n   \(markdownEscaped(explanation(c)))\n"
                 } else {
-                    out += "  \(k + 1). \(partnerLine(c)) — \(t("score").lowercased()) \(score)\n     \(explanation(c))\n"
+                    out += "  \(k + 1). \(partnerLine(c)) — \(t("score")) \(score)\n     \(explanation(c))\n"
                 }
             }
             out += "\n"
