@@ -385,6 +385,7 @@ public struct MatchOutput: Sendable {
                 ("year", .int(b.year)), ("ks", .array(b.ks.map { .int($0) })), ("earlier_ties", .int(b.earlierTies)),
                 ("later_ties", .int(b.laterTies)), ("ties_without_year", .int(b.tiesWithoutYear)),
                 ("predictable_ties", .int(b.predictableTies)), ("unpredictable_ties", .int(b.unpredictableTies)),
+                ("other_later_ties", .int(b.otherLaterTies)),
                 ("innovations_evaluated", .int(b.innovationsEvaluated)), ("weights", weightsJSON),
                 ("methods", .array(b.methods.map { m in
                     .object([("name", .string(m.name)), ("precision", .array(m.precision.map(n))), ("recall", .array(m.recall.map(n)))])
@@ -400,24 +401,31 @@ public struct MatchOutput: Sendable {
             }
             return csv.output
         case .text, .md, .html:
-            var out = (format == .md ? "# " : "") + "\(t("backtest_title")): ≤ \(b.year) → > \(b.year)\n\n"
-            out += "earlier ties \(b.earlierTies), later ties \(b.laterTies) (predictable \(b.predictableTies), to actors not yet in the network \(b.unpredictableTies)), ties without a year \(b.tiesWithoutYear); innovations evaluated \(b.innovationsEvaluated)\n\n"
-            let header = ["method"] + b.ks.flatMap { ["P@\($0)", "R@\($0)"] }
+            let counts = t("backtest_counts", [
+                "earlier": String(b.earlierTies), "later": String(b.laterTies), "predictable": String(b.predictableTies),
+                "unpredictable": String(b.unpredictableTies), "other": String(b.otherLaterTies),
+                "noyear": String(b.tiesWithoutYear), "evaluated": String(b.innovationsEvaluated)])
+            let title = t("backtest_title") + ": " + t("backtest_span", ["year": String(b.year)])
+            let header = [t("method")] + b.ks.flatMap { ["P@\($0)", "R@\($0)"] }
             let rows = b.methods.map { m in [m.name] + b.ks.indices.flatMap { [strings.decimal(m.precision[$0], digits: 3), strings.decimal(m.recall[$0], digits: 3)] } }
-            if format == .text {
+            switch format {
+            case .html:
+                var body = "<h1>\(h(title))</h1>\n<p>\(h(counts))</p>\n<table><thead><tr>"
+                body += header.map { "<th>\(h($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+                body += rows.map { "<tr>" + $0.map { "<td>\(h($0))</td>" }.joined() + "</tr>\n" }.joined()
+                return page(title: title, body: body + "</tbody></table>\n")
+            case .md:
+                var out = "# \(markdownEscaped(title))\n\n\(markdownEscaped(counts))\n\n"
+                out += "| " + header.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: header.count) + "\n"
+                return out + rows.map { "| " + $0.joined(separator: " | ") + " |" }.joined(separator: "\n") + "\n"
+            default:
                 let widths = header.indices.map { c in max(header[c].count, rows.map { $0[c].count }.max() ?? 0) }
                 func line(_ cells: [String]) -> String {
-                    cells.enumerated().map { c, cell in cell.padding(toLength: widths[c], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+                    cells.enumerated().map { c, cell in cell.padding(toLength: widths[c], withPad: " ", startingAt: 0) }
+                        .joined(separator: "  ").replacingOccurrences(of: " +$", with: "", options: .regularExpression)
                 }
-                out += line(header) + "\n" + rows.map(line).joined(separator: "\n") + "\n"
-                return out
+                return title + "\n\n" + counts + "\n\n" + line(header) + "\n" + rows.map(line).joined(separator: "\n") + "\n"
             }
-            out += "| " + header.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: header.count) + "\n"
-            out += rows.map { "| " + $0.joined(separator: " | ") + " |" }.joined(separator: "\n") + "\n"
-            if format == .html {
-                return page(title: t("backtest_title"), body: "<pre>\(h(out))</pre>\n")
-            }
-            return out
         }
     }
 }

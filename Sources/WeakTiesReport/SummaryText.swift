@@ -30,7 +30,7 @@ extension StudySummary {
         var lines = [
             row("actors", actors, "\(innovations) innovations, \(partners) partners" + (unknownKind > 0 ? ", \(unknownKind) of unknown kind" : "")),
             row("ties", ties, "\(strongTies) strong, \(weakTies) weak (rule: \(options.strengthRule.rawValue))"),
-            row("mentions", mentions, "from \(interviews) interviews by \(coders) coders"),
+            row("mentions", mentions, "from \(interviews) interview\(interviews == 1 ? "" : "s") by \(coders) coder\(coders == 1 ? "" : "s")"),
             row("components", components, "largest has \(largestComponent) actors" + (isolates > 0 ? ", \(isolates) isolates" : "")),
             row("warnings", warnings.count),
         ]

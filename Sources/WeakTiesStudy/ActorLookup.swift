@@ -114,8 +114,8 @@ public final class ActorLookup: @unchecked Sendable {
     // MARK: - Lists of actors and pairs
 
     /// An attendee list: a column `id` (or `actor`, `name`, `label`; else the first column) and
-    /// optionally `role` or `kind` (`innovation`/`partner`, German `innovation`/`partner`; else the
-    /// actor's kind). Every name that cannot be found is reported with its location and suggestions.
+    /// optionally `role` or `kind` (`innovation`/`partner`; it decides for actors of unknown kind and
+    /// must agree with the study's kind otherwise; empty: the actor's kind). Every name that cannot be found is reported with its location and suggestions.
     /// - Throws: `ImportFailure`.
     public func attendees(_ table: CodedTable) throws(ImportFailure) -> (innovations: [Int], partners: [Int]) {
         let nameColumn = column(table, ["id", "actor", "name", "label"]) ?? 0
@@ -131,10 +131,17 @@ public final class ActorLookup: @unchecked Sendable {
                 var isInnovation = study.actors[k].kind == .innovation
                 if let roleColumn {
                     let role = table.columns[roleColumn][row].trimmingCharacters(in: .whitespaces).lowercased()
+                    let kind = study.actors[k].kind
                     switch role {
                     case "": break
-                    case "innovation": isInnovation = true
-                    case "partner": isInnovation = false
+                    case "innovation", "partner":
+                        let listed: ActorKind = role == "innovation" ? .innovation : .partner
+                        if kind != .unknown && kind != listed {
+                            errors.add(SourceLocation(file: table.file, line: at.line, column: roleColumn + 1),
+                                       "'\(study.actors[k].label)' is \(kind == .innovation ? "an innovation" : "a partner") in the study, not \(listed == .innovation ? "an innovation" : "a partner")")
+                            continue
+                        }
+                        isInnovation = listed == .innovation
                     default:
                         errors.add(SourceLocation(file: table.file, line: at.line, column: roleColumn + 1),
                                    "unknown role '\(role)' (expected innovation or partner)")

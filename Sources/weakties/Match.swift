@@ -29,8 +29,8 @@ struct Match: StudyCommand {
     @Option(name: .long, help: "Innovation to recommend partners for, by id or label (repeatable; default: all).")
     var innovation: [String] = []
 
-    @Option(name: .long, help: "Candidates per innovation.")
-    var top = 5
+    @Option(name: .long, help: "Candidates per innovation (default 5).")
+    var top: Int?
 
     @Option(help: "Output format.")
     var format: MatchFormat = .text
@@ -90,7 +90,7 @@ struct Match: StudyCommand {
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
-        if top < 1 { throw ValidationError("--top must be at least 1") }
+        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
         if rounds < 1 { throw ValidationError("--rounds must be at least 1") }
         if seats < 1 { throw ValidationError("--seats must be at least 1") }
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
@@ -98,6 +98,19 @@ struct Match: StudyCommand {
         _ = try weights()
         _ = try proximityRequirements()
         if event != nil && backtest != nil { throw ValidationError("--event and --backtest cannot be combined") }
+        // Options that would be silently ignored are refused, naming what to drop.
+        let filterFlags: [(String, Bool)] = [
+            ("--innovation", !innovation.isEmpty), ("--top", top != nil), ("--attendees", attendees != nil),
+            ("--betweenness", betweenness), ("--same-region", sameRegion), ("--partner-type", !partnerType.isEmpty),
+            ("--region", !region.isEmpty), ("--proximity", !proximity.isEmpty), ("--exclude", exclude != nil),
+            ("--fixed", fixed != nil)]
+        if backtest != nil, let flag = filterFlags.first(where: \.1)?.0 {
+            throw ValidationError("--backtest ranks every innovation of the earlier network with the score's weights only; drop \(flag)")
+        }
+        if event != nil, let flag = filterFlags.prefix(4).first(where: \.1)?.0 {
+            throw ValidationError("--event plans for the attendees its list names; drop \(flag) (the filters --same-region, --partner-type, --region, --proximity and --exclude apply)")
+        }
+        if event == nil, fixed != nil { throw ValidationError("--fixed needs --event") }
     }
 
     func weights() throws -> MatchWeights {
@@ -147,8 +160,7 @@ struct Match: StudyCommand {
 
         if let year = backtest {
             let result = try MatchBacktest(metrics: metrics, year: year, weights: weights, seed: seed)
-            let matching = try Matching(metrics: metrics, weights: weights, options: options)
-            try writeOutput(try MatchOutput(matching: matching, language: language).backtest(result, format: format), to: output)
+            try writeOutput(try MatchOutput(matching: result.matching, language: language).backtest(result, format: format), to: output)
             return
         }
         let matching = try Matching(metrics: metrics, weights: weights, filters: filters, options: options)
@@ -174,7 +186,7 @@ struct Match: StudyCommand {
             }
         }
         if innovations.isEmpty { throw MatchError.noInnovations("the study") }
-        let lists = innovations.map { i in (innovation: i, candidates: matching.candidates(for: i, limit: top, betweenness: betweenness)) }
+        let lists = innovations.map { i in (innovation: i, candidates: matching.candidates(for: i, limit: top ?? 5, betweenness: betweenness)) }
         try writeOutput(out.recommendations(lists, format: format), to: output)
     }
 }

@@ -109,4 +109,30 @@ import TestSupport
         #expect(methods.map { $0["name"] as? String } == ["score", "common_neighbors", "jaccard", "adamic_adar", "resource_allocation", "random"])
         #expect(object["earlier_ties"] as? Int == 68 && object["ties_without_year"] as? Int == 1)
     }
+
+    @Test func optionsThatWouldBeIgnoredAreRefused() throws {
+        let backtest = try weakties(["match", exampleTies, "--nodes", exampleNodes, "--backtest", "2017", "--same-region", "--quiet"])
+        #expect(backtest.status == 64)
+        #expect(backtest.stderr.contains("--backtest ranks every innovation of the earlier network with the score's weights only; drop --same-region"))
+        let dir = TemporaryDirectory()
+        let list = dir.write("a.csv", "id,role\nRepair-Café Cracau,innovation\nKrefelder Tafel,innovation\n")
+        let event = try weakties(["match", exampleTies, "--nodes", exampleNodes, "--event", list, "--top", "3", "--quiet"])
+        #expect(event.status == 64)
+        #expect(event.stderr.contains("drop --top"))
+        let mismatch = try weakties(["match", exampleTies, "--nodes", exampleNodes, "--event", list, "--quiet"])
+        #expect(mismatch.status == 65)
+        #expect(mismatch.stderr.contains("a.csv:3:2: error: 'Tafel KR' is a partner in the study, not an innovation"))
+    }
+
+    @Test func eventPlanAppliesFilters() throws {
+        let dir = TemporaryDirectory()
+        let list = dir.write("a.csv", "id\nRepair-Café Cracau\nKrefelder Kiste\nCaritas MG\nCaritas KR\nTafel KR\nLokalradio\n")
+        let all = try weakties(["match", exampleTies, "--nodes", exampleNodes, "--event", list, "--format", "csv", "--quiet"])
+        let krefeld = try weakties(["match", exampleTies, "--nodes", exampleNodes, "--event", list, "--format", "csv",
+                                    "--same-region", "--quiet"])
+        #expect(all.status == 0 && krefeld.status == 0)
+        #expect(all.stdout.contains("Caritas MG"))
+        #expect(!krefeld.stdout.contains("Caritas MG") && !krefeld.stdout.contains("Lokalradio"))
+        #expect(krefeld.stdout.split(separator: "\n").count > 1)
+    }
 }

@@ -26,8 +26,12 @@ public struct MatchBacktest: Sendable {
     /// network) and those that could not (an end was not in it yet).
     public let predictableTies: Int
     public let unpredictableTies: Int
+    /// Later ties between two partners or two innovations (not what the matching proposes).
+    public let otherLaterTies: Int
     /// Innovations in the earlier network with at least one predictable later tie.
     public let innovationsEvaluated: Int
+    /// The matching on the earlier network (its candidates were ranked).
+    public let matching: Matching
     public let methods: [Method]
 
     /// Runs the backtest with the study's actors and the given weights (no filters).
@@ -49,14 +53,14 @@ public struct MatchBacktest: Sendable {
 
         // Predictable later ties per innovation.
         var positives: [Int: Set<Int>] = [:]
-        var predictable = 0, unpredictable = 0
+        var predictable = 0, unpredictable = 0, other = 0
         for t in 0..<study.ties.count {
             guard let y = years[t], y > year else { continue }
             let a = Int(study.ties.source[t]), b = Int(study.ties.target[t])
             let (i, p): (Int, Int)
             if study.actors[a].kind == .innovation && matching.isPartner(b) { (i, p) = (a, b) }
             else if study.actors[b].kind == .innovation && matching.isPartner(a) { (i, p) = (b, a) }
-            else { continue }  // between two partners or two innovations: not what the matching proposes
+            else { other += 1; continue }  // between two partners or two innovations: not what the matching proposes
             if graph.degree(of: Int32(i)) > 0 && graph.degree(of: Int32(p)) > 0 {
                 positives[i, default: []].insert(p)
                 predictable += 1
@@ -66,6 +70,8 @@ public struct MatchBacktest: Sendable {
         }
         predictableTies = predictable
         unpredictableTies = unpredictable
+        otherLaterTies = other
+        self.matching = matching
 
         let names = ["score", "common_neighbors", "jaccard", "adamic_adar", "resource_allocation"]
         var hits = [[Int]](repeating: [Int](repeating: 0, count: ks.count), count: names.count)

@@ -198,11 +198,12 @@ public struct Matching: Sendable {
         return candidate(innovation, partner, &context)
     }
 
-    /// Scores of many pairs of one innovation at once (for event plans): `nil` for pairs already tied.
+    /// Scores of many pairs of one innovation at once (for event plans): `nil` for pairs already tied
+    /// or that the filters exclude.
     public func candidates(for innovation: Int, among partners: [Int]) -> [MatchCandidate?] {
         var context = EgoContext(self, innovation)
         return partners.map { p in
-            p == innovation || context.isAlter[p] ? nil : candidate(innovation, p, &context)
+            p == innovation || context.isAlter[p] || !passes(innovation, p, &context) ? nil : candidate(innovation, p, &context)
         }
     }
 
