@@ -58,7 +58,7 @@ test: deps pydeps
 	$(SWIFT) test --skip-build
 
 # Benchmarks against pandas/polars (import), igraph/NetworKit/networkx (metrics), networkx (GraphML) and the
-# scripted report (pandas + networkx + sfdp + Jinja2); see Benchmarks/README.md.
+# scripted report (pandas + networkx + sfdp + Jinja2), networkx for the matching scores; see Benchmarks/README.md.
 bench: deps
 	$(SWIFT) build -c release --product weakties
 	$(SWIFT) build -c release --product weakties-bench
@@ -66,6 +66,7 @@ bench: deps
 	python3 Benchmarks/compare_metrics.py
 	python3 Benchmarks/compare_formats.py
 	python3 Benchmarks/compare_report.py
+	NX_HOLES_SAMPLE=$${NX_HOLES_SAMPLE:-200} python3 Benchmarks/compare_match.py
 
 clean:
 	rm -rf .build $(OUT) bench-out

@@ -2,10 +2,9 @@
 """Matching benchmark: `weakties match` beside the same scores computed with networkx, and backtests of
 the ranking on studies whose ties formed by a known process.
 
-Study: Benchmarks/generate_study.py --innovations 2500 --ties 50000 --partners 1500 --seed 1 into
-bench-out/match-study/ (2,500 innovations, 1,500 partners, 50,000 ties, ~78,000 mention rows).
-`--partners` is given because generate_study.py names partners from a fixed stock of ~1,780 distinct
-names: its default (0.38 × ties = 19,000 partners) never finishes.
+Study: Benchmarks/generate_regional.py --innovations 2500 --ties 50000 --seed 1 into
+bench-out/match-study/ (2,500 innovations, 7,500 partners in four regions, 50,000 ties, one mention
+each; linear time — generate_study.py's realistic texts do not scale to 50,000 ties).
 
 Timed, each as a whole process (wall clock and peak RSS of the child, benchcommon's MEASURE, so
 start-up, imports and reading the CSVs count), min and median of REPEAT runs:
@@ -49,7 +48,7 @@ Results: stdout and bench-out/match.json. Duration with networkx, REPEAT=3 (2 co
 all; NX_HOLES_SAMPLE=200 brings it to ~15 min, SKIP_NX=1 to about a minute.
 
 usage: compare_match.py   (environment: REPEAT=3 (at least 3)  NX_REPEAT=REPEAT  SKIP_NX=1 (no networkx)
-                           NX_HOLES_SAMPLE=0 (all)  INNOVATIONS=2500  TIES=50000  PARTNERS=1500  SEED=1
+                           NX_HOLES_SAMPLE=0 (all)  INNOVATIONS=2500  TIES=50000  SEED=1
                            FORMATION=40:400 (innovations:partners)  FORMATION_SEEDS=1 (e.g. 1,2,3,4,5))
 """
 import csv
@@ -71,7 +70,6 @@ SKIP_NX = os.environ.get("SKIP_NX", "") not in ("", "0")
 NX_HOLES_SAMPLE = int(os.environ.get("NX_HOLES_SAMPLE", "0"))
 INNOVATIONS = int(os.environ.get("INNOVATIONS", "2500"))
 TIES = int(os.environ.get("TIES", "50000"))
-PARTNERS = int(os.environ.get("PARTNERS", "1500"))
 SEED = int(os.environ.get("SEED", "1"))
 EVENT_INNOVATIONS, EVENT_PARTNERS, EVENT_ROUNDS = 100, 1000, 4
 BACKTEST_YEAR = 2016
@@ -417,11 +415,9 @@ def main():
     if REPEAT < 3:
         notes.append(f"REPEAT={REPEAT} raised to 3 (min and median need at least 3 runs)")
         REPEAT = 3
-    if PARTNERS > 1700:
-        sys.exit("PARTNERS above ~1,700: generate_study.py cannot name that many distinct partners (it would not finish)")
     study = os.path.join(OUT, "match-study")
-    subprocess.run([sys.executable, os.path.join(HERE, "generate_study.py"), "--innovations", str(INNOVATIONS),
-                    "--ties", str(TIES), "--partners", str(PARTNERS), "--seed", str(SEED), study], check=True)
+    subprocess.run([sys.executable, os.path.join(HERE, "generate_regional.py"), "--innovations", str(INNOVATIONS),
+                    "--ties", str(TIES), "--seed", str(SEED), study], check=True)
     ties, nodes = os.path.join(study, "ties.csv"), os.path.join(study, "nodes.csv")
     kinds, degree = read_study(ties, nodes)
     innovation = median_degree_innovation(kinds, degree)
@@ -466,8 +462,8 @@ def main():
         "c": "networkx (rough peer): link prediction + max_weight_matching per round",
     }
 
-    report = {"study": {"innovations": INNOVATIONS, "ties": TIES, "partners": PARTNERS, "seed": SEED,
-                        "generator": "generate_study.py"},
+    report = {"study": {"innovations": INNOVATIONS, "ties": TIES, "partners": 3 * INNOVATIONS, "seed": SEED,
+                        "generator": "generate_regional.py"},
               "repeat": REPEAT, "nx_repeat": NX_REPEAT if python else None, "versions": versions,
               "weakties": WEAKTIES, "innovation": innovation, "innovation_degree": degree[innovation],
               "event": {"innovations": EVENT_INNOVATIONS, "partners": EVENT_PARTNERS, "rounds": EVENT_ROUNDS},

@@ -108,6 +108,21 @@ import WeakTiesStudy
                 throw fail("unknown DL keyword '\(t.text)'", t)
             }
         }
+        // Declared sizes against what the file can hold, and labels against the sizes (declared in any
+        // order), before anything is allocated.
+        for (key, count) in [("N", n), ("NR", rows), ("NC", columns), ("NM", matrices)] where count > text.maximumDeclaredCount {
+            throw fail("\(key)=\(count) is more than this file can hold (at most \(text.maximumDeclaredCount) for a file of \(text.byteCount) bytes)", first)
+        }
+        let rowCount = n >= 0 ? n : rows, columnCount = n >= 0 ? n : columns
+        if let labels, rowCount >= 0, labels.count != rowCount {
+            throw fail("\(labels.count) labels for \(n >= 0 ? "N" : "NR")=\(rowCount) nodes", first)
+        }
+        if let columnLabels, columnCount >= 0, columnLabels.count != columnCount {
+            throw fail("\(columnLabels.count) column labels for \(n >= 0 ? "N" : "NC")=\(columnCount) nodes", first)
+        }
+        if let levelLabels, levelLabels.count != matrices {
+            throw fail("\(levelLabels.count) level labels for NM=\(matrices) matrices", first)
+        }
         if n < 0 && rows >= 0 && columns >= 0 {
             return try twoMode(network, name: name, rows: rows, columns: columns, rowLabels: labels, columnLabels: columnLabels,
                                format: format, matrices: matrices, levelLabels: levelLabels,
@@ -142,6 +157,13 @@ import WeakTiesStudy
         case "FULLMATRIX", "FM":
             var i = 0
             if embedded { i += n }  // column labels row
+            // The values the matrices need, checked before the N × N cells are allocated.
+            let perMatrix = n.multipliedReportingOverflow(by: n)
+            let needed = perMatrix.partialValue.multipliedReportingOverflow(by: matrices)
+            if perMatrix.overflow || needed.overflow || needed.partialValue - (diagonal ? 0 : n * matrices) > data.count {
+                throw ImportFailure.at(name, data.last?.line ?? tokens.last?.line ?? 1, nil,
+                    "the data ends early: \(matrices) matri\(matrices == 1 ? "x" : "ces") of \(n)×\(n) need \(perMatrix.overflow || needed.overflow ? "more" : String(needed.partialValue)) values, the file has \(data.count)")
+            }
             for matrix in 0..<matrices {
                 var cells = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
                 var cellText = [[String]](repeating: [String](repeating: "", count: n), count: n)
@@ -227,6 +249,12 @@ import WeakTiesStudy
         switch format {
         case "FULLMATRIX", "FM":
             var i = 0
+            let perMatrix = rows.multipliedReportingOverflow(by: columns)
+            let needed = perMatrix.partialValue.multipliedReportingOverflow(by: matrices)
+            if perMatrix.overflow || needed.overflow || needed.partialValue > data.count {
+                throw ImportFailure.at(name, data.last?.line ?? first.line, nil,
+                    "the data ends early: \(matrices) matri\(matrices == 1 ? "x" : "ces") of \(rows)×\(columns) need \(perMatrix.overflow || needed.overflow ? "more" : String(needed.partialValue)) values, the file has \(data.count)")
+            }
             for matrix in 0..<matrices {
                 for r in 0..<rows {
                     for c in 0..<columns {
@@ -247,8 +275,8 @@ import WeakTiesStudy
             }
             for (line, row) in byLine {
                 guard row.count >= 2 else { throw fail("an edge list line needs a row and a column", row[0]) }
-                guard let r = Int(row[0].text), (1...rows).contains(r) else { throw fail("'\(row[0].text)' is not a row number from 1 to \(rows)", row[0]) }
-                guard let c = Int(row[1].text), (1...columns).contains(c) else { throw fail("'\(row[1].text)' is not a column number from 1 to \(columns)", row[1]) }
+                guard let r = Int(row[0].text), r >= 1, r <= rows else { throw fail("'\(row[0].text)' is not a row number from 1 to \(rows)", row[0]) }
+                guard let c = Int(row[1].text), c >= 1, c <= columns else { throw fail("'\(row[1].text)' is not a column number from 1 to \(columns)", row[1]) }
                 edges.append((r - 1, c - 1, row.count >= 3 ? row[2].text : "1", 0, line))
             }
         default:

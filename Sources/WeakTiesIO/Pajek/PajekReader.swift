@@ -61,6 +61,10 @@ import WeakTiesStudy
                     guard tokens.count >= 2, let n = Int(tokens[1].text), n >= 0 else {
                         throw ImportFailure.at(name, line, tokens.count >= 2 ? tokens[1].column : nil, "*Vertices needs the number of vertices")
                     }
+                    guard n <= text.maximumDeclaredCount else {
+                        throw ImportFailure.at(name, line, tokens[1].column,
+                            "*Vertices \(n) is more than this file can hold (at most \(text.maximumDeclaredCount) for a file of \(text.byteCount) bytes)")
+                    }
                     vertexCount = n
                     labels = [String?](repeating: nil, count: n)
                     vertexLines = [Int](repeating: line, count: n)

@@ -7,6 +7,13 @@ struct TextLines {
     let file: String
     var lines: [Substring] = []
     var notices: [Diagnostic] = []
+    /// The file's size in bytes.
+    var byteCount = 0
+
+    /// The largest number of nodes (or rows, columns, matrices) a header may declare: what the file
+    /// could hold, but at least 1,000,000 (declared nodes without a line of their own are isolates).
+    /// A 40-byte file declaring 2,147,483,648 vertices is refused before anything is allocated.
+    var maximumDeclaredCount: Int { max(1_000_000, byteCount) }
 
     /// - Throws: `InputOutputError` (cannot read) or `ImportFailure` (binary content).
     init(path: String, file: String) throws {
@@ -15,6 +22,7 @@ struct TextLines {
             throw InputOutputError(path: file, message: FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file")
         }
         var bytes = [UInt8](data)
+        byteCount = bytes.count
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let nul = bytes.firstIndex(of: 0) {
             let line = bytes[..<nul].count { $0 == 10 } + 1

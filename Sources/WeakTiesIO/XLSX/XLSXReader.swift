@@ -146,16 +146,21 @@ public enum XLSXReader {
         return handler.styles
     }
 
-    /// Whether a custom number format shows a date or time (`d`, `m`, `y`, `h`, `s` outside quoted
-    /// text and brackets such as colours).
+    /// Whether a custom number format shows a date or time: `d`, `m`, `y`, `h` or `s` outside quoted
+    /// text, brackets (colours, conditions, locales), and characters escaped by `\`, `_` or `*`.
+    /// `General` (which LibreOffice writes as a custom format) and scientific `0.00E+00` are numbers.
     static func isDateFormat(_ code: String) -> Bool {
-        var inQuote = false, inBracket = false
-        for c in code.lowercased() {
+        var inQuote = false, inBracket = false, skipNext = false
+        let lower = code.lowercased()
+        if lower == "general" || lower == "@" { return false }
+        for c in lower {
+            if skipNext { skipNext = false; continue }
             switch c {
             case "\"": inQuote.toggle()
-            case "[": inBracket = true
-            case "]": inBracket = false
-            case "d", "m", "y", "h", "s", "e": if !inQuote && !inBracket { return true }
+            case "[" where !inQuote: inBracket = true
+            case "]" where !inQuote: inBracket = false
+            case "\\", "_", "*": if !inQuote { skipNext = true }
+            case "d", "m", "y", "h", "s": if !inQuote && !inBracket { return true }
             default: break
             }
         }
@@ -204,7 +209,17 @@ public enum XLSXReader {
                 row = []
                 column = 0
             case "c":
-                column = attributes["r"].flatMap(XLSXReader.columnIndex) ?? column + 1
+                if let reference = attributes["r"] {
+                    guard let index = XLSXReader.columnIndex(reference) else {
+                        return "cell reference '\(reference.prefix(40))' is not a cell from A to XFD (Excel's last column)"
+                    }
+                    column = index
+                } else {
+                    column += 1
+                }
+                guard column <= XLSXReader.maximumColumn else {
+                    return "row \(rowNumber) has a cell beyond column XFD (Excel's last column)"
+                }
                 type = attributes["t"] ?? "n"
                 style = attributes["s"].flatMap(Int.init) ?? 0
                 value = ""
@@ -228,7 +243,9 @@ public enum XLSXReader {
                     text = shared[i]
                 case "b": text = value == "1" ? "true" : "false"
                 case "n":
-                    if style < dateStyles.count, dateStyles[style], let serial = Double(value) {
+                    // Only a finite serial within Excel's dates (up to 9999-12-31) is a date; `nan` stays text.
+                    if style >= 0, style < dateStyles.count, dateStyles[style], let serial = Double(value),
+                       serial.isFinite, (0...2_958_465).contains(serial) {
                         text = XLSXReader.isoDate(serial: serial, date1904: date1904)
                     }
                 default: break  // str, inlineStr, e: the text as stored
@@ -269,12 +286,17 @@ public enum XLSXReader {
         }
     }
 
-    /// `C17` → 3 (1-based).
+    /// Excel's last column, XFD.
+    static let maximumColumn = 16_384
+
+    /// `C17` → 3 (1-based); `nil` without letters or beyond XFD (checked per letter, so a reference of
+    /// any length cannot overflow).
     static func columnIndex(_ reference: String) -> Int? {
         var index = 0
         for scalar in reference.unicodeScalars {
             guard ("A"..."Z").contains(scalar) else { break }
             index = index * 26 + Int(scalar.value - 64)
+            if index > maximumColumn { return nil }
         }
         return index > 0 ? index : nil
     }

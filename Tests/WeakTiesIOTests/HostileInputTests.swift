@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+import TestSupport
+@_spi(Benchmark) @testable import WeakTiesIO
+import WeakTiesStudy
+
+/// Tiny hostile files that used to crash a reader (issue 23), written from their descriptions: each is
+/// refused with a located message naming the file, or read, and never allocates what it declares.
+@Suite struct HostileInputTests {
+    func refusal(_ name: String, _ text: String, format: InputFormat) throws -> String {
+        let dir = TemporaryDirectory()
+        let path = dir.write(name, text)
+        do {
+            _ = try StudyLoader.load(ties: [path], format: format)
+        } catch let failure as ImportFailure {
+            return failure.errors.map { $0.description.replacingOccurrences(of: dir.path + "/", with: "") }.joined(separator: "\n")
+        }
+        Issue.record("\(name) was accepted")
+        return ""
+    }
+
+    @Test func declaredSizesBeyondTheFileAreRefusedBeforeAllocating() throws {
+        #expect(try refusal("n.dl", "DL N=47483648\nformat=edgelist1\ndata:\n1 2\n", format: .dl)
+                == "n.dl:1:1: error: N=47483648 is more than this file can hold (at most 1000000 for a file of 41 bytes)")
+        #expect(try refusal("v.net", "*Vertices 2147483648\n*Edges\n1 2\n", format: .pajek)
+                == "v.net:1:11: error: *Vertices 2147483648 is more than this file can hold (at most 1000000 for a file of 32 bytes)")
+        #expect(try refusal("big.net", "*Vertices 9223372036854775807\n", format: .pajek).contains("more than this file can hold"))
+        #expect(try refusal("huge.net", "*Vertices 92233720368547758070\n", format: .pajek).contains("*Vertices needs the number of vertices"))
+        // A full matrix needs N × N values: checked against the data before the cells are allocated.
+        #expect(try refusal("m.dl", "DL N=100000\nformat=fullmatrix\ndata:\n0 1\n1 0\n", format: .dl)
+                == "m.dl:5: error: the data ends early: 1 matrix of 100000×100000 need 10000000000 values, the file has 4")
+        #expect(try refusal("nm.dl", "DL N=3037000500 NM=3037000500\nformat=fullmatrix\ndata:\n1\n", format: .dl).contains("more than this file can hold"))
+    }
+
+    @Test func twoModeDataWithoutRowsOrColumnsAndLabelsBeforeSizes() throws {
+        #expect(try refusal("r0.dl", "DL NR=0 NC=2\nformat=edgelist2\ndata:\n1 1\n", format: .dl)
+                == "r0.dl:4:1: error: '1' is not a row number from 1 to 0")
+        #expect(try refusal("c0.dl", "DL NR=2 NC=0\nformat=edgelist2\ndata:\n1 1\n", format: .dl)
+                == "c0.dl:4:3: error: '1' is not a column number from 1 to 0")
+        #expect(try refusal("grow.dl", "DL N=2\nlabels:\na b\nN=5\nformat=edgelist1\ndata:\n1 5\n", format: .dl)
+                == "grow.dl:1:1: error: 2 labels for N=5 nodes")
+        #expect(try refusal("levels.dl", "DL N=2\nlevel labels:\nfriends\nNM=3\nformat=edgelist1\ndata:\n1 2\n", format: .dl)
+                == "levels.dl:1:1: error: 1 level labels for NM=3 matrices")
+        #expect(try refusal("rows.dl", "DL NR=1 NC=2\nrow labels:\na\nNR=3\nformat=edgelist2\ndata:\n3 1\n", format: .dl)
+                == "rows.dl:1:1: error: 1 labels for NR=3 nodes")
+        // Zero rows in a two-mode matrix is an empty network, not a crash.
+        let dir = TemporaryDirectory()
+        let empty = try StudyLoader.load(ties: [dir.write("e.dl", "DL NR=0 NC=3\nformat=fullmatrix\ndata:\n")], format: .dl)
+        #expect(empty.ties.count == 0)
+    }
+
+    func workbook(sheet: String, styles: String? = nil) throws -> (TemporaryDirectory, String) {
+        var entries: [(String, Data)] = [
+            ("xl/workbook.xml", Data(#"<workbook xmlns:r="r"><sheets><sheet name="ties" r:id="rId1"/></sheets></workbook>"#.utf8)),
+            ("xl/_rels/workbook.xml.rels", Data(#"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#.utf8)),
+            ("xl/worksheets/sheet1.xml", Data(("<worksheet><sheetData>" + sheet + "</sheetData></worksheet>").utf8)),
+        ]
+        if let styles { entries.append(("xl/styles.xml", Data(styles.utf8))) }
+        return try XLSXTests.archive(entries)
+    }
+
+    @Test func cellReferencesBeyondExcelsLastColumnAreRefused() throws {
+        for reference in ["ZZZZZZZZZZZZZZZ2", "ZZZZZZZ2", "XFE1"] {
+            let (dir, path) = try workbook(sheet: #"<row r="1"><c r="\#(reference)" t="inlineStr"><is><t>x</t></is></c></row>"#)
+            do {
+                _ = try XLSXReader.read(path: path)
+                Issue.record("\(reference) accepted")
+            } catch let failure as ImportFailure {
+                #expect(failure.errors.first?.description.contains("cell reference '\(reference)' is not a cell from A to XFD") == true)
+            }
+            _ = dir
+        }
+        let (dir, path) = try workbook(sheet: #"<row r="1"><c r="XFD1" t="inlineStr"><is><t>last</t></is></c></row>"#)
+        #expect(try XLSXReader.read(path: path).header.last == "last")
+        _ = dir
+    }
+
+    @Test func negativeStylesAndNaNDatesStayText() throws {
+        let styles = #"<styleSheet><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>"#
+        let sheet = #"<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="B1" t="inlineStr"><is><t>b</t></is></c></row>"#
+            + #"<row r="2"><c r="A2" s="-1"><v>43525</v></c><c r="B2" s="1"><v>nan</v></c></row>"#
+        let (dir, path) = try workbook(sheet: sheet, styles: styles)
+        let table = try XLSXReader.read(path: path)
+        #expect(table.columns[0][0] == "43525")
+        #expect(table.columns[1][0] == "nan")
+        _ = dir
+    }
+
+    /// LibreOffice writes its custom number format 164 as `General`; only real date codes make a date.
+    @Test(arguments: [
+        ("General", false), ("general", false), ("@", false), ("0.00E+00", false), ("#,##0.00 \"EUR\"", false),
+        ("0\\d", false), ("_(* #,##0_)", false), ("[Red]0.00", false), ("\"days\" 0", false),
+        ("DD.MM.YYYY", true), ("yyyy-mm-dd", true), ("[$-407]DD. MMMM YYYY", true), ("hh:mm:ss", true), ("m/d/yy h:mm", true),
+    ])
+    func dateFormatsAreRecognisedByTheirCodes(code: String, isDate: Bool) {
+        #expect(XLSXReader.isDateFormat(code) == isDate, "\(code)")
+    }
+}
