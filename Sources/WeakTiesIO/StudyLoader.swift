@@ -51,6 +51,24 @@ public enum StudyLoader {
     /// Loads a study from a network file of another tool (GraphML, GEXF, Pajek, DL, node-link JSON)
     /// or Gephi CSV tables, through `NetworkTables` and the same `StudyAssembler` as every table.
     /// - Throws: `InputOutputError`, or `ImportFailure` (located syntax or contract errors).
+    /// Refuses a path that exists but is not a regular file (directory, FIFO, socket, device), with
+    /// what it is; a missing file is left to the reader (which says "no such file").
+    /// - Throws: `InputOutputError`.
+    public static func requireRegularFile(_ path: String) throws {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }
+        let kind: String
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFDIR: kind = "a directory"
+        case S_IFIFO: kind = "a FIFO (named pipe)"
+        case S_IFSOCK: kind = "a socket"
+        case S_IFCHR, S_IFBLK: kind = "a device"
+        default: kind = "not a regular file"
+        }
+        throw InputOutputError(path: path, message: "\(kind), not a file to read")
+    }
+
     public static func loadNetwork(path: String, nodes nodePath: String? = nil, format: InputFormat,
                                    options: StudyOptions = StudyOptions(), delimiter: UInt8? = nil) throws -> Study {
         let network: NetworkData
@@ -75,6 +93,9 @@ public enum StudyLoader {
         delimiter: UInt8? = nil, format: InputFormat?, sheet: String? = nil, nodesSheet: String? = nil,
         qdaMapping: QDAMapping = QDAMapping()
     ) throws -> Study {
+        // Anything that is not a regular file is refused before it is opened: reading a FIFO blocks
+        // until someone writes to it, a device may never end.
+        for path in tiePaths + (nodePath.map { [$0] } ?? []) { try requireRegularFile(path) }
         let formats = tiePaths.map { format ?? InputFormat.detect(path: $0) }
         if formats.contains(.qda) {
             guard tiePaths.count == 1, formats[0] == .qda else { throw InputFormatError(message: "give one REFI-QDA project at a time") }

@@ -95,4 +95,25 @@ import WeakTiesStudy
     func dateFormatsAreRecognisedByTheirCodes(code: String, isDate: Bool) {
         #expect(XLSXReader.isDateFormat(code) == isDate, "\(code)")
     }
+
+    /// A FIFO, a directory or a device named like a ties table is refused at once (it used to block
+    /// forever on `.csv`, `.graphml`, `.xlsx`, `.qdpx`).
+    @Test(arguments: ["ties.csv", "net.graphml", "book.xlsx", "project.qdpx", "net.gexf"])
+    func nonRegularFilesAreRefusedWithoutBlocking(name: String) throws {
+        let dir = TemporaryDirectory()
+        let fifo = dir.path + "/" + name
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(throws: InputOutputError(path: fifo, message: "a FIFO (named pipe), not a file to read")) {
+            try StudyLoader.load(ties: [fifo], format: nil)
+        }
+        let folder = dir.path + "/folder-" + name
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        #expect(throws: InputOutputError(path: folder, message: "a directory, not a file to read")) {
+            try StudyLoader.load(ties: [folder], format: nil)
+        }
+        let ties = dir.write("t.csv", "source,target,strength\nA,B,weak\n")
+        #expect(throws: InputOutputError(path: "/dev/zero", message: "a device, not a file to read")) {
+            try StudyLoader.load(ties: [ties], nodes: "/dev/zero", format: nil)
+        }
+    }
 }

@@ -2,7 +2,7 @@ import Foundation
 import WeakTiesStudy
 
 /// A file could not be read at all (missing, unreadable): an I/O problem, not bad data.
-public struct InputOutputError: Error, Sendable, CustomStringConvertible {
+public struct InputOutputError: Error, Sendable, Equatable, CustomStringConvertible {
     public let path: String
     public let message: String
 
