@@ -116,4 +116,42 @@ import WeakTiesStudy
             try StudyLoader.load(ties: [ties], nodes: "/dev/zero", format: nil)
         }
     }
+
+    func utf16(_ text: String, bigEndian: Bool) -> [UInt8] {
+        let units = Array(text.utf16)
+        return (bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]) + units.flatMap { u -> [UInt8] in
+            bigEndian ? [UInt8(u >> 8), UInt8(u & 0xFF)] : [UInt8(u & 0xFF), UInt8(u >> 8)]
+        }
+    }
+
+    /// Entity declarations are refused wherever they are and whatever the encoding; UTF-16 documents
+    /// with a byte-order mark are read.
+    @Test func xmlEntitiesAreRefusedInEveryEncodingAndUTF16IsRead() throws {
+        let dir = TemporaryDirectory()
+        let graph = #"<graphml><graph edgedefault="undirected"><node id="Café"/><node id="b"/><edge source="Café" target="b"/></graph></graphml>"#
+        // ISO-8859-1 with the DOCTYPE after a comment longer than the first MiB.
+        let late = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<!--" + String(repeating: "x", count: (1 << 20) + 100)
+            + "-->\n<!DOCTYPE graphml [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n" + graph + "\n"
+        let latePath = dir.write("late.graphml", bytes: Array(late.utf8))
+        let message = "the document declares XML entities; refused (entity expansion can exhaust memory, as in the billion-laughs attack)"
+        for (name, bytes, line) in [
+            ("late.graphml", Array(late.utf8), 3),
+            ("lol16le.graphml", utf16("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<!DOCTYPE g [<!ENTITY a \"aa\"><!ENTITY b \"&a;&a;\">]>\n" + graph, bigEndian: false), 2),
+            ("lol16be.graphml", utf16("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n\n<!DOCTYPE g [<!ENTITY a \"aa\">]>\n" + graph, bigEndian: true), 3),
+        ] {
+            let path = name == "late.graphml" ? latePath : dir.write(name, bytes: bytes)
+            do {
+                _ = try StudyLoader.load(ties: [path], format: nil)
+                Issue.record("\(name) accepted")
+            } catch let failure as ImportFailure {
+                #expect(failure.errors.map(\.description) == ["\(path):\(line): error: \(message)"])
+            }
+        }
+        for bigEndian in [false, true] {
+            let path = dir.write("u16-\(bigEndian).graphml", bytes: utf16("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n" + graph + "\n", bigEndian: bigEndian))
+            let study = try StudyLoader.load(ties: [path], format: nil)
+            #expect(study.actors.map(\.id).sorted() == ["Café", "b"])
+            #expect(study.ties.count == 1)
+        }
+    }
 }

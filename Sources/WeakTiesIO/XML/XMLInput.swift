@@ -23,21 +23,49 @@ protocol XMLHandler: AnyObject {
 /// read alike), with external entities never resolved and documents that declare entities refused
 /// (billion laughs).
 enum XMLInput {
-    /// How far into the file entity declarations are looked for (they can only be in the prolog).
+    /// The block size of the entity scan before `XMLParser` (which reads the whole file).
     static let prologScanBytes = 1 << 20
 
     /// Parses `path`, calling `handler`. - Throws: `InputOutputError`, or `ImportFailure` located by
     /// line, column and element path. - Complexity: O(file size); memory O(depth) beyond the handler's.
     static func parse(path: String, file: String, handler: XMLHandler) throws {
-        // UTF-8 (nearly every network file): our scanner. Other declared encodings: XMLParser.
-        if case .done = try XMLScanner.scan(path: path, file: file, handler: handler) { return }
+        // UTF-8 (nearly every network file): our scanner. UTF-16 and other declared encodings: XMLParser.
+        if !isUTF16(firstBytes(path)), case .done = try XMLScanner.scan(path: path, file: file, handler: handler) { return }
         try parseWithXMLParser(path: path, file: file, handler: handler)
+    }
+
+    /// The first four bytes of a file (fewer when it is shorter or unreadable).
+    static func firstBytes(_ path: String) -> Data {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return Data() }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: 4)) ?? Data()
+    }
+
+    /// A UTF-16 document: a byte-order mark, or `<` next to a zero byte (XML starts with `<`).
+    static func isUTF16(_ head: Data) -> Bool {
+        let b = [UInt8](head.prefix(2))
+        guard b.count == 2 else { return false }
+        return (b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF) || (b[0] == 0x3C && b[1] == 0) || (b[0] == 0 && b[1] == 0x3C)
+    }
+
+    /// `<!ENTITY` as UTF-8 (and every ASCII-compatible encoding), UTF-16 LE and UTF-16 BE.
+    static let entityPatterns: [Data] = {
+        let ascii = Array("<!ENTITY".utf8)
+        return [Data(ascii), Data(ascii.flatMap { [$0, 0] }), Data(ascii.flatMap { [0, $0] })]
+    }()
+
+    /// The line of the first entity declaration anywhere in `data` (any of `entityPatterns`), or nil.
+    /// Lines are counted by LF bytes, exact for ASCII-compatible encodings and UTF-16.
+    static func entityDeclarationLine(in data: Data, linesBefore: Int = 0) -> Int? {
+        let hits = entityPatterns.compactMap { data.range(of: $0)?.lowerBound }
+        guard let first = hits.min() else { return nil }
+        return linesBefore + data[data.startIndex..<first].count { $0 == 10 } + 1
     }
 
     /// Parses `path`, with events as bytes (`XMLByteHandler`): no strings per element or value. A
     /// document in another encoding goes through `XMLParser`, its events re-encoded as UTF-8 bytes.
     static func parse(path: String, file: String, byteHandler: XMLByteHandler) throws {
-        if case .done = try XMLScanner.scan(path: path, file: file, byteHandler: byteHandler) { return }
+        if !isUTF16(firstBytes(path)), case .done = try XMLScanner.scan(path: path, file: file, byteHandler: byteHandler) { return }
         try parseWithXMLParser(path: path, file: file, handler: ByteEvents(byteHandler))
     }
 
@@ -46,23 +74,37 @@ enum XMLInput {
         guard let stream = InputStream(fileAtPath: path), let head = FileHandle(forReadingAtPath: path) else {
             throw InputOutputError(path: file, message: "cannot open the file")
         }
-        let prolog = (try? head.read(upToCount: prologScanBytes)) ?? Data()
+        // Entity declarations are looked for in the whole file, in 1 MiB blocks overlapping by a
+        // pattern's length (a DOCTYPE after a long comment used to reach libxml2).
+        var lines = 0
+        var carry = Data()
+        while let block = try? head.read(upToCount: prologScanBytes), !block.isEmpty {
+            let window = carry + block
+            if let line = entityDeclarationLine(in: window, linesBefore: lines) {
+                try? head.close()
+                throw entityRefusal(file, line)
+            }
+            let keep = min(window.count, 15)
+            lines += window.prefix(window.count - keep).count { $0 == 10 }
+            carry = window.suffix(keep)
+        }
         try? head.close()
-        try run(XMLParser(stream: stream), prolog: prolog, file: file, handler: handler)
+        try run(XMLParser(stream: stream), file: file, handler: handler)
+    }
+
+    static func entityRefusal(_ file: String, _ line: Int) -> ImportFailure {
+        ImportFailure(errors: [Diagnostic(.error, SourceLocation(file: file, line: line),
+            "the document declares XML entities; refused (entity expansion can exhaust memory, as in the billion-laughs attack)")])
     }
 
     /// Parses XML held in memory (a part of a ZIP container). - Throws: `ImportFailure`.
     static func parse(data: Data, file: String, handler: XMLHandler) throws {
-        if case .done = try XMLScanner.scan(data: data, file: file, handler: handler) { return }
-        try run(XMLParser(data: data), prolog: data.prefix(prologScanBytes), file: file, handler: handler)
+        if !isUTF16(data.prefix(2)), case .done = try XMLScanner.scan(data: data, file: file, handler: handler) { return }
+        if let line = entityDeclarationLine(in: data) { throw entityRefusal(file, line) }
+        try run(XMLParser(data: data), file: file, handler: handler)
     }
 
-    private static func run(_ parser: XMLParser, prolog: Data, file: String, handler: XMLHandler) throws {
-        if let range = prolog.range(of: Data("<!ENTITY".utf8)) {
-            let line = prolog[..<range.lowerBound].count { $0 == 10 } + 1
-            throw ImportFailure(errors: [Diagnostic(.error, SourceLocation(file: file, line: line),
-                "the document declares XML entities; refused (entity expansion can exhaust memory, as in the billion-laughs attack)")])
-        }
+    private static func run(_ parser: XMLParser, file: String, handler: XMLHandler) throws {
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = false
         parser.shouldResolveExternalEntities = false
