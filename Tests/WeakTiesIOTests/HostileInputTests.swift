@@ -154,4 +154,22 @@ import WeakTiesStudy
             #expect(study.ties.count == 1)
         }
     }
+
+    /// Yams parses recursively: nesting is bounded before it sees the text.
+    @Test func deeplyNestedMappingFilesAreRefusedNotOverflowingTheStack() throws {
+        let dir = TemporaryDirectory()
+        let flow = dir.write("flow.yaml", "partner: " + String(repeating: "[", count: 20_000) + String(repeating: "]", count: 20_000) + "\n")
+        let block = dir.write("block.yaml", (0..<200).map { String(repeating: " ", count: $0) + "k\($0):\n" }.joined())
+        let sequence = dir.write("seq.yaml", String(repeating: "- ", count: 5_000) + "x\n")
+        for (path, line, depth) in [(flow, 1, 20_000), (block, 66, 65), (sequence, 1, 10_000)] {
+            do {
+                _ = try QDAMapping.read(path: path)
+                Issue.record("accepted")
+            } catch let failure as ImportFailure {
+                #expect(failure.errors.map(\.description) == ["\(path):\(line): error: nested \(depth) levels deep; refused (a mapping file needs at most 3, the limit is 64)"])
+            }
+        }
+        let comment = dir.write("comment.yaml", "# " + String(repeating: "[", count: 500) + "\npartner: Partner/\n")
+        _ = try QDAMapping.read(path: comment)
+    }
 }

@@ -47,9 +47,43 @@ public struct QDAMapping: Sendable, Equatable, Codable {
 
     /// Reads a mapping file. - Throws: `InputOutputError`, or `ImportFailure` with the YAML error's
     /// line and column, or an unknown key.
+    /// The deepest nesting a mapping file may have (indentation columns, `- ` markers and open
+    /// brackets counted together, a safe overestimate of the parser's recursion depth).
+    static let maximumNesting = 64
+
+    /// The first line whose nesting exceeds `maximumNesting`, and that nesting; nil when none does.
+    static func excessiveNesting(_ text: String) -> (line: Int, depth: Int)? {
+        var flow = 0
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var depth = 0, peak = flow, leading = true, inQuote: Character? = nil
+            var previous: Character = " "
+            characters: for c in line {
+                if let q = inQuote { if c == q { inQuote = nil }; previous = c; continue }
+                switch c {
+                case " " where leading, "-" where leading: depth += 1
+                case "#" where previous == " " || leading: break characters  // a comment to the end of the line
+                case "\"", "'": inQuote = c; leading = false
+                case "[", "{": flow += 1; leading = false
+                case "]", "}": flow = max(0, flow - 1); leading = false
+                default: leading = false
+                }
+                peak = max(peak, depth + flow)
+                previous = c
+            }
+            if peak > maximumNesting { return (index + 1, peak) }
+        }
+        return nil
+    }
+
     public static func read(path: String) throws -> QDAMapping {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw InputOutputError(path: path, message: FileManager.default.fileExists(atPath: path) ? "cannot read the file (UTF-8 expected)" : "no such file")
+        }
+        // Yams parses recursively: bound the nesting before handing it the text (a 20 kB file nested
+        // thousands deep overflowed the stack). A mapping file needs three levels.
+        guard data.count <= 1 << 20 else { throw ImportFailure.at(path, 0, nil, "a mapping file of \(data.count) bytes is too large (at most 1 MiB)") }
+        if let (line, depth) = Self.excessiveNesting(text) {
+            throw ImportFailure.at(path, line, nil, "nested \(depth) levels deep; refused (a mapping file needs at most 3, the limit is \(Self.maximumNesting))")
         }
         do {
             if let node = try Yams.compose(yaml: text), case .mapping(let mapping) = node {
