@@ -352,22 +352,28 @@ private struct AssemblyState {
     func unionColumns(_ tables: [CodedTable]) -> ([String], [TextColumn]) {
         var names: [String] = []
         var keys: [String] = []  // normalised, for matching extra columns across files
+        var position: [String: Int] = [:]  // key → index (a linear search per column was quadratic:
+                                           // a header of 100,000 columns took 38 s)
+        func add(_ key: String, _ name: String) {
+            guard position[key] == nil else { return }
+            position[key] = keys.count
+            names.append(name); keys.append(key)
+        }
         for field in TieField.allCases where tableMappings.contains(where: { $0?.columnOf[field] != nil }) {
-            names.append(field.rawValue); keys.append("field:" + field.rawValue)
+            add("field:" + field.rawValue, field.rawValue)
         }
         for (t, table) in tables.enumerated() {
             for c in tableMappings[t]?.extraColumns ?? [] {
-                let key = "extra:" + normalizedHeaderName(extraName(table, c))
-                if !keys.contains(key) { names.append(extraName(table, c)); keys.append(key) }
+                add("extra:" + normalizedHeaderName(extraName(table, c)), extraName(table, c))
             }
         }
         // Which column of each table feeds each union column.
         var feeds = [[Int?]](repeating: [Int?](repeating: nil, count: keys.count), count: tables.count)
         for (t, table) in tables.enumerated() {
             guard let mapping = tableMappings[t] else { continue }
-            for (field, c) in mapping.columnOf { feeds[t][keys.firstIndex(of: "field:" + field.rawValue)!] = c }
+            for (field, c) in mapping.columnOf { feeds[t][position["field:" + field.rawValue]!] = c }
             for c in mapping.extraColumns {
-                feeds[t][keys.firstIndex(of: "extra:" + normalizedHeaderName(extraName(table, c)))!] = c
+                feeds[t][position["extra:" + normalizedHeaderName(extraName(table, c))]!] = c
             }
         }
         if tables.count == 1 {
