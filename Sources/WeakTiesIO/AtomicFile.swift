@@ -8,6 +8,7 @@ public enum AtomicFile {
     /// Writes `data` to `path` atomically. - Throws: `InputOutputError`.
     public static func write(_ data: Data, to path: String) throws {
         let url = URL(fileURLWithPath: path)
+        Leftovers.remove(besides: url, kind: "tmp")
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
@@ -30,6 +31,7 @@ public enum AtomicFile {
     /// `body` throws.
     public static func stream(to path: String, _ body: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         let url = URL(fileURLWithPath: path)
+        Leftovers.remove(besides: url, kind: "tmp")
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
@@ -79,6 +81,7 @@ public enum AtomicDirectory {
         } catch {
             throw InputOutputError(path: directory, message: "cannot create the directory \(parent.path)")
         }
+        Leftovers.remove(besides: target, kind: "partial")
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).partial")
         try? fm.removeItem(at: staging)
         func fail(_ message: String) -> InputOutputError {
@@ -173,5 +176,26 @@ public enum AtomicDirectory {
         // A failed close can be the first sign of a full disk on network file systems.
         if close(fd) != 0, failure == nil { return "\(path): \(String(cString: strerror(errno)))" }
         return failure
+    }
+}
+
+/// What a killed run leaves beside its output — `.<name>.<pid>.tmp` (a file being written) or
+/// `.<name>.<pid>.partial` (a report being staged) — is removed by the next run writing the same output,
+/// once the process that made it is gone (`kill(pid, 0)` fails with ESRCH), so runs at the same time
+/// never touch each other's files. A staging folder holding `.replaced` (a run killed while swapping
+/// files in; the user's previous files are inside) is kept, never deleted.
+enum Leftovers {
+    static func remove(besides output: URL, kind: String) {
+        let directory = output.deletingLastPathComponent().path
+        let prefix = "." + output.lastPathComponent + ".", suffix = "." + kind
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        let own = ProcessInfo.processInfo.processIdentifier
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(suffix) && name.count > prefix.count + suffix.count {
+            let digits = name.dropFirst(prefix.count).dropLast(suffix.count)
+            guard let pid = Int32(digits), pid > 0, pid != own, kill(pid, 0) != 0, errno == ESRCH else { continue }
+            let path = directory + "/" + name
+            if kind == "partial", FileManager.default.fileExists(atPath: path + "/.replaced") { continue }
+            try? FileManager.default.removeItem(atPath: path)
+        }
     }
 }

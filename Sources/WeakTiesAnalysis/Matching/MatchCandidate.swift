@@ -35,7 +35,7 @@ public struct MatchCandidate: Sendable, Equatable {
     public let reachedGroups: [ReachedGroup]
     /// Common neighbours who can introduce them, strong ties first.
     public let introducers: [Introducer]
-    /// The score's terms, each in [0, 1] (betweenness: the gain in normalised betweenness).
+    /// The score's terms (see `MatchComponents`).
     public let components: MatchComponents
     /// Σ weight × component (see `MatchWeights`).
     public let score: Double
@@ -86,14 +86,17 @@ public struct Introducer: Sendable, Equatable {
     public var strongTies: Int { (partnerTieStrong ? 1 : 0) + (innovationTieStrong ? 1 : 0) }
 }
 
-/// The terms of the score; each is in [0, 1] except the betweenness gain (a difference of shares).
+/// The terms of the score; each is in [0, 1] except the constraint drop (negative when the new tie adds
+/// constraint: a partner tied to all of the innovation's partners) and the betweenness gain (a
+/// difference of shares).
 public struct MatchComponents: Sendable, Equatable {
     /// 1 when the partner brings a partner type, region, sector or community the innovation lacks.
     public var newPartnerType: Double
     public var newRegion: Double
     public var newSector: Double
     public var newCommunity: Double
-    /// (constraint before − after) / before: how much less the innovation depends on few contacts.
+    /// (constraint before − after) / before: how much less the innovation depends on few contacts (at
+    /// most 1; 1 for an innovation without ties).
     public var constraintDrop: Double
     /// r / (r + 5) for r actors newly within two steps: saturates, so a hub does not win by size alone.
     public var reach: Double
