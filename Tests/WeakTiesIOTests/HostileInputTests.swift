@@ -172,4 +172,24 @@ import WeakTiesStudy
         let comment = dir.write("comment.yaml", "# " + String(repeating: "[", count: 500) + "\npartner: Partner/\n")
         _ = try QDAMapping.read(path: comment)
     }
+
+    /// XML 1.0 forbids control characters other than tab and line breaks: a NUL in an id used to be
+    /// accepted (and stripped on export, so two ids could collide).
+    @Test(arguments: [
+        ("<graphml><graph><node id=\"a\u{0}b\"/></graph></graphml>\n", "1:28", "U+0000"),
+        ("<graphml><graph><node id=\"a\"><data key=\"k\">x\u{1}</data></node></graph></graphml>\n", "1:45", "U+0001"),
+        ("<graphml><graph><node id=\"a&amp;\u{1F}\"/></graph></graphml>\n", "1:33", "U+001F"),
+        ("<graphml><graph><node id=\"a\"><data key=\"k\"><![CDATA[\u{8}]]></data></node></graph></graphml>\n", "1:53", "U+0008"),
+    ])
+    func controlCharactersAreRejectedWithTheirPlace(xml: String, place: String, character: String) throws {
+        let dir = TemporaryDirectory()
+        let path = dir.write("c.graphml", xml)
+        do {
+            _ = try StudyLoader.load(ties: [path], format: nil)
+            Issue.record("accepted")
+        } catch let failure as ImportFailure {
+            let message = failure.errors.first?.description ?? ""
+            #expect(message.hasPrefix("\(path):\(place): error: character \(character) is not allowed in XML"), "\(message)")
+        }
+    }
 }

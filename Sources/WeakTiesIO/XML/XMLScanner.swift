@@ -75,6 +75,32 @@ enum XMLBytes {
         return or & 0x8080_8080_8080_8080 == 0
     }
 
+    /// The offset of the first control character XML 1.0 forbids (below U+0020 other than TAB, LF, CR),
+    /// or nil. Eight bytes at a time: `(x − 0x20…) & ~x & 0x80…` flags every word holding a byte below
+    /// 0x20 (and a few others, checked byte by byte), so text without controls costs one pass of loads.
+    @inline(__always)
+    static func forbiddenControl(_ p: UnsafePointer<UInt8>, _ count: Int) -> Int? {
+        let raw = UnsafeRawPointer(p)
+        var i = 0
+        while i + 8 <= count {
+            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            if (x &- 0x2020_2020_2020_2020) & ~x & 0x8080_8080_8080_8080 != 0 {
+                for k in i..<(i + 8) where isForbiddenControl(p[k]) { return k }
+            }
+            i += 8
+        }
+        while i < count { if isForbiddenControl(p[i]) { return i }; i += 1 }
+        return nil
+    }
+
+    @inline(__always)
+    static func isForbiddenControl(_ b: UInt8) -> Bool { b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D }
+
+    /// The message for a forbidden control byte.
+    static func controlMessage(_ b: UInt8) -> String {
+        "character U+\(String(format: "%04X", b)) is not allowed in XML (control characters other than tab and line breaks)"
+    }
+
     /// Whether the bytes are valid UTF-8 (ASCII decided eight bytes at a time; else a decoding check:
     /// `String(decoding:)` repairs invalid UTF-8, which changes the length).
     @inline(__always)
@@ -333,6 +359,9 @@ struct XMLScanner {
             guard !stack.isEmpty else { throw fail("CDATA outside the root element") }
             guard let end = try find("]]>", from: position + 9) else { throw fail("unterminated CDATA section") }
             guard XMLBytes.isValidUTF8(p + position + 9, end - position - 9) else { throw fail("invalid UTF-8") }
+            if let k = XMLBytes.forbiddenControl(p + position + 9, end - position - 9) {
+                throw fail(XMLBytes.controlMessage(p[position + 9 + k]), at: position + 9 + k)
+            }
             handler.characters(bytes(position + 9, end))
             advanceLines(position, end + 3); position = end + 3
         } else if startsWith(position, "<!DOCTYPE") {
@@ -389,6 +418,7 @@ struct XMLScanner {
         }
         // Checked before interning: a name that fails must not stay interned without its string.
         guard XMLBytes.isValidUTF8(p + start, length) else { throw fail("invalid UTF-8 in a name", at: start) }
+        if let k = XMLBytes.forbiddenControl(p + start, length) { throw fail(XMLBytes.controlMessage(p[start + k]), at: start + k) }
         let (code, isNew) = elementCodes.intern(bytes(start, end))
         if isNew {
             let name = XMLBytes.string(bytes(start, end))
@@ -433,7 +463,7 @@ struct XMLScanner {
                 let c = p[i]
                 if c == quote { break }
                 // What attribute-value normalisation or a reference would change: read in full.
-                if c <= UInt8(ascii: "&") && (c == UInt8(ascii: "&") || c == 0x09 || c == 0x0A || c == 0x0D) { return nil }
+                if c <= UInt8(ascii: "&") && (c == UInt8(ascii: "&") || c < 0x20) { return nil }
                 high |= c
                 i += 1
             }
@@ -517,6 +547,9 @@ struct XMLScanner {
                 valueEnd = end
             }
             guard XMLBytes.isValidUTF8(p + attributeStart, attributeEnd - attributeStart) else { throw fail("invalid UTF-8 in a name", at: attributeStart) }
+            if let k = XMLBytes.forbiddenControl(p + attributeStart, valueEnd - attributeStart) {
+                throw fail(XMLBytes.controlMessage(p[attributeStart + k]), at: attributeStart + k)
+            }
             if needsDecoding(valueStart, valueEnd, attribute: true) {
                 let from = scratch.count
                 try decode(valueStart, valueEnd, attribute: true, into: &scratch)
@@ -604,6 +637,7 @@ struct XMLScanner {
             scratch.withUnsafeBufferPointer { handler.characters($0) }
         } else {
             guard XMLBytes.isValidUTF8(p + position, end - position) else { throw fail("invalid UTF-8", at: position) }
+            if let k = XMLBytes.forbiddenControl(p + position, end - position) { throw fail(XMLBytes.controlMessage(p[position + k]), at: position + k) }
             handler.characters(bytes(position, end))
         }
         advanceLines(position, end)
@@ -665,6 +699,7 @@ struct XMLScanner {
         }
         let valid = out.withUnsafeBufferPointer { XMLBytes.isValidUTF8($0.baseAddress! + from, $0.count - from) }
         guard valid else { throw fail("invalid UTF-8", at: start) }
+        if let k = XMLBytes.forbiddenControl(p + start, end - start) { throw fail(XMLBytes.controlMessage(p[start + k]), at: start + k) }
     }
 }
 
