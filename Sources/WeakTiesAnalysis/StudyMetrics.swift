@@ -231,11 +231,32 @@ public final class StudyMetrics: @unchecked Sendable {
         }
     }
 
+    /// How many distinct known values (groups) `attribute` has among the actors.
+    public func knownGroupCount(by attribute: String) throws -> Int {
+        Set(try groups(by: attribute).compactMap { $0 }).count
+    }
+
+    /// Whether measures that compare groups (brokerage, E-I, assortativity) are defined by `attribute`:
+    /// with fewer than two known groups every tie is "internal" and every broker a "coordinator" of the
+    /// one group, so their values would be confident and meaningless; they are NaN instead.
+    public func comparesGroups(by attribute: String) throws -> Bool { try knownGroupCount(by: attribute) >= 2 }
+
+    /// A message naming `attribute` when it has fewer than two known values (nil otherwise), for
+    /// outputs to show beside the NaN values.
+    public func undefinedGroupsWarning(by attribute: String) throws -> String? {
+        let count = try knownGroupCount(by: attribute)
+        guard count < 2 else { return nil }
+        return "the attribute '\(attribute)' has \(count == 0 ? "no values" : "one value only")"
+            + ": brokerage, E-I indices and assortativity by it are undefined (empty)"
+    }
+
     /// A node-level mixing metric by `attribute`.
     public func scores(_ metric: GroupMetric, by attribute: String) throws -> NodeScores {
         let groups = try groups(by: attribute)
+        let defined = try comparesGroups(by: attribute)
         return try memo("\(metric.rawValue)\u{0}\(attribute)") {
             switch metric {
+            case .eiIndex where !defined: NodeScores([Double](repeating: .nan, count: graph.nodeCount))
             case .eiIndex: try graph.eiIndex(groups: groups)
             case .blau: try graph.blauIndex(groups: groups)
             case .iqv: try graph.iqv(groups: groups)
@@ -245,34 +266,43 @@ public final class StudyMetrics: @unchecked Sendable {
     }
 
     /// Gould–Fernandez brokerage by `attribute`.
+    /// Undefined (NaN) with fewer than two known groups (`comparesGroups(by:)`).
     public func brokerage(by attribute: String) throws -> Brokerage {
         let groups = try groups(by: attribute)
+        guard try comparesGroups(by: attribute) else { return .undefined(nodeCount: graph.nodeCount) }
         return try memo("brokerage\u{0}" + attribute) { try graph.brokerage(groups: groups) }
     }
 
-    /// The whole network's E-I index by `attribute`.
+    /// The whole network's E-I index by `attribute` (NaN with fewer than two known groups).
     public func networkEIIndex(by attribute: String) throws -> Double {
         let groups = try groups(by: attribute)
+        guard try comparesGroups(by: attribute) else { return .nan }
         return try memo("network_ei\u{0}" + attribute) { try graph.networkEIIndex(groups: groups) }
     }
 
-    /// The E-I index of each group by `attribute`.
+    /// The E-I index of each group by `attribute` (NaN with fewer than two known groups).
     public func groupEIIndex(by attribute: String) throws -> [(String, Double)] {
         let groups = try groups(by: attribute)
-        return try memo("group_ei\u{0}" + attribute) { try graph.groupEIIndex(groups: groups) }
+        let defined = try comparesGroups(by: attribute)
+        return try memo("group_ei\u{0}" + attribute) {
+            defined ? try graph.groupEIIndex(groups: groups) : Array(Set(groups.compactMap { $0 })).sorted().map { ($0, Double.nan) }
+        }
     }
 
-    /// The network E-I index's permutation test (`options.permutations`, at least 1, seeded).
+    /// The network E-I index's permutation test (`options.permutations`, at least 1, seeded; NaN with
+    /// fewer than two known groups).
     public func eiIndexTest(by attribute: String) throws -> EIIndexTest {
         let groups = try groups(by: attribute)
+        guard try comparesGroups(by: attribute) else { return .undefined(permutations: max(1, options.permutations), seed: options.seed) }
         return try memo("ei_test\u{0}" + attribute) {
             try graph.eiIndexTest(groups: groups, permutations: max(1, options.permutations), seed: options.seed)
         }
     }
 
-    /// Nominal assortativity by `attribute`.
+    /// Nominal assortativity by `attribute` (NaN with fewer than two known groups).
     public func assortativity(by attribute: String) throws -> Double {
         let groups = try groups(by: attribute)
+        guard try comparesGroups(by: attribute) else { return .nan }
         return try memo("assortativity\u{0}" + attribute) { try graph.nominalAssortativity(groups: groups) }
     }
 

@@ -45,6 +45,8 @@ public struct MetricsTable: Sendable {
     /// One row per tie (empty when the tie rows were not asked for).
     public let edgeValues: [[Double]]
     public let network: [(String, Double)]
+    /// Why some values are empty (an attribute with fewer than two known values), for stderr.
+    public let warnings: [String]
     let study: Study
 
     /// Computes the metrics of `study` and lays them out. - Throws: `StudyMetricsError`, `MetricError`.
@@ -56,6 +58,7 @@ public struct MetricsTable: Sendable {
     public init(metrics: StudyMetrics, options: Options) throws {
         let study = metrics.study
         self.study = study
+        warnings = try options.attributes.compactMap { try metrics.undefinedGroupsWarning(by: $0) }
         let wanted = Set(options.metrics)
         // Edge betweenness is computed with the node scores, in one run, only when the tie rows need it and
         // betweenness was asked for (otherwise the column is empty, as documented: it costs O(n·m)).

@@ -75,6 +75,7 @@ struct Metrics: StudyCommand {
             nodes: format == .json || !edges, ties: format == .json || edges, network: format == .json,
             metricsOptions: .init(weights: weights, threads: threads, sampleSources: sample, seed: seed,
                                   permutations: permutations)))
+        if !input.quiet { for warning in table.warnings { Console.writeError("weakties: warning: \(warning)") } }
         try writeOutput(format == .json ? table.json.serialized(indent: 2) + "\n" : table.csv(edges: edges), to: output)
     }
 }

@@ -89,4 +89,19 @@ import TestSupport
         #expect(result.status == status)
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
+
+    /// Brokerage by an attribute nobody has a value of is undefined: empty cells and a warning naming
+    /// the attribute, not confident z-scores of one group (exit 0: the other metrics stand).
+    @Test func brokerageByAnAttributeWithoutValuesIsEmptyWithAWarning() throws {
+        let dir = TemporaryDirectory()
+        let ties = dir.write("t.csv", "source,target,strength\nA,B,weak\nB,C,strong\nC,D,weak\nA,C,weak\n")
+        let nodes = dir.write("n.csv", "id,region\nA,\nB,\nC,\nD,\n")
+        let result = try weakties(["metrics", ties, "--nodes", nodes, "--attribute", "region", "--metrics", "degree"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("weakties: warning: the attribute 'region' has no values: brokerage, E-I indices and assortativity by it are undefined (empty)"))
+        let rows = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().filter { !$0.isEmpty }
+        #expect(rows.count == 4 && rows.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).dropFirst(4).allSatisfy(\.isEmpty) })
+        let quiet = try weakties(["metrics", ties, "--nodes", nodes, "--attribute", "region", "--metrics", "degree", "--quiet"])
+        #expect(quiet.stderr.isEmpty)
+    }
 }

@@ -397,4 +397,27 @@ private func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-9) -> Bool
             #expect(error.description == "no actor 'Repair Cafe Crakau' (did you mean 'Repair-Café Cracau'?)")
         }
     }
+
+    /// Brokerage, E-I and assortativity by an attribute with fewer than two known values are undefined
+    /// (NaN), not confident numbers about one group (issue 22); one value counts like none.
+    @Test func groupComparisonsNeedTwoKnownGroups() throws {
+        let dir = TemporaryDirectory()
+        let ties = dir.write("t.csv", "source,target,strength\nA,B,weak\nB,C,strong\nC,D,weak\nA,C,weak\nD,E,weak\n")
+        let nodes = dir.write("n.csv", "id,region,sector\nA,Krefeld,x\nB,Krefeld,y\nC,Krefeld,x\nD,Krefeld,y\nE,Krefeld,x\n")
+        let metrics = try StudyMetrics(study: try StudyLoader.load(ties: [ties], nodes: nodes), options: .init(threads: 1))
+        for attribute in ["region", "district"] where (try? metrics.groups(by: attribute)) != nil {
+            #expect(try !metrics.comparesGroups(by: attribute))
+            #expect(try metrics.brokerage(by: attribute).zScore[.coordinator]!.allSatisfy(\.isNaN))
+            #expect(try metrics.networkEIIndex(by: attribute).isNaN)
+            #expect(try metrics.scores(.eiIndex, by: attribute).values.allSatisfy(\.isNaN))
+            #expect(try metrics.assortativity(by: attribute).isNaN)
+            #expect(try metrics.eiIndexTest(by: attribute).pGreaterOrEqual.isNaN)
+            #expect(try metrics.undefinedGroupsWarning(by: attribute)
+                    == "the attribute 'region' has one value only: brokerage, E-I indices and assortativity by it are undefined (empty)")
+        }
+        // Two values: defined, and equal to the metrics module's.
+        #expect(try metrics.comparesGroups(by: "sector"))
+        #expect(try metrics.brokerage(by: "sector").counts == metrics.graph.brokerage(groups: metrics.groups(by: "sector")).counts)
+        #expect(try metrics.undefinedGroupsWarning(by: "sector") == nil)
+    }
 }

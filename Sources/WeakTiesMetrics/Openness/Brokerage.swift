@@ -32,6 +32,16 @@ public struct Brokerage: Sendable, Equatable {
     public let networkCounts: [Role: Double]
     public let networkExpected: [Role: Double]
     public let networkStandardDeviation: [Role: Double]
+
+    /// Every count, expectation and z-score NaN: brokerage by an attribute with fewer than two known
+    /// groups is undefined (every broker would be a "coordinator" of one group, with confident z-scores).
+    public static func undefined(nodeCount: Int) -> Brokerage {
+        let nan = [Double](repeating: .nan, count: nodeCount)
+        let perNode = Dictionary(uniqueKeysWithValues: Role.allCases.map { ($0, nan) })
+        let network = Dictionary(uniqueKeysWithValues: Role.allCases.map { ($0, Double.nan) })
+        return Brokerage(counts: perNode, expected: perNode, standardDeviation: perNode, zScore: perNode,
+                         networkCounts: network, networkExpected: network, networkStandardDeviation: network)
+    }
 }
 
 extension Graph {

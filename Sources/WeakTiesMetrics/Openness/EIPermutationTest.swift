@@ -19,6 +19,12 @@ public struct EIIndexTest: Sendable, Equatable {
     public let pLessOrEqual: Double
     public let permutations: Int
     public let seed: UInt64
+
+    /// Every value NaN: the test by an attribute with fewer than two known groups is undefined.
+    public static func undefined(permutations: Int, seed: UInt64) -> EIIndexTest {
+        EIIndexTest(observed: .nan, rescaled: .nan, minimum: .nan, maximum: .nan, permutationMean: .nan,
+                    pGreaterOrEqual: .nan, pLessOrEqual: .nan, permutations: permutations, seed: seed)
+    }
 }
 
 extension Graph {
