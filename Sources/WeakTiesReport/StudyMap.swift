@@ -145,7 +145,9 @@ public struct StudyMap: Sendable {
         // Which actors and ties to show.
         var shown = [Bool](repeating: true, count: n)
         if let ego = options.ego {
-            guard let center = study.actorIndex(of: ego) else { throw StudyMapError.unknownActor(ego) }
+            // By id, else by id or label ignoring case and accents, with the nearest names on a miss.
+            let center: Int
+            do { center = try ActorLookup(study: study).find(ego) } catch { throw StudyMapError.unknownActor(error.description) }
             shown = [Bool](repeating: false, count: n)
             var frontier = [Int(center)]
             shown[Int(center)] = true
@@ -328,7 +330,7 @@ public enum StudyMapError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .unknownActor(let id): "no actor with id '\(id)' in the study"
+        case .unknownActor(let message): message
         case .unknownAttribute(let name): "unknown node attribute '\(name)' to colour the map by"
         }
     }

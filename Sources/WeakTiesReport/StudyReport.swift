@@ -23,6 +23,7 @@ public struct ReportOptions: Sendable, Equatable {
 
 /// A report request that cannot be met.
 public enum ReportError: Error, Equatable, CustomStringConvertible {
+    /// The name matched no actor (or several); the message gives the nearest names.
     case unknownInnovation(String)
     case notAnInnovation(String)
     case noInnovations
@@ -31,7 +32,7 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .unknownInnovation(let id): "no actor with id '\(id)' in the study"
+        case .unknownInnovation(let message): message
         case .notAnInnovation(let id): "'\(id)' is not an innovation (its kind is not 'innovation')"
         case .noInnovations: "the study has no innovations (no actor of kind 'innovation') to report on"
         case .mapWithoutSVG(let what): "the map of \(what) came back without SVG"
@@ -98,8 +99,11 @@ public struct StudyReport: Sendable {
             selected = study.actors.indices.filter { study.actors[$0].kind == .innovation }
             if selected.isEmpty { throw ReportError.noInnovations }
         } else {
+            let lookup = ActorLookup(study: study)
             for id in options.innovations {
-                guard let index = study.actorIndex(of: id) else { throw ReportError.unknownInnovation(id) }
+                // By id, else by id or label ignoring case and accents, with the nearest names on a miss.
+                let index: Int
+                do { index = try lookup.find(id) } catch { throw ReportError.unknownInnovation(error.description) }
                 guard study.actors[Int(index)].kind == .innovation else { throw ReportError.notAnInnovation(id) }
                 if !selected.contains(Int(index)) { selected.append(Int(index)) }
             }

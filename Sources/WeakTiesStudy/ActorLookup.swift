@@ -69,12 +69,12 @@ public final class ActorLookup: @unchecked Sendable {
     }
 
     /// Up to `limit` actors whose id or label is nearest to `name`: containing it (or contained in it)
-    /// first, then by edit distance on the folded texts (at most a third of the name's length).
+    /// first, then by edit distance on the folded texts (at most a third of the name's length, at least 1).
     public func suggestions(for name: String, limit: Int = 3) -> [Int] {
         let f = Self.fold(name)
         guard !f.isEmpty else { return [] }
         var best: [Int: Int] = [:]  // actor → rank (smaller is nearer)
-        let maxDistance = max(2, f.count / 3)
+        let maxDistance = max(1, f.count / 3)
         for (text, actor) in folding.folded {
             var rank: Int? = nil
             if text.contains(f) || f.contains(text) && !text.isEmpty { rank = 0 }

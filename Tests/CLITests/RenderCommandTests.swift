@@ -49,7 +49,8 @@ import FoundationXML
     @Test(arguments: [
         (["--output", "x.gif"], 64, "unknown format 'gif' (expected svg, png, pdf or dot)"),
         (["--output", "x.svg", "--layout", "bogus"], 64, "The value 'bogus' is invalid for '--layout <layout>'. Please provide one of the following:"),
-        (["--output", "x.svg", "--ego", "Nobody"], 64, "weakties: error: no actor with id 'Nobody' in the study (--ego)"),
+        (["--output", "x.svg", "--ego", "Nobody"], 64, "weakties: error: no actor 'Nobody' (--ego)"),
+        (["--output", "x.svg", "--ego", "repair cafe krakau"], 64, "weakties: error: no actor 'repair cafe krakau' (did you mean 'Repair-Café Cracau'?) (--ego)"),
         (["--output", "x.svg", "--radius", "3"], 64, "--radius must be 1 or 2"),
         (["--output", "x.svg", "--color-by", "farbe"], 64, "weakties: error: unknown node attribute 'farbe' to colour the map by (--color-by)"),
     ])

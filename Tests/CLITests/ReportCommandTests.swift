@@ -106,7 +106,13 @@ import TestSupport
         #expect(result.stderr.contains("bad.csv:2:2: error: self-loop"))
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/out"))
         result = try weakties(["report", exampleTies, "--nodes", exampleNodes, "--innovation", "Nobody", "--output", dir.path + "/out"])
-        #expect(result.status == 64 && result.stderr.contains("weakties: error: no actor with id 'Nobody' in the study (--innovation)"))
+        #expect(result.status == 64 && result.stderr.contains("weakties: error: no actor 'Nobody' (--innovation)"))
+        // Labels, case and accents are forgiven; a near miss gets a suggestion.
+        result = try weakties(["report", exampleTies, "--nodes", exampleNodes, "--innovation", "repair cafe crakau", "--output", dir.path + "/out"])
+        #expect(result.status == 64 && result.stderr.contains("no actor 'repair cafe crakau' (did you mean 'Repair-Café Cracau'?) (--innovation)"))
+        result = try weakties(["report", exampleTies, "--nodes", exampleNodes, "--innovation", "repair café cracau", "--format", "json",
+                               "--output", dir.path + "/byname", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/out"))
         result = try weakties(["report", exampleTies, "--format", "pdf", "--output", dir.path + "/out"])
         #expect(result.status == 64)

@@ -115,7 +115,7 @@ func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-12) -> Bool {
         let dir = TemporaryDirectory()
         let study = try Fixture.study(dir)
         #expect(try StudyReport(study: study, options: ReportOptions(innovations: ["I2"])).innovations.map(\.id) == ["I2"])
-        #expect(throws: ReportError.unknownInnovation("X")) { try StudyReport(study: study, options: ReportOptions(innovations: ["X"])) }
+        #expect(throws: ReportError.unknownInnovation("no actor 'X'")) { try StudyReport(study: study, options: ReportOptions(innovations: ["X"])) }
         #expect(throws: ReportError.notAnInnovation("P1")) { try StudyReport(study: study, options: ReportOptions(innovations: ["P1"])) }
     }
 
