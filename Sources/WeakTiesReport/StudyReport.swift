@@ -34,7 +34,7 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .unknownInnovation(let message): message
         case .notAnInnovation(let id): "'\(id)' is not an innovation (its kind is not 'innovation')"
-        case .noInnovations: "the study has no innovations (no actor of kind 'innovation') to report on"
+        case .noInnovations: "the study has no innovations (no actor of kind 'innovation') to report on: head the ties table's first column 'innovation' (then that end is an innovation), or give a nodes table whose 'kind' column says 'innovation'"
         case .mapWithoutSVG(let what): "the map of \(what) came back without SVG"
         }
     }

@@ -94,7 +94,7 @@ public final class ActorLookup: @unchecked Sendable {
     }
 
     /// Levenshtein distance, stopping early above `limit` (returns limit + 1 then).
-    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
+    public static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
         let x = Array(a), y = Array(b)
         if x.isEmpty || y.isEmpty { return max(x.count, y.count) }
         var previous = Array(0...y.count), current = [Int](repeating: 0, count: y.count + 1)

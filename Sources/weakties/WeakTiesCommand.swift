@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import WeakTies
 
 @main
@@ -19,4 +20,19 @@ struct WeakTiesCommand: ParsableCommand {
         version: weakTiesVersion,
         subcommands: [Validate.self, Metrics.self, Render.self, Export.self, Report.self, Match.self]
     )
+
+    /// A first word that is no subcommand (a mistyped one) is answered with the nearest subcommand's
+    /// name and exit 64, before ArgumentParser would report it as "unexpected arguments".
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let names = configuration.subcommands.map { $0._commandName }
+        if let word = arguments.first, !word.hasPrefix("-"), !names.contains(word), word != "help" {
+            let distance = { (name: String) in ActorLookup.editDistance(word.lowercased(), name, limit: 3) }
+            let nearest = names.min { distance($0) < distance($1) }.flatMap { distance($0) <= 3 ? $0 : nil }
+            Console.printError("unknown subcommand '\(word)'" + (nearest.map { " (did you mean '\($0)'?)" } ?? "")
+                               + "; the subcommands are " + names.joined(separator: ", "))
+            Foundation.exit(ExitCodes.usage)
+        }
+        main(arguments)
+    }
 }

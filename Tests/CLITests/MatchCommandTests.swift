@@ -135,4 +135,17 @@ import TestSupport
         #expect(!krefeld.stdout.contains("Caritas MG") && !krefeld.stdout.contains("Lokalradio"))
         #expect(krefeld.stdout.split(separator: "\n").count > 1)
     }
+
+    @Test func studiesWithoutInnovationsAndMistypedSubcommandsSayWhatToDo() throws {
+        let dir = TemporaryDirectory()
+        let ties = dir.write("t.csv", "source,target,strength\nA,B,weak\n")
+        let report = try weakties(["report", ties, "--output", dir.path + "/r", "--quiet"])
+        #expect(report.status == 64)
+        #expect(report.stderr.contains("no innovations (no actor of kind 'innovation') to report on: head the ties table's first column 'innovation'"))
+        let match = try weakties(["match", ties, "--quiet"])
+        #expect(match.status == 65 && match.stderr.contains("or give a nodes table whose 'kind' column says 'innovation'"))
+        let typo = try weakties(["metircs", ties])
+        #expect(typo.status == 64)
+        #expect(typo.stderr == "weakties: error: unknown subcommand 'metircs' (did you mean 'metrics'?); the subcommands are validate, metrics, render, export, report, match\n")
+    }
 }

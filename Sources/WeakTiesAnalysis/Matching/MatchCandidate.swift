@@ -200,6 +200,8 @@ public enum MatchError: Error, Equatable, CustomStringConvertible {
         switch self {
         case let .unknownWeight(name, expected): "unknown score weight '\(name)' (expected one of: \(expected.joined(separator: ", ")))"
         case let .negativeWeight(name, value): "the score weight '\(name)' must be a non-negative number, not \(value)"
+        case let .noInnovations(what) where what == "the study":
+            "the study has no innovations (no actor of kind 'innovation'): head the ties table's first column 'innovation' (then that end is an innovation), or give a nodes table whose 'kind' column says 'innovation'"
         case let .noInnovations(what): "\(what) lists no innovations: an event plan needs innovations and partners"
         case let .noPartners(what): "\(what) lists no partners: an event plan needs innovations and partners"
         case let .capacity(message): message
