@@ -232,8 +232,10 @@ public final class StudyMetrics: @unchecked Sendable {
     }
 
     /// How many distinct known values (groups) `attribute` has among the actors.
+    /// (Read by every group comparison of the attribute: kept, not counted again.)
     public func knownGroupCount(by attribute: String) throws -> Int {
-        Set(try groups(by: attribute).compactMap { $0 }).count
+        let groups = try groups(by: attribute)
+        return memo("known_groups\u{0}" + attribute) { Set(groups.compactMap { $0 }).count }
     }
 
     /// Whether measures that compare groups (brokerage, E-I, assortativity) are defined by `attribute`:

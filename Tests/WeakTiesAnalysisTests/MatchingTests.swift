@@ -96,7 +96,7 @@ private func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-9) -> Bool
     /// innovation and candidate of seeded random studies.
     @Test(arguments: 1...10 as ClosedRange<UInt64>)
     func gainsEqualRecomputation(seed: UInt64) throws {
-        let dir = try TemporaryDirectory()
+        let dir = TemporaryDirectory()
         let study = try randomStudy(dir, seed: seed, actors: 16, ties: 26)
         let metrics = try StudyMetrics(study: study, options: .init(threads: 1))
         let matching = try Matching(metrics: metrics)
@@ -146,7 +146,7 @@ private func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-9) -> Bool
 
     /// The metrics module gives the same before/after values (a second, independent implementation).
     @Test func gainsEqualMetricsModule() throws {
-        let dir = try TemporaryDirectory()
+        let dir = TemporaryDirectory()
         let study = try randomStudy(dir, seed: 77, actors: 30, ties: 60)
         let metrics = try StudyMetrics(study: study, options: .init(threads: 1))
         let matching = try Matching(metrics: metrics)
@@ -186,7 +186,7 @@ private func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-9) -> Bool
     }
 
     @Test func filtersRestrictCandidates() throws {
-        let dir = try TemporaryDirectory()
+        let dir = TemporaryDirectory()
         let study = try randomStudy(dir, seed: 5, actors: 24, ties: 40)
         let metrics = try StudyMetrics(study: study, options: .init(threads: 1))
         let regions = try metrics.groups(by: "region"), types = try metrics.groups(by: "partner_type")
@@ -298,7 +298,7 @@ private func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-9) -> Bool
     }
 
     @Test func planOnAStudyIsFeasibleAndDeterministic() throws {
-        let dir = try TemporaryDirectory()
+        let dir = TemporaryDirectory()
         let study = try randomStudy(dir, seed: 11, actors: 60, ties: 90)
         let metrics = try StudyMetrics(study: study, options: .init(threads: 1))
         let matching = try Matching(metrics: metrics)
@@ -336,7 +336,7 @@ private func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-9) -> Bool
     }
 
     @Test func planErrorsNameWhatCannotBeMet() throws {
-        let dir = try TemporaryDirectory()
+        let dir = TemporaryDirectory()
         let study = try randomStudy(dir, seed: 12, actors: 20, ties: 20)
         let matching = try Matching(metrics: try StudyMetrics(study: study, options: .init(threads: 1)))
         let i = matching.innovations[0]
@@ -356,7 +356,7 @@ private func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-9) -> Bool
     // MARK: - Backtest and lookup
 
     @Test func backtestCountsAndBounds() throws {
-        let dir = try TemporaryDirectory()
+        let dir = TemporaryDirectory()
         var rng = SeededRandom(seed: 3)
         var rows = ["source,target,strength,since"]
         for _ in 0..<120 {

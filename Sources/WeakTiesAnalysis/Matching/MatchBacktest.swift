@@ -75,7 +75,8 @@ public struct MatchBacktest: Sendable {
 
         let names = ["score", "common_neighbors", "jaccard", "adamic_adar", "resource_allocation"]
         var hits = [[Int]](repeating: [Int](repeating: 0, count: ks.count), count: names.count)
-        var randomPrecision = [Double](repeating: 0, count: ks.count), randomHits = randomPrecision
+        // Expected hits of a random ranking in the first k: min(k, candidates) × positives / candidates.
+        var randomHits = [Double](repeating: 0, count: ks.count)
         var evaluated = 0, positiveCount = 0
         let actors = study.actors
         for i in positives.keys.sorted() {
@@ -101,7 +102,6 @@ public struct MatchBacktest: Sendable {
             let share = Double(targets.count) / Double(pool.count)
             for (kk, k) in ks.enumerated() {
                 randomHits[kk] += Double(min(k, pool.count)) * share
-                randomPrecision[kk] += Double(min(k, pool.count)) * share
             }
         }
         innovationsEvaluated = evaluated
@@ -112,7 +112,7 @@ public struct MatchBacktest: Sendable {
         }
         methods.append(Method(
             name: "random",
-            precision: ks.enumerated().map { kk, k in evaluated == 0 ? .nan : randomPrecision[kk] / Double(k * evaluated) },
+            precision: ks.enumerated().map { kk, k in evaluated == 0 ? .nan : randomHits[kk] / Double(k * evaluated) },
             recall: ks.indices.map { kk in positiveCount == 0 ? .nan : randomHits[kk] / Double(positiveCount) }))
         self.methods = methods
     }

@@ -92,29 +92,14 @@ public struct Matching: Sendable {
     /// - Throws: `MatchError.negativeWeight`; `MetricError` from the communities.
     public init(metrics: StudyMetrics, weights: MatchWeights = MatchWeights(), filters: MatchFilters = MatchFilters(),
                 options: Options = Options()) throws {
-        try weights.validate()
-        self.study = metrics.study
-        self.graph = metrics.graph
-        self.weights = weights
-        self.filters = filters
-        self.options = options
-        tieOfEdge = Array(0..<metrics.graph.edgeCount)
-        isWeakEdge = metrics.isWeak
-        types = try metrics.groups(by: "partner_type")
-        regions = try metrics.groups(by: "region")
-        sectors = try metrics.groups(by: "sector")
-        community = try metrics.communities().communityOfNode
-        codes = GroupCodes(types: types, regions: regions, sectors: sectors)
-        labelRank = Self.labelRanks(metrics.study)
-        offsets = graph.outOffsets
-        adjacent = graph.neighborColumn()
+        try self.init(metrics: metrics, graph: metrics.graph, tieOfEdge: Array(0..<metrics.graph.edgeCount),
+                      community: try metrics.communities().communityOfNode, weights: weights, filters: filters, options: options)
     }
 
     /// Matching on the study's actors with only the ties `keep` accepts (for a backtest: the network as
     /// it was in a year). Communities are recomputed on that network (Louvain, unweighted, seeded).
     public init(metrics: StudyMetrics, keepingTies keep: (Int) -> Bool, weights: MatchWeights = MatchWeights(),
                 filters: MatchFilters = MatchFilters(), options: Options = Options()) throws {
-        try weights.validate()
         let full = metrics.graph
         var builder = GraphBuilder(directed: false)
         builder.reserveCapacity(nodes: full.nodeCount, edges: full.edgeCount)
@@ -124,17 +109,27 @@ public struct Matching: Sendable {
             _ = try builder.addEdge(full.edgeSources[t], full.edgeTargets[t])
             tieOfEdge.append(t)
         }
-        graph = try builder.build()
-        study = metrics.study
+        let graph = try builder.build()
+        try self.init(metrics: metrics, graph: graph, tieOfEdge: tieOfEdge,
+                      community: try graph.louvainCommunities(seed: options.seed).communityOfNode,
+                      weights: weights, filters: filters, options: options)
+    }
+
+    /// The one place both entry points share: groups, codes, label order and neighbour lists.
+    private init(metrics: StudyMetrics, graph: Graph, tieOfEdge: [Int], community: [Int32], weights: MatchWeights,
+                 filters: MatchFilters, options: Options) throws {
+        try weights.validate()
+        self.study = metrics.study
+        self.graph = graph
         self.weights = weights
         self.filters = filters
         self.options = options
         self.tieOfEdge = tieOfEdge
+        self.community = community
         isWeakEdge = tieOfEdge.map { metrics.isWeak[$0] }
         types = try metrics.groups(by: "partner_type")
         regions = try metrics.groups(by: "region")
         sectors = try metrics.groups(by: "sector")
-        community = try graph.louvainCommunities(seed: options.seed).communityOfNode
         codes = GroupCodes(types: types, regions: regions, sectors: sectors)
         labelRank = Self.labelRanks(metrics.study)
         offsets = graph.outOffsets
@@ -157,12 +152,12 @@ public struct Matching: Sendable {
     /// (costly: two shortest-path runs per candidate; see `betweennessGain`).
     /// - Complexity: O(n + m + Σ_p deg(p)) without betweenness.
     public func candidates(for innovation: Int, limit: Int? = nil, betweenness: Bool = false) -> [MatchCandidate] {
-        var context = EgoContext(self, innovation)
+        let context = EgoContext(self, innovation)
         // Score every candidate without allocating, keep the best, then gather the details of those.
         var scored: [(score: Double, rank: Int32, partner: Int32)] = []
         for p in 0..<graph.nodeCount where p != innovation && isPartner(p) && !context.isAlter[p] {
-            guard passes(innovation, p, &context) else { continue }
-            scored.append((components(innovation, p, context).score(weights), labelRank[p], Int32(p)))
+            guard passes(innovation, p, context) else { continue }
+            scored.append((components(p, neighbourPass(innovation, p, context), context).score(weights), labelRank[p], Int32(p)))
         }
         let better = { (a: (score: Double, rank: Int32, partner: Int32), b: (score: Double, rank: Int32, partner: Int32)) in
             a.score != b.score ? a.score > b.score : a.rank < b.rank
@@ -180,7 +175,7 @@ public struct Matching: Sendable {
             scored.sort(by: better)
             if let limit, scored.count > limit { scored.removeSubrange(limit...) }
         }
-        var result = scored.map { candidate(innovation, Int($0.partner), &context) }
+        var result = scored.map { candidate(innovation, Int($0.partner), context) }
         if betweenness || weights.betweenness > 0 {
             // The score's betweenness term applies to the candidates already chosen (documented).
             let before = betweennessBaseline()
@@ -193,21 +188,21 @@ public struct Matching: Sendable {
     /// The gains of one pair (no filters; `nil` when they are already tied or the same actor).
     public func candidate(innovation: Int, partner: Int) -> MatchCandidate? {
         guard innovation != partner else { return nil }
-        var context = EgoContext(self, innovation)
+        let context = EgoContext(self, innovation)
         guard !context.isAlter[partner] else { return nil }
-        return candidate(innovation, partner, &context)
+        return candidate(innovation, partner, context)
     }
 
     /// Scores of many pairs of one innovation at once (for event plans): `nil` for pairs already tied
     /// or that the filters exclude.
     public func candidates(for innovation: Int, among partners: [Int]) -> [MatchCandidate?] {
-        var context = EgoContext(self, innovation)
+        let context = EgoContext(self, innovation)
         return partners.map { p in
-            p == innovation || context.isAlter[p] || !passes(innovation, p, &context) ? nil : candidate(innovation, p, &context)
+            p == innovation || context.isAlter[p] || !passes(innovation, p, context) ? nil : candidate(innovation, p, context)
         }
     }
 
-    func passes(_ i: Int, _ p: Int, _ context: inout EgoContext) -> Bool {
+    func passes(_ i: Int, _ p: Int, _ context: EgoContext) -> Bool {
         if let allowed = filters.partners, !allowed.contains(p) { return false }
         if filters.excluded.contains(ActorPair(i, p)) { return false }
         if !filters.partnerTypes.isEmpty, !filters.partnerTypes.contains(types[p] ?? "") { return false }
@@ -247,11 +242,9 @@ public struct Matching: Sendable {
         /// Ties among the alters.
         var altersTies: Int
         var degree: Int
-        var ownTypes: Set<String>, ownRegions: Set<String>, ownSectors: Set<String>, ownCommunities: Set<Int32>
-        /// The same as flags by code (for scoring without hashing).
+        /// Which partner types (of its partners), regions, sectors and communities (of it and its
+        /// partners) the innovation has, as flags by code.
         var hasType: [Bool], hasRegion: [Bool], hasSector: [Bool], hasCommunity: [Bool]
-        /// Scratch: marks of p's neighbours.
-        var mark: [Bool]
 
         init(_ matching: Matching, _ i: Int) {
             let graph = matching.graph
@@ -259,7 +252,6 @@ public struct Matching: Sendable {
             innovation = i
             isAlter = [Bool](repeating: false, count: n)
             withinTwo = isAlter
-            mark = isAlter
             indirect = [Double](repeating: 0, count: n)
             let alters = graph.neighbors(of: Int32(i)).map(Int.init)
             degree = alters.count
@@ -282,10 +274,6 @@ public struct Matching: Sendable {
             for j in alters { sum += (1 + indirect[j]) * (1 + indirect[j]) }
             constraintSum = sum
             distance = Matching.hopDistances(from: i, offsets: matching.offsets, adjacent: matching.adjacent)
-            ownTypes = Set(alters.compactMap { matching.types[$0] })
-            ownRegions = Set((alters + [i]).compactMap { matching.regions[$0] })
-            ownSectors = Set((alters + [i]).compactMap { matching.sectors[$0] })
-            ownCommunities = Set((alters + [i]).map { matching.community[$0] })
             let codes = matching.codes
             hasType = [Bool](repeating: false, count: codes.typeCount)
             hasRegion = [Bool](repeating: false, count: codes.regionCount)
@@ -307,9 +295,19 @@ public struct Matching: Sendable {
         }
     }
 
-    /// The score's terms of the pair, from one pass over p's neighbours, without allocating (the same
-    /// arithmetic as `candidate`, which gathers the details too).
-    func components(_ i: Int, _ p: Int, _ context: EgoContext) -> MatchComponents {
+    /// What one pass over p's neighbours gives, without allocating: common neighbours, actors newly
+    /// within two steps, and Burt's constraint and effective size of the innovation with the tie added.
+    struct NeighbourPass {
+        let common: Int
+        let reached: Int
+        let constraintAfter: Double
+        let effectiveSizeAfter: Double
+    }
+
+    /// The constraint update of Docs/Matching.md: partners of the innovation tied to p gain
+    /// 1/(deg(p)+1) in their indirect sum, p adds its own term, the denominator becomes (deg(i)+1)².
+    /// The graph is simple (ties are aggregated), so no neighbour is seen twice.
+    func neighbourPass(_ i: Int, _ p: Int, _ context: EgoContext) -> NeighbourPass {
         let offsets = self.offsets, adjacent = self.adjacent
         let isAlter = context.isAlter, withinTwo = context.withinTwo, indirect = context.indirect
         let start = Int(offsets[p]), end = Int(offsets[p + 1])
@@ -331,24 +329,31 @@ public struct Matching: Sendable {
         }
         constraintSum += (1 + sP) * (1 + sP)
         let N = Double(context.degree + 1)
-        func new(_ code: Int32, _ has: [Bool]) -> Double { code >= 0 && !has[Int(code)] ? 1 : 0 }
-        return MatchComponents(
-            newPartnerType: new(codes.type[p], context.hasType), newRegion: new(codes.region[p], context.hasRegion),
-            newSector: new(codes.sector[p], context.hasSector), newCommunity: new(community[p], context.hasCommunity),
-            constraintDrop: constraintDrop(context.holesBefore.constraint, constraintSum / (N * N)),
-            reach: Double(reached) / Double(reached + 5),
-            introduced: Double(min(common, 3)) / 3, betweenness: 0)
+        return NeighbourPass(common: common, reached: reached, constraintAfter: constraintSum / (N * N),
+                             effectiveSizeAfter: N - 2 * Double(context.altersTies + common) / N)
     }
 
-    func candidate(_ i: Int, _ p: Int, _ context: inout EgoContext) -> MatchCandidate {
-        let degP = graph.degree(of: Int32(p))
-        // One pass over p's neighbours: common neighbours, link prediction, Burt's update, reach.
+    /// Whether p's group code is one the innovation lacks.
+    func isNew(_ code: Int32, _ has: [Bool]) -> Bool { code >= 0 && !has[Int(code)] }
+
+    /// The score's terms of the pair.
+    func components(_ p: Int, _ pass: NeighbourPass, _ context: EgoContext) -> MatchComponents {
+        func flag(_ value: Bool) -> Double { value ? 1 : 0 }
+        return MatchComponents(
+            newPartnerType: flag(isNew(codes.type[p], context.hasType)), newRegion: flag(isNew(codes.region[p], context.hasRegion)),
+            newSector: flag(isNew(codes.sector[p], context.hasSector)), newCommunity: flag(isNew(community[p], context.hasCommunity)),
+            constraintDrop: constraintDrop(context.holesBefore.constraint, pass.constraintAfter),
+            reach: Double(pass.reached) / Double(pass.reached + 5),
+            introduced: Double(min(pass.common, 3)) / 3, betweenness: 0)
+    }
+
+    /// The pair with every detail: the pass's values, the common neighbours and reached actors by name
+    /// (a second, arithmetic-free walk over p's neighbours), link prediction, introducers.
+    func candidate(_ i: Int, _ p: Int, _ context: EgoContext) -> MatchCandidate {
+        let pass = neighbourPass(i, p, context)
         var common: [Int] = []
-        var adamicAdar = 0.0, resourceAllocation = 0.0
-        let delta = 1 / Double(degP + 1)
-        var constraintSum = context.constraintSum
-        var sP = 0.0
         var reached: [Int] = context.withinTwo[p] ? [] : [p]
+        var adamicAdar = 0.0, resourceAllocation = 0.0
         for q32 in graph.neighbors(of: Int32(p)) {
             let q = Int(q32)
             if context.isAlter[q] {
@@ -356,26 +361,12 @@ public struct Matching: Sendable {
                 let dq = Double(graph.degree(of: q32))
                 adamicAdar += 1 / log(dq)
                 resourceAllocation += 1 / dq
-                let old = 1 + context.indirect[q], new = old + delta
-                constraintSum += new * new - old * old
-                sP += 1 / dq
-            } else if q != i && !context.withinTwo[q] && !context.mark[q] {
-                context.mark[q] = true
+            } else if q != i && !context.withinTwo[q] {
                 reached.append(q)
             }
         }
-        for q in reached { context.mark[q] = false }
-        constraintSum += (1 + sP) * (1 + sP)
-        let N = Double(context.degree + 1)
-        let constraintAfter = constraintSum / (N * N)
-        let effectiveAfter = N - 2 * Double(context.altersTies + common.count) / N
         let before = context.holesBefore
-        let union = context.degree + degP - common.count
-
-        let newType = types[p].flatMap { context.ownTypes.contains($0) ? nil : $0 }
-        let newRegion = regions[p].flatMap { context.ownRegions.contains($0) ? nil : $0 }
-        let newSector = sectors[p].flatMap { context.ownSectors.contains($0) ? nil : $0 }
-        let newCommunity: Int32? = context.ownCommunities.contains(community[p]) ? nil : community[p]
+        let union = context.degree + graph.degree(of: Int32(p)) - common.count
 
         // Reached actors by partner type and region, the largest group first.
         var groupCounts: [ReachedGroup.Key: Int] = [:]
@@ -390,17 +381,20 @@ public struct Matching: Sendable {
             }
 
         let d = context.distance[p]
-        let components = self.components(i, p, context)
+        let components = self.components(p, pass, context)
         return MatchCandidate(
             innovation: i, partner: p, distance: d < 0 ? nil : Int(d),
             commonNeighbors: common.count,
             jaccard: union == 0 ? .nan : Double(common.count) / Double(union),
             adamicAdar: adamicAdar, resourceAllocation: resourceAllocation,
-            constraintBefore: before.constraint, constraintAfter: constraintAfter,
-            effectiveSizeBefore: before.effectiveSize, effectiveSizeAfter: effectiveAfter,
+            constraintBefore: before.constraint, constraintAfter: pass.constraintAfter,
+            effectiveSizeBefore: before.effectiveSize, effectiveSizeAfter: pass.effectiveSizeAfter,
             betweennessBefore: nil, betweennessAfter: nil,
-            newPartnerType: newType, newRegion: newRegion, newSector: newSector,
-            newCommunity: newCommunity.map(Int.init), reachGained: reached.count, reachedGroups: groups,
+            newPartnerType: isNew(codes.type[p], context.hasType) ? types[p] : nil,
+            newRegion: isNew(codes.region[p], context.hasRegion) ? regions[p] : nil,
+            newSector: isNew(codes.sector[p], context.hasSector) ? sectors[p] : nil,
+            newCommunity: isNew(community[p], context.hasCommunity) ? Int(community[p]) : nil,
+            reachGained: reached.count, reachedGroups: groups,
             introducers: introducers(i, p, common), components: components,
             score: components.score(weights))
     }
