@@ -157,13 +157,8 @@ import WeakTiesStudy
         case "FULLMATRIX", "FM":
             var i = 0
             if embedded { i += n }  // column labels row
-            // The values the matrices need, checked before the N × N cells are allocated.
-            let perMatrix = n.multipliedReportingOverflow(by: n)
-            let needed = perMatrix.partialValue.multipliedReportingOverflow(by: matrices)
-            if perMatrix.overflow || needed.overflow || needed.partialValue - (diagonal ? 0 : n * matrices) > data.count {
-                throw ImportFailure.at(name, data.last?.line ?? tokens.last?.line ?? 1, nil,
-                    "the data ends early: \(matrices) matri\(matrices == 1 ? "x" : "ces") of \(n)×\(n) need \(perMatrix.overflow || needed.overflow ? "more" : String(needed.partialValue)) values, the file has \(data.count)")
-            }
+            try requireValues(rows: n, columns: n, matrices: matrices, skipped: diagonal ? 0 : n * matrices,
+                              available: data.count, file: name, line: data.last?.line ?? tokens.last?.line ?? 1)
             for matrix in 0..<matrices {
                 var cells = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
                 var cellText = [[String]](repeating: [String](repeating: "", count: n), count: n)
@@ -231,6 +226,18 @@ import WeakTiesStudy
         return network
     }
 
+    /// Full matrices need rows × columns × matrices values (less `skipped`, an absent diagonal): refused
+    /// when the data holds fewer, before any cell is allocated; the arithmetic is overflow-checked.
+    static func requireValues(rows: Int, columns: Int, matrices: Int, skipped: Int = 0, available: Int,
+                              file: String, line: Int) throws {
+        let perMatrix = rows.multipliedReportingOverflow(by: columns)
+        let needed = perMatrix.partialValue.multipliedReportingOverflow(by: matrices)
+        let overflow = perMatrix.overflow || needed.overflow
+        guard overflow || needed.partialValue - skipped > available else { return }
+        throw ImportFailure.at(file, line, nil,
+            "the data ends early: \(matrices) matri\(matrices == 1 ? "x" : "ces") of \(rows)×\(columns) need \(overflow ? "more" : String(needed.partialValue)) values, the file has \(available)")
+    }
+
     /// Two-mode data (`NR=`, `NC=`: e.g. actors × events): rows and columns are two sets of nodes
     /// (`mode` = `row` / `column`), each nonzero cell an undirected edge between them. Column ids that
     /// repeat a row id get ` (column)` appended, with a notice. Formats: `fullmatrix`, `edgelist2`.
@@ -249,12 +256,8 @@ import WeakTiesStudy
         switch format {
         case "FULLMATRIX", "FM":
             var i = 0
-            let perMatrix = rows.multipliedReportingOverflow(by: columns)
-            let needed = perMatrix.partialValue.multipliedReportingOverflow(by: matrices)
-            if perMatrix.overflow || needed.overflow || needed.partialValue > data.count {
-                throw ImportFailure.at(name, data.last?.line ?? first.line, nil,
-                    "the data ends early: \(matrices) matri\(matrices == 1 ? "x" : "ces") of \(rows)×\(columns) need \(perMatrix.overflow || needed.overflow ? "more" : String(needed.partialValue)) values, the file has \(data.count)")
-            }
+            try requireValues(rows: rows, columns: columns, matrices: matrices, available: data.count, file: name,
+                              line: data.last?.line ?? first.line)
             for matrix in 0..<matrices {
                 for r in 0..<rows {
                     for c in 0..<columns {

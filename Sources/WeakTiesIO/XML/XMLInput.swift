@@ -92,9 +92,11 @@ enum XMLInput {
         try run(XMLParser(stream: stream), file: file, handler: handler)
     }
 
+    /// The refusal of entity declarations, the same from our scanner and before `XMLParser`.
+    static let entityMessage = "the document declares XML entities; refused (entity expansion can exhaust memory, as in the billion-laughs attack)"
+
     static func entityRefusal(_ file: String, _ line: Int) -> ImportFailure {
-        ImportFailure(errors: [Diagnostic(.error, SourceLocation(file: file, line: line),
-            "the document declares XML entities; refused (entity expansion can exhaust memory, as in the billion-laughs attack)")])
+        ImportFailure(errors: [Diagnostic(.error, SourceLocation(file: file, line: line), entityMessage)])
     }
 
     /// Parses XML held in memory (a part of a ZIP container). - Throws: `ImportFailure`.

@@ -380,7 +380,7 @@ struct XMLScanner {
                     if startsWith(position + offset, "<!ENTITY") {
                         advanceLines(position, position + offset)
                         position += offset
-                        throw fail("the document declares XML entities; refused (entity expansion can exhaust memory, as in the billion-laughs attack)")
+                        throw fail(XMLInput.entityMessage)
                     }
                 }
                 offset += 1
