@@ -34,6 +34,8 @@ public struct Matching: Sendable {
     /// call (measured: 28 % of `match` for all innovations of a 50k-tie study was retain/release).
     let offsets: [Int32]
     let adjacent: [Int32]
+    /// The betweenness baseline (see `betweennessBaseline`).
+    let baseline = Once<[Double]>()
 
     struct GroupCodes: Sendable {
         let type: [Int32], region: [Int32], sector: [Int32]
@@ -442,13 +444,32 @@ public struct Matching: Sendable {
     /// Whether betweenness gains are exact on this network (else estimated from sampled sources).
     public var betweennessIsExact: Bool { graph.edgeCount <= options.exactUpTo || options.samples >= graph.nodeCount }
 
-    /// Normalised betweenness of every actor on `graph` (computed on each call; `candidates` calls it
-    /// once).
+    /// Normalised betweenness of every actor on `graph`, computed on first use and kept: `candidates`
+    /// with betweenness for every innovation of a study ran one whole Brandes pass per innovation for
+    /// the same baseline.
     func betweennessBaseline() -> [Double] {
-        guard let result = try? graph.betweenness(betweennessOptions) else {
-            return [Double](repeating: .nan, count: graph.nodeCount)
+        baseline.value {
+            guard let result = try? graph.betweenness(betweennessOptions) else {
+                return [Double](repeating: .nan, count: graph.nodeCount)
+            }
+            return result.normalized(nodeCount: graph.nodeCount).nodes.values
         }
-        return result.normalized(nodeCount: graph.nodeCount).nodes.values
+    }
+
+    /// A value computed once on first use, shared by copies of the matching (thread-safe; the lock is
+    /// held while computing, so concurrent first readers wait instead of computing it twice).
+    final class Once<Value: Sendable>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: Value?
+
+        func value(_ compute: () -> Value) -> Value {
+            lock.lock()
+            defer { lock.unlock() }
+            if let stored { return stored }
+            let value = compute()
+            stored = value
+            return value
+        }
     }
 
     /// The innovation's normalised betweenness on the graph with the tie i–p added: a full Brandes run
