@@ -46,6 +46,7 @@ extension StudyReport {
             ("granovetter", granovetterJSON(o.granovetter)),
             ("ei_region", number(o.eiRegion)), ("ei_partner_type", number(o.eiPartnerType)),
             ("strength_rule", .string(study.options.strengthRule.rawValue)),
+            ("consensus", .string(study.options.consensus.description)),
             ("data_quality", .object([
                 ("coders", .array(o.coders.map {
                     .object([("coder", .string($0.coder)), ("mentions", .int($0.mentions)), ("interviews", .int($0.interviews))])

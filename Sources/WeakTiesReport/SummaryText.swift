@@ -12,6 +12,7 @@ extension StudySummary {
             ("coders", .int(coders)), ("components", .int(components)), ("largest_component", .int(largestComponent)),
             ("isolates", .int(isolates)),
             ("strength_rule", .string(options.strengthRule.rawValue)), ("strong_threshold", .double(options.strongThreshold)),
+            ("consensus", .string(options.consensus.description)), ("aliases", .int(options.aliases.canonical.count)),
             ("files", .array(files.map { file in
                 .object([("path", .string(file.path)), ("role", .string(file.role.rawValue)), ("rows", .int(file.rows)),
                          ("encoding", .string(file.encoding)), ("delimiter", .string(file.delimiter))])
@@ -29,7 +30,8 @@ extension StudySummary {
         }
         var lines = [
             row("actors", actors, "\(innovations) innovations, \(partners) partners" + (unknownKind > 0 ? ", \(unknownKind) of unknown kind" : "")),
-            row("ties", ties, "\(strongTies) strong, \(weakTies) weak (rule: \(options.strengthRule.rawValue))"),
+            row("ties", ties, "\(strongTies) strong, \(weakTies) weak (rule: \(options.strengthRule.rawValue)"
+                + (options.consensus == .union ? "" : ", consensus: \(options.consensus)") + ")"),
             row("mentions", mentions, "from \(interviews) interview\(interviews == 1 ? "" : "s") by \(coders) coder\(coders == 1 ? "" : "s")"),
             row("components", components, "largest has \(largestComponent) actors" + (isolates > 0 ? ", \(isolates) isolates" : "")),
             row("warnings", warnings.count),

@@ -93,6 +93,20 @@ public final class ActorLookup: @unchecked Sendable {
         return ranked.prefix(limit).map { $0.key }
     }
 
+    /// The name in `names` closest to `name` by edit distance (case-insensitive; ties: the smaller name),
+    /// if within a third of its length (at least 2): for "did you mean" hints.
+    public static func nearest(to name: String, among names: some Sequence<String>) -> String? {
+        let target = name.lowercased()
+        let limit = max(2, target.count / 3)
+        var best: (distance: Int, name: String)?
+        for candidate in names {
+            let d = editDistance(candidate.lowercased(), target, limit: limit)
+            guard d <= limit else { continue }
+            if best == nil || d < best!.distance || (d == best!.distance && candidate < best!.name) { best = (d, candidate) }
+        }
+        return best?.name
+    }
+
     /// Levenshtein distance, stopping early above `limit` (returns limit + 1 then).
     public static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
         let x = Array(a), y = Array(b)

@@ -1,6 +1,6 @@
 /// Where something was found in an input file. Lines count physical lines (header = line 1); the
 /// column is the 1-based field number (the spreadsheet column), where there is one.
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public let file: String
     public let line: Int
     public let column: Int?

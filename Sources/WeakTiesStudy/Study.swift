@@ -215,10 +215,17 @@ public struct StudyOptions: Sendable, Equatable, Codable {
     public var strongThreshold: Double
     /// How a pair's mentions decide its strength.
     public var strengthRule: StrengthRule
+    /// Which coders' mentions make ties where several coded one interview.
+    public var consensus: ConsensusRule
+    /// Actor aliases applied at import (alias → canonical id); empty: none.
+    public var aliases: AliasTable
 
-    public init(strongThreshold: Double = 3, strengthRule: StrengthRule = .majority) {
+    public init(strongThreshold: Double = 3, strengthRule: StrengthRule = .majority, consensus: ConsensusRule = .union,
+                aliases: AliasTable = AliasTable()) {
         self.strongThreshold = strongThreshold
         self.strengthRule = strengthRule
+        self.consensus = consensus
+        self.aliases = aliases
     }
 }
 

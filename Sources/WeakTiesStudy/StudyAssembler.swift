@@ -14,8 +14,9 @@ public enum StudyAssembler {
         var state = AssemblyState(options: options)
         if let nodeTable { state.readNodes(nodeTable) }
         for (fileIndex, table) in tieTables.enumerated() { state.readTies(table, fileIndex: fileIndex) }
+        state.checkCanonicalIDs()
         try state.throwErrors()
-        return state.finish(tieTables: tieTables, nodeTable: nodeTable)
+        return try state.finish(tieTables: tieTables, nodeTable: nodeTable)
     }
 }
 
@@ -88,8 +89,34 @@ private struct AssemblyState {
     var proximity: [[UInt8]] = Array(repeating: [], count: ProximityDimension.allCases.count)
     var fileIndex: [Int16] = [], line: [Int32] = []
     var tableMappings: [HeaderMapping<TieField>?] = []
+    /// Ids written as themselves (not through an alias) in either table; aliases met in the data.
+    var directIDs: Set<String> = []
+    var usedAliases: Set<String> = []
 
     init(options: StudyOptions) { self.options = options }
+
+    /// The canonical id of a normalised id, noting which aliases the data uses.
+    mutating func canonicalID(_ id: String) -> String {
+        guard !options.aliases.isEmpty else { return id }
+        let canonical = options.aliases.resolve(id)
+        if canonical == id { directIDs.insert(id) } else { usedAliases.insert(id) }
+        return canonical
+    }
+
+    /// Every alias the data uses must lead to an id the study contains as itself.
+    mutating func checkCanonicalIDs() {
+        guard !usedAliases.isEmpty else { return }
+        var errors = ErrorCollector()
+        let aliases = options.aliases
+        for alias in usedAliases.sorted(by: { aliases.locations[$0]! < aliases.locations[$1]! }) {
+            let canonical = aliases.resolve(alias)
+            guard !directIDs.contains(canonical) else { continue }
+            let nearest = ActorLookup.nearest(to: canonical, among: directIDs)
+            let hint = nearest.map { " (did you mean '\($0)'?)" } ?? ""
+            errors.add(aliases.locations[alias]!, "canonical id '\(canonical)' of alias '\(alias)' is not an id of the study: neither the nodes table nor the ties name it\(hint)")
+        }
+        record(errors, file: aliases.file ?? "aliases")
+    }
 
     func throwErrors() throws(ImportFailure) {
         let listed = errorsByFile.flatMap { $0.errors.errors.sorted { $0.location < $1.location } }
@@ -119,7 +146,8 @@ private struct AssemblyState {
         func parsed<T>(_ field: NodeField, _ parse: (String) -> Result<T, ValueError>) -> [Result<T, ValueError>]? {
             mapping.columnOf[field].map { table.columns[$0].values.map(parse) }
         }
-        let ids = table.columns[idColumn].values.map(CellParser.normalizedID)
+        let writtenIDs = table.columns[idColumn].values.map(CellParser.normalizedID)
+        let ids = writtenIDs.map { canonicalID($0) }
         let kinds = parsed(.kind, CellParser.kind)
         let established = parsed(.established) { CellParser.boolean($0, column: table.header[mapping.columnOf[.established]!]) }
         let founded = parsed(.founded) { CellParser.year($0, column: table.header[mapping.columnOf[.founded]!]) }
@@ -151,13 +179,36 @@ private struct AssemblyState {
         let extraNames = mapping.extraColumns.map { ($0, extraName(table, $0)) }
         indexByID.reserveCapacity(indexByID.count + table.rowCount)
         actors.reserveCapacity(actors.count + table.rowCount)
-        for row in 0..<table.rowCount {
+        // Rows of canonical actors first, so a row declaring an alias meets its canonical actor's row.
+        let codes = table.columns[idColumn].codes
+        let isAliasRow = { (row: Int) in ids[Int(codes[row])] != writtenIDs[Int(codes[row])] }
+        let rowOrder = options.aliases.isEmpty ? Array(0..<table.rowCount)
+            : (0..<table.rowCount).filter { !isAliasRow($0) } + (0..<table.rowCount).filter(isAliasRow)
+        for row in rowOrder {
             let id = ids[Int(table.columns[idColumn].codes[row])]
             let location = table.location(row: row, column: idColumn)
             let kind = value(kinds, kindColumn, row)
             let isEstablished = value(established, establishedColumn, row)
             let foundedYear = value(founded, foundedColumn, row)
             if id.isEmpty { errors.add(location, "empty id"); continue }
+            if isAliasRow(row), let existing = indexByID[id] {
+                // An alias's own row: merged into its canonical actor where no coded value contradicts it.
+                let alias = writtenIDs[Int(codes[row])]
+                let first = actors[Int(existing)]
+                let conflicts: [(String, String?, String?)] = [
+                    ("kind", kind.map(\.rawValue), first.kind.map(\.rawValue)),
+                    ("partner_type", text(partnerTypeText, row), first.partnerType),
+                    ("region", text(regionText, row), first.region), ("sector", text(sectorText, row), first.sector),
+                    ("established", isEstablished.map { "\($0)" }, first.established.map { "\($0)" }),
+                    ("founded", foundedYear.map { "\($0)" }, first.founded.map { "\($0)" }),
+                ].filter { $0.1 != nil && $0.2 != nil && $0.1 != $0.2 }
+                if let (field, mine, theirs) = conflicts.first {
+                    errors.add(location, "'\(alias)' is an alias of '\(id)' (\(options.aliases.locations[alias]!)) but its \(field) '\(mine!)' contradicts '\(theirs!)' (line \(first.location.line)); correct one of the rows or drop the alias")
+                } else {
+                    diagnostics.append(Diagnostic(.notice, location, "'\(alias)' is an alias of '\(id)': its row is merged into line \(first.location.line)"))
+                }
+                continue
+            }
             // One hash per id: inserted here (the actor is appended below), put back if taken.
             if let existing = indexByID.updateValue(Int32(actors.count), forKey: id) {
                 indexByID[id] = existing
@@ -222,8 +273,8 @@ private struct AssemblyState {
         let proximities = ProximityDimension.allCases.map { dimension in
             compact(TieField(rawValue: dimension.columnName)!, fallback: UInt8(0)) { ProximityLevel.parse($0, column: dimension.columnName).map { UInt8($0?.rawValue ?? 0) } }
         }
-        let sourceIDs = table.columns[sourceColumn].values.map(CellParser.normalizedID)
-        let targetIDs = table.columns[targetColumn].values.map(CellParser.normalizedID)
+        let sourceIDs = table.columns[sourceColumn].values.map { canonicalID(CellParser.normalizedID($0)) }
+        let targetIDs = table.columns[targetColumn].values.map { canonicalID(CellParser.normalizedID($0)) }
         var sourceActor = [Int32](repeating: -1, count: sourceIDs.count)
         var targetActor = [Int32](repeating: -1, count: targetIDs.count)
         let sourceIsInnovationAlias = normalizedHeaderName(table.header[sourceColumn]) == "innovation"
@@ -320,8 +371,9 @@ private struct AssemblyState {
 
     // MARK: Finish
 
-    mutating func finish(tieTables: [CodedTable], nodeTable: CodedTable?) -> Study {
-        let (columnNames, cells) = unionColumns(tieTables)
+    mutating func finish(tieTables: [CodedTable], nodeTable: CodedTable?) throws(ImportFailure) -> Study {
+        var (columnNames, cells) = unionColumns(tieTables)
+        try applyConsensus(columnNames, &cells, tables: tieTables)
         let kinds = inferKinds(hasNodesTable: nodeTable != nil, nodesFile: nodeTable?.file)
         let tieTable = aggregate()
         let finalActors = actors.enumerated().map { (i, a) in
@@ -347,6 +399,83 @@ private struct AssemblyState {
     }
 
     var mentionTie: [Int32] = []
+
+    /// Sets aside the mentions the consensus rule does not accept (see `ConsensusRule`), before
+    /// aggregation, with a notice that counts them.
+    /// - Complexity: O(mentions) expected (one hash per mention).
+    mutating func applyConsensus(_ names: [String], _ cells: inout [TextColumn], tables: [CodedTable]) throws(ImportFailure) {
+        let rule = options.consensus
+        guard rule != .union, let firstTable = tables.first else { return }
+        let header = SourceLocation(file: firstTable.file, line: firstTable.headerLine)
+        guard let ic = names.firstIndex(of: TieField.interview.rawValue), let cc = names.firstIndex(of: TieField.coder.rawValue) else {
+            throw ImportFailure(errors: [Diagnostic(.error, header, "the consensus rule '\(rule)' weighs the coders of each interview, but the ties tables have no \(names.contains(TieField.interview.rawValue) ? "coder" : "interview") column")])
+        }
+        func dense(_ column: TextColumn) -> (perCode: [Int32], names: [String]) {
+            var id: [String: Int32] = [:], names: [String] = []
+            let perCode = column.values.map { value -> Int32 in
+                let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+                if trimmed.isEmpty { return -1 }
+                if let k = id[trimmed] { return k }
+                id[trimmed] = Int32(names.count); names.append(trimmed)
+                return Int32(names.count - 1)
+            }
+            return (perCode, names)
+        }
+        let interviews = dense(cells[ic]), coders = dense(cells[cc])
+        let interviewOf = cells[ic].codes.map { interviews.perCode[Int($0)] }
+        let coderOf = cells[cc].codes.map { coders.perCode[Int($0)] }
+        var chosen: Int32 = -1
+        if case .coder(let name) = rule {
+            guard let k = coders.names.firstIndex(of: name) ?? coders.names.firstIndex(where: { $0.lowercased() == name.lowercased() }) else {
+                let known = coders.names.sorted()
+                let nearest = ActorLookup.nearest(to: name, among: known)
+                throw ImportFailure(errors: [Diagnostic(.error, header, "the consensus rule names coder '\(name)', who coded no mention (coders: \(known.joined(separator: ", ")))" + (nearest.map { "; did you mean '\($0)'?" } ?? ""))])
+            }
+            chosen = Int32(k)
+        }
+        let count = source.count
+        var codersOfInterview = [[Int32]](repeating: [], count: interviews.names.count)
+        for m in 0..<count where interviewOf[m] >= 0 && coderOf[m] >= 0 {
+            if !codersOfInterview[Int(interviewOf[m])].contains(coderOf[m]) { codersOfInterview[Int(interviewOf[m])].append(coderOf[m]) }
+        }
+        struct Unit: Hashable { let interview: Int32, a: Int32, b: Int32 }
+        var codersOfUnit: [Unit: [Int32]] = [:]
+        if chosen < 0 {
+            for m in 0..<count where interviewOf[m] >= 0 && coderOf[m] >= 0 && codersOfInterview[Int(interviewOf[m])].count >= 2 {
+                let unit = Unit(interview: interviewOf[m], a: min(source[m], target[m]), b: max(source[m], target[m]))
+                if !(codersOfUnit[unit]?.contains(coderOf[m]) ?? false) { codersOfUnit[unit, default: []].append(coderOf[m]) }
+            }
+        }
+        var keep = [Bool](repeating: true, count: count)
+        var setAsideUnits = Set<Unit>()
+        for m in 0..<count where interviewOf[m] >= 0 && coderOf[m] >= 0 {
+            let interviewCoders = codersOfInterview[Int(interviewOf[m])]
+            guard interviewCoders.count >= 2 else { continue }
+            let unit = Unit(interview: interviewOf[m], a: min(source[m], target[m]), b: max(source[m], target[m]))
+            switch rule {
+            case .union: break
+            case .majority: keep[m] = codersOfUnit[unit]!.count * 2 > interviewCoders.count
+            case .intersection: keep[m] = codersOfUnit[unit]!.count == interviewCoders.count
+            case .coder: keep[m] = !interviewCoders.contains(chosen) || coderOf[m] == chosen
+            }
+            if !keep[m] { setAsideUnits.insert(unit) }
+        }
+        let setAside = keep.count { !$0 }
+        diagnostics.append(Diagnostic(.notice, header, setAside == 0
+            ? "consensus rule '\(rule)': every mention kept"
+            : "consensus rule '\(rule)': \(setAside) of \(count) mentions set aside (\(setAsideUnits.count) pairs in \(Set(setAsideUnits.map(\.interview)).count) interviews; weakties agree lists the disagreements)"))
+        guard setAside > 0 else { return }
+        func kept<T>(_ values: [T]) -> [T] {
+            var out: [T] = []
+            out.reserveCapacity(count - setAside)
+            for m in 0..<count where keep[m] { out.append(values[m]) }
+            return out
+        }
+        source = kept(source); target = kept(target); strength = kept(strength)
+        initiator = kept(initiator); since = kept(since); weight = kept(weight)
+        proximity = proximity.map(kept); fileIndex = kept(fileIndex); line = kept(line)
+        cells = cells.map { TextColumn(values: $0.values, codes: kept($0.codes)) }
+    }
 
     /// Union of the columns of all ties tables: known fields under canonical names, then extra columns.
     func unionColumns(_ tables: [CodedTable]) -> ([String], [TextColumn]) {

@@ -125,6 +125,45 @@ public enum StrengthRule: String, Sendable, CaseIterable, Codable {
     }
 }
 
+/// Which mentions make ties where several coders coded one interview. Mentions without interview or
+/// coder, and interviews one coder coded, are kept under every rule (there is nothing to weigh).
+public enum ConsensusRule: Sendable, Equatable, Hashable, Codable, CustomStringConvertible {
+    /// Every mention: a tie any coder coded (the default).
+    case union
+    /// A pair's mentions in an interview count where more than half of the interview's coders coded
+    /// the pair (with two coders: both; an even split is a disagreement to resolve, not a tie).
+    case majority
+    /// Only pairs every coder of the interview coded.
+    case intersection
+    /// In the interviews this coder coded, only their mentions; elsewhere every mention.
+    case coder(String)
+
+    /// Parses `union`, `majority`, `intersection` or `coder:NAME`.
+    public init?(_ text: String) {
+        let value = text.trimmingCharacters(in: .whitespaces)
+        switch value.lowercased() {
+        case "union": self = .union
+        case "majority": self = .majority
+        case "intersection": self = .intersection
+        default:
+            guard value.lowercased().hasPrefix("coder:") else { return nil }
+            let name = value.dropFirst("coder:".count).trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else { return nil }
+            self = .coder(name)
+        }
+    }
+
+    /// `union`, `majority`, `intersection` or `coder:NAME`, as parsed.
+    public var description: String {
+        switch self {
+        case .union: "union"
+        case .majority: "majority"
+        case .intersection: "intersection"
+        case .coder(let name): "coder:" + name
+        }
+    }
+}
+
 /// Parsers for the other typed cells of the contract.
 public enum CellParser {
     /// A four-digit year (`2019`; `2019.0` as spreadsheets write it is accepted); empty is `nil`.

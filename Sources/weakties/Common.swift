@@ -17,6 +17,10 @@ extension InputFormat: ExpressibleByArgument {
     public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
 }
 extension StrengthRule: ExpressibleByArgument {}
+extension ConsensusRule: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+    public static var defaultCompletionKind: CompletionKind { .list(["union", "majority", "intersection", "coder:"]) }
+}
 extension WeightMode: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
 extension ReportLanguage: ExpressibleByArgument {}
@@ -83,6 +87,12 @@ struct StudyInputOptions: ParsableArguments {
     @Option(name: .long, help: "How a pair's mentions decide its strength.")
     var strengthRule: StrengthRule = .majority
 
+    @Option(name: .long, help: ArgumentHelp("Which coders' mentions make ties where several coded one interview: union (every mention), majority (pairs more than half of the interview's coders coded), intersection (pairs all coded) or coder:NAME (that coder's mentions in the interviews they coded).", valueName: "rule"))
+    var consensus: ConsensusRule = .union
+
+    @Option(name: .long, help: "Alias table (CSV/TSV, columns alias,canonical_id): other spellings of actors, merged into the canonical actor at import (weakties actors --suggest-merges writes one).")
+    var aliases: String?
+
     @Flag(name: .shortAndLong, help: "Print no warnings or notices (errors are always printed).")
     var quiet = false
 
@@ -91,14 +101,20 @@ struct StudyInputOptions: ParsableArguments {
         if !(1...5).contains(strongThreshold) { throw ValidationError("--strong-threshold must be between 1 and 5") }
     }
 
-    var studyOptions: StudyOptions { StudyOptions(strongThreshold: strongThreshold, strengthRule: strengthRule) }
+    /// The import options, with the alias table read. - Throws: `ImportFailure`, `InputOutputError`.
+    func studyOptions() throws -> StudyOptions {
+        let aliasTable = try aliases.map { try AliasTable(table: DelimitedTableReader.read(path: $0)) } ?? AliasTable()
+        return StudyOptions(strongThreshold: strongThreshold, strengthRule: strengthRule, consensus: consensus, aliases: aliasTable)
+    }
 
     /// The input files with their roles, for run manifests.
-    var inputFiles: [(path: String, role: String)] { ties.map { ($0, "ties") } + (nodes.map { [($0, "nodes")] } ?? []) }
+    var inputFiles: [(path: String, role: String)] {
+        ties.map { ($0, "ties") } + (nodes.map { [($0, "nodes")] } ?? []) + (aliases.map { [($0, "aliases")] } ?? [])
+    }
 
     /// Loads the study and prints its warnings (unless quiet). Errors are thrown for `Failure`.
     func loadStudy() throws -> Study {
-        let study = try StudyLoader.load(ties: ties, nodes: nodes, options: studyOptions, delimiter: delimiter?.byte,
+        let study = try StudyLoader.load(ties: ties, nodes: nodes, options: try studyOptions(), delimiter: delimiter?.byte,
                                          format: inputFormat, sheet: sheet, nodesSheet: nodesSheet,
                                          qdaMapping: try qdaMapping.map(QDAMapping.read(path:)) ?? QDAMapping())
         if !quiet { for diagnostic in study.diagnostics { Console.printDiagnostic(diagnostic) } }
@@ -160,6 +176,9 @@ enum Failure {
             case .unknownWeight, .negativeWeight, .invalidPlan: return ExitCode(ExitCodes.usage)
             default: return ExitCode(ExitCodes.dataError)
             }
+        case let error as AgreementError:
+            Console.printError(error.description)
+            return ExitCode(ExitCodes.dataError)
         case let error as ActorLookupError:
             Console.printError(error.description)
             return ExitCode(ExitCodes.usage)

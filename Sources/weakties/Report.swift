@@ -77,6 +77,7 @@ struct Report: StudyCommand {
             ("innovations", .array(innovation.map { .string($0) })), ("excel_de", .bool(excelDe)),
             ("template", .string(template)), ("seed", .int(seed)), ("suggestions", .int(suggestions)),
             ("strength_rule", .string(input.strengthRule.rawValue)), ("strong_threshold", .double(input.strongThreshold)),
+            ("consensus", .string(input.consensus.description)), ("aliases", .string(input.aliases)),
             ("delimiter", .string(input.delimiter?.rawValue)), ("docs_url", .string(rendering.docsBase)),
         ])
         let main = try ReportWriter.write(

@@ -16,9 +16,10 @@ struct WeakTiesCommand: ParsableCommand {
               weakties metrics ties.csv --nodes nodes.csv --attribute region --output metrics.csv
               weakties report ties.csv --nodes nodes.csv --output report/
               weakties match ties.csv --nodes nodes.csv --innovation "Repair-Café Cracau"
+              weakties agree ties.csv --disagreements meeting.html
             """,
         version: weakTiesVersion,
-        subcommands: [Validate.self, Metrics.self, Render.self, Export.self, Report.self, Match.self]
+        subcommands: [Validate.self, Metrics.self, Render.self, Export.self, Report.self, Match.self, Agree.self]
     )
 
     /// A first word that is no subcommand (a mistyped one) is answered with the nearest subcommand's

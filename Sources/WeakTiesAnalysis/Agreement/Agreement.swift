@@ -1,0 +1,580 @@
+import Foundation
+import WeakTiesStudy
+
+/// A coded variable whose agreement between coders is measured.
+public enum AgreementVariable: Hashable, Sendable {
+    /// Whether a coder coded a tie between the pair at all (nominal: coded / not coded).
+    case presence
+    /// Weak < strong (ordinal).
+    case strength
+    /// The 1–5 strength scale where coders used it (ordinal).
+    case strengthScale
+    /// Who initiated the tie, relative to the pair's orientation (nominal).
+    case initiator
+    /// One proximity dimension, low < medium < high (ordinal).
+    case proximity(ProximityDimension)
+    /// The numeric `weight` column (interval).
+    case weight
+    /// One motive value: named or not by a coder who coded the pair's motive (nominal).
+    case motive(String)
+    /// One benefit value, as motive.
+    case benefit(String)
+
+    /// A stable name for tables: `presence`, `strength`, `strength_scale`, `initiator`,
+    /// `proximity_spatial`, …, `weight`, `motive: <value>`, `benefit: <value>`.
+    public var name: String {
+        switch self {
+        case .presence: "presence"
+        case .strength: "strength"
+        case .strengthScale: "strength_scale"
+        case .initiator: "initiator"
+        case .proximity(let d): d.columnName
+        case .weight: "weight"
+        case .motive(let v): "motive: \(v)"
+        case .benefit(let v): "benefit: \(v)"
+        }
+    }
+
+    /// The level of measurement, which decides α's difference function.
+    public var level: MeasurementLevel {
+        switch self {
+        case .presence, .initiator, .motive, .benefit: .nominal
+        case .strength, .strengthScale, .proximity: .ordinal
+        case .weight: .interval
+        }
+    }
+}
+
+/// A confidence interval; NaN bounds where it is undefined.
+public struct ConfidenceInterval: Sendable, Equatable {
+    public let low: Double
+    public let high: Double
+}
+
+/// Agreement on one variable, between two coders or among all.
+public struct ReliabilityEstimate: Sendable {
+    public let variable: AgreementVariable
+    /// The two coders compared, or every coder (overall).
+    public let coders: [String]
+    /// Interviews the compared coders coded together (two or more of them).
+    public let interviews: Int
+    /// Units with at least two values (pairable units).
+    public let units: Int
+    /// Values in pairable units.
+    public let values: Int
+    public let percentAgreement: Double
+    /// Cohen's κ (pairs of coders; NaN overall).
+    public let cohenKappa: Double
+    public let cohenKappaInterval: ConfidenceInterval
+    /// Fleiss' κ over the units coded by `fleissRaters` coders (overall; NaN for pairs).
+    public let fleissKappa: Double
+    public let fleissRaters: Int
+    /// Krippendorff's α with the variable's level.
+    public let alpha: Double
+    public let alphaInterval: ConfidenceInterval
+}
+
+/// A tie or tie attribute on which the coders of one interview differ: the agenda item of a
+/// consensus meeting.
+public struct Disagreement: Sendable {
+    /// One variable's values, one per coder of the interview (`nil`: that coder coded nothing for it).
+    public struct Difference: Sendable {
+        /// `presence`, `strength`, `strength_scale`, `initiator`, `proximity_<dimension>`, `weight`,
+        /// `motive` or `benefit`.
+        public let field: String
+        public let values: [String?]
+    }
+
+    public let interview: String
+    /// The study's tie between the pair (its ends give the orientation `initiator` refers to).
+    public let tie: Int
+    /// Every coder of the interview, sorted.
+    public let coders: [String]
+    /// Each coder's mentions of the pair in this interview, input order.
+    public let mentions: [[Int32]]
+    public let differences: [Difference]
+
+    /// Whether the tie itself is disputed (one coder coded it, another did not).
+    public var isPresenceDisputed: Bool { differences.first?.field == "presence" }
+}
+
+/// Why agreement cannot be computed.
+public enum AgreementError: Error, Sendable, Equatable, CustomStringConvertible {
+    case missingColumn(String)
+    case noDoubleCoding(coders: Int, interviews: Int)
+
+    public var description: String {
+        switch self {
+        case .missingColumn(let name):
+            "the ties tables have no '\(name)' column: agreement compares the coders of each interview (columns 'interview' and 'coder', see Docs/Agreement.md)"
+        case .noDoubleCoding(let coders, let interviews):
+            "no interview was coded by two or more coders (\(coders) coder\(coders == 1 ? "" : "s"), \(interviews) interview\(interviews == 1 ? "" : "s")): there is nothing to compare"
+        }
+    }
+}
+
+/// Inter-coder reliability of a study's tie coding and the list of disagreements.
+///
+/// Units: within each interview coded by two or more coders, every unordered pair of actors that at
+/// least one of them coded. Each coder of the interview gives each unit a value per variable:
+/// presence (coded it or not); for the attributes, the coder's own coding of the pair — missing
+/// where the coder did not code it, the coder's majority where coded more than once (equal votes:
+/// strong; initiator: first in file order) and the upper median for ordinal and interval values.
+/// Coders who did not code an interview are missing there. Pairs of coders are compared over the
+/// interviews both coded (presence: the pairs at least one of the two coded). See Docs/Agreement.md.
+public struct Agreement: Sendable {
+    /// Which pairs of actors are units for tie presence.
+    public enum PresenceUnits: String, Sendable, CaseIterable {
+        /// The pairs at least one coder of the interview coded: no unit is "absent" for everyone, so
+        /// chance-corrected coefficients cannot exceed 0 for two coders (α = (1 − D)/(2A + D) with A
+        /// agreeing and D disputed units); percent agreement is the measure.
+        case coded
+        /// Every pair of actors named in the interview (by any of its coders): a pair everyone left
+        /// untied is an agreement on absence.
+        case named
+    }
+
+    public struct Options: Sendable {
+        /// Units of tie presence.
+        public var presenceUnits: PresenceUnits
+        /// Bootstrap replicates for the confidence intervals (0: none).
+        public var replicates: Int
+        public var seed: UInt64
+        public var confidence: Double
+        /// Motive and benefit values assessed per field: the most frequent ones.
+        public var valuesPerField: Int
+
+        public init(presenceUnits: PresenceUnits = .coded, replicates: Int = 1000, seed: UInt64 = 1,
+                    confidence: Double = 0.95, valuesPerField: Int = 30) {
+            self.presenceUnits = presenceUnits
+            self.replicates = replicates
+            self.seed = seed
+            self.confidence = confidence
+            self.valuesPerField = valuesPerField
+        }
+    }
+
+    public let study: Study
+    public let options: Options
+    /// Every coder, sorted.
+    public let coders: [String]
+    /// Interviews coded by two or more coders, sorted.
+    public let comparedInterviews: [String]
+    /// Interviews coded by one coder only.
+    public let singleCodedInterviews: Int
+    /// Mentions without interview or coder (not compared).
+    public let uncodedMentions: Int
+    /// Agreement among all coders, per variable.
+    public let overall: [ReliabilityEstimate]
+    /// Agreement of each pair of coders that coded an interview together, per variable.
+    public let pairs: [ReliabilityEstimate]
+    public let disagreements: [Disagreement]
+    /// Motive and benefit values left out by `valuesPerField`, per field.
+    public let unassessedValues: [String: Int]
+
+    /// - Throws: `AgreementError` without interview or coder column, or without double coding.
+    /// - Complexity: O(m log m) for m mentions, plus O(units × variables × coder pairs) and
+    ///   O(replicates × patterns) per estimate.
+    public init(study: Study, options: Options = Options()) throws(AgreementError) {
+        self.study = study
+        self.options = options
+        var builder = try AgreementBuilder(study: study, options: options)
+        builder.scan()
+        coders = builder.coderNames
+        comparedInterviews = builder.comparedInterviewNames
+        singleCodedInterviews = builder.singleCoded
+        uncodedMentions = builder.uncoded
+        disagreements = builder.disagreements
+        unassessedValues = builder.unassessed
+        (overall, pairs) = builder.estimates()
+    }
+}
+
+/// Splits a motive or benefit cell into its values: separated by `,` or `;`, trimmed, folded for case.
+func codedValues(_ text: String) -> [String] {
+    Set(text.split(whereSeparator: { $0 == "," || $0 == ";" })
+        .map { $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
+        .filter { !$0.isEmpty }).sorted()
+}
+
+private struct AgreementBuilder {
+    let study: Study
+    let options: Options
+    typealias Options = Agreement.Options
+
+    var coderNames: [String] = []
+    var comparedInterviewNames: [String] = []
+    var singleCoded = 0
+    var uncoded = 0
+    var disagreements: [Disagreement] = []
+    var unassessed: [String: Int] = [:]
+
+    // Per mention: dense interview and coder (-1: blank).
+    var interviewOf: [Int32] = [], coderOf: [Int32] = []
+    var interviewNames: [String] = []
+    /// Coders (dense, sorted) of each interview.
+    var codersOf: [[Int32]] = []
+    var scaleOfCode: [Int8] = []  // strength cell code → 1…5, 0 when not on the scale
+    var strengthColumn: TextColumn?
+    var motiveColumn: TextColumn?, benefitColumn: TextColumn?
+    var motiveValuesOfCode: [[Int32]] = [], benefitValuesOfCode: [[Int32]] = []
+    var motiveNames: [String] = [], benefitNames: [String] = []
+    var assessedMotives = 0, assessedBenefits = 0
+    var weightCategories: [Double] = []
+    var hasInitiator = false, hasScale = false, hasWeight = false
+    var proximityDimensions: [ProximityDimension] = []
+
+    var variables: [AgreementVariable] = []
+    var overallTables: [CodingTable] = []
+    /// Per variable, per coder pair index.
+    var pairTables: [[CodingTable]] = []
+    var pairInterviews: [Int] = []
+    /// Units (pairs some coder coded) per interview.
+    var codedUnits: [Int] = []
+
+    init(study: Study, options: Options) throws(AgreementError) {
+        self.study = study
+        self.options = options
+        let m = study.mentions
+        guard let ic = m.column(named: TieField.interview.rawValue) else { throw .missingColumn("interview") }
+        guard let cc = m.column(named: TieField.coder.rawValue) else { throw .missingColumn("coder") }
+        func dense(_ column: TextColumn, sorted: Bool) -> (perCode: [Int32], names: [String]) {
+            let trimmed = column.values.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            var names = Array(Set(trimmed.filter { !$0.isEmpty }))
+            if sorted { names.sort() }
+            let id = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, Int32($0)) })
+            return (trimmed.map { id[$0] ?? -1 }, names)
+        }
+        let interviews = dense(m.cells[ic], sorted: true), coders = dense(m.cells[cc], sorted: true)
+        interviewNames = interviews.names
+        coderNames = coders.names
+        interviewOf = m.cells[ic].codes.map { interviews.perCode[Int($0)] }
+        coderOf = m.cells[cc].codes.map { coders.perCode[Int($0)] }
+        codersOf = Array(repeating: [], count: interviewNames.count)
+        for row in 0..<m.count {
+            let i = interviewOf[row], c = coderOf[row]
+            guard i >= 0, c >= 0 else { uncoded += 1; continue }
+            if !codersOf[Int(i)].contains(c) { codersOf[Int(i)].append(c) }
+        }
+        for i in codersOf.indices { codersOf[i].sort() }
+        comparedInterviewNames = codersOf.indices.filter { codersOf[$0].count >= 2 }.map { interviewNames[$0] }
+        singleCoded = codersOf.count { $0.count == 1 }
+        guard !comparedInterviewNames.isEmpty else {
+            throw .noDoubleCoding(coders: coderNames.count, interviews: interviewNames.count)
+        }
+        prepareFields()
+    }
+
+    mutating func prepareFields() {
+        let m = study.mentions
+        if let c = m.column(named: TieField.strength.rawValue) {
+            strengthColumn = m.cells[c]
+            scaleOfCode = m.cells[c].values.map { text in
+                guard let v = Double(text.trimmingCharacters(in: .whitespaces)), v == v.rounded(), (1...5).contains(v) else { return 0 }
+                return Int8(v)
+            }
+        }
+        hasInitiator = m.column(named: TieField.initiator.rawValue) != nil
+        proximityDimensions = ProximityDimension.allCases.filter { m.column(named: $0.columnName) != nil }
+        func values(_ field: TieField, _ limit: Int) -> (TextColumn?, [[Int32]], [String], Int, Int) {
+            guard let c = m.column(named: field.rawValue) else { return (nil, [], [], 0, 0) }
+            let column = m.cells[c]
+            let split = column.values.map(codedValues)
+            var frequency: [String: Int] = [:]
+            for code in column.codes { for v in split[Int(code)] { frequency[v, default: 0] += 1 } }
+            let names = frequency.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
+            let id = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, Int32($0)) })
+            return (column, split.map { $0.map { id[$0]! } }, names, min(limit, names.count), max(0, names.count - limit))
+        }
+        var left = 0
+        (motiveColumn, motiveValuesOfCode, motiveNames, assessedMotives, left) = values(.motive, options.valuesPerField)
+        if left > 0 { unassessed["motive"] = left }
+        (benefitColumn, benefitValuesOfCode, benefitNames, assessedBenefits, left) = values(.benefit, options.valuesPerField)
+        if left > 0 { unassessed["benefit"] = left }
+        var weights = Set<Double>()
+        for w in m.weight where !w.isNaN { weights.insert(w); if weights.count > 254 { break } }
+        if weights.count <= 254 { weightCategories = weights.sorted() }
+        hasWeight = !weightCategories.isEmpty
+        hasScale = scaleOfCode.contains { $0 > 0 }
+    }
+
+    func pairIndex(_ a: Int32, _ b: Int32) -> Int {
+        let (i, j) = (Int(min(a, b)), Int(max(a, b)))
+        return j * (j - 1) / 2 + i
+    }
+
+    /// One pass over the compared mentions grouped by (interview, tie): fills the coding tables and
+    /// the disagreement list.
+    mutating func scan() {
+        let m = study.mentions
+        variables = [.presence, .strength] + (hasScale ? [.strengthScale] : []) + (hasInitiator ? [.initiator] : [])
+            + proximityDimensions.map { .proximity($0) } + (hasWeight ? [.weight] : [])
+            + motiveNames.prefix(assessedMotives).map { .motive($0) } + benefitNames.prefix(assessedBenefits).map { .benefit($0) }
+        let categories: [[Double]] = variables.map { v in
+            switch v {
+            case .presence, .strength, .motive, .benefit: [0, 1]
+            case .strengthScale: [1, 2, 3, 4, 5]
+            case .initiator: Initiator.allCases.indices.map(Double.init)
+            case .proximity: ProximityLevel.allCases.map { Double($0.rawValue) }
+            case .weight: weightCategories
+            }
+        }
+        let coderCount = coderNames.count
+        let pairCount = coderCount * (coderCount - 1) / 2
+        overallTables = categories.map { CodingTable(categories: $0, paired: false) }
+        pairTables = categories.map { c in (0..<pairCount).map { _ in CodingTable(categories: c, paired: true) } }
+        pairInterviews = Array(repeating: 0, count: pairCount)
+        for k in codersOf where k.count >= 2 {
+            for a in 0..<k.count { for b in (a + 1)..<k.count { pairInterviews[pairIndex(k[a], k[b])] += 1 } }
+        }
+
+        codedUnits = Array(repeating: 0, count: interviewNames.count)
+        var rows: [Int32] = []
+        for row in 0..<m.count where interviewOf[row] >= 0 && coderOf[row] >= 0 && codersOf[Int(interviewOf[row])].count >= 2 {
+            rows.append(Int32(row))
+        }
+        rows.sort { x, y in
+            let (a, b) = (Int(x), Int(y))
+            if interviewOf[a] != interviewOf[b] { return interviewOf[a] < interviewOf[b] }
+            if m.tie[a] != m.tie[b] { return m.tie[a] < m.tie[b] }
+            if coderOf[a] != coderOf[b] { return coderOf[a] < coderOf[b] }
+            return a < b
+        }
+        var start = 0
+        while start < rows.count {
+            var end = start + 1
+            let first = Int(rows[start])
+            while end < rows.count, interviewOf[Int(rows[end])] == interviewOf[first], m.tie[Int(rows[end])] == m.tie[first] { end += 1 }
+            unit(rows[start..<end])
+            codedUnits[Int(interviewOf[first])] += 1
+            start = end
+        }
+        if options.presenceUnits == .named { addUntiedPairs(rows) }
+    }
+
+    /// Presence on named units: every pair of actors named in an interview that no coder tied is one
+    /// unit of agreement on absence, added in bulk (O(interviews), not O(pairs)).
+    mutating func addUntiedPairs(_ rows: [Int32]) {
+        let m = study.mentions
+        var named = [Set<Int32>](repeating: [], count: interviewNames.count)
+        for r in rows {
+            let i = Int(interviewOf[Int(r)])
+            named[i].insert(m.source[Int(r)]); named[i].insert(m.target[Int(r)])
+        }
+        for (i, k) in codersOf.enumerated() where k.count >= 2 {
+            let n = named[i].count
+            let untied = Double(n * (n - 1) / 2 - codedUnits[i])
+            guard untied > 0 else { continue }
+            overallTables[0].add([UInt8](repeating: 0, count: k.count), count: untied)
+            for a in 0..<k.count { for b in (a + 1)..<k.count { pairTables[0][pairIndex(k[a], k[b])].addPair(0, 0, count: untied) } }
+        }
+    }
+
+    /// Codes and compares one unit: the mentions of one pair in one interview.
+    mutating func unit(_ rows: ArraySlice<Int32>) {
+        let m = study.mentions
+        let first = Int(rows.first!)
+        let interview = Int(interviewOf[first]), tie = Int(m.tie[first])
+        let k = codersOf[interview]
+        var byCoder = [[Int32]](repeating: [], count: k.count)
+        for r in rows { byCoder[k.firstIndex(of: coderOf[Int(r)])!].append(r) }
+        let tieSource = study.ties.source[tie]
+        let missing = CodingTable.missing
+        var differences: [Disagreement.Difference] = []
+
+        func upperMedian(_ values: [Int]) -> Int? {
+            guard !values.isEmpty else { return nil }
+            return values.sorted()[values.count / 2]
+        }
+        func record(_ v: Int, _ codes: [UInt8]) {
+            overallTables[v].add(codes)
+            for a in 0..<k.count {
+                for b in (a + 1)..<k.count {
+                    // Presence on coded units: the pairs one of the two coded.
+                    if v == 0 && codes[a] == 0 && codes[b] == 0 && options.presenceUnits == .coded { continue }
+                    pairTables[v][pairIndex(k[a], k[b])].addPair(codes[a], codes[b])
+                }
+            }
+        }
+        func differs(_ codes: [UInt8]) -> Bool {
+            let present = codes.filter { $0 != missing }
+            return present.count >= 2 && Set(present).count > 1
+        }
+
+        // Presence.
+        let presence = byCoder.map { UInt8($0.isEmpty ? 0 : 1) }
+        record(0, presence)
+        if Set(presence).count > 1 {
+            differences.append(.init(field: "presence", values: presence.map { $0 == 1 ? "coded" : "not coded" }))
+        }
+        var v = 1
+        // Strength: majority, equal votes strong.
+        let strength = byCoder.map { mentions -> UInt8 in
+            guard !mentions.isEmpty else { return missing }
+            let strong = mentions.count { m.strength[Int($0)] == .strong }
+            return strong * 2 >= mentions.count ? 1 : 0
+        }
+        record(v, strength); v += 1
+        if differs(strength) { differences.append(.init(field: "strength", values: strength.map { $0 == missing ? nil : ($0 == 1 ? "strong" : "weak") })) }
+        if hasScale {
+            let scale = byCoder.map { mentions -> UInt8 in
+                let values = mentions.compactMap { r -> Int? in
+                    let s = Int(scaleOfCode[Int(strengthColumn!.codes[Int(r)])])
+                    return s > 0 ? s : nil
+                }
+                return upperMedian(values).map { UInt8($0 - 1) } ?? missing
+            }
+            record(v, scale); v += 1
+            if differs(scale) { differences.append(.init(field: "strength_scale", values: scale.map { $0 == missing ? nil : String($0 + 1) })) }
+        }
+        if hasInitiator {
+            let initiator = byCoder.map { mentions -> UInt8 in
+                var votes: [Initiator: Int] = [:], order: [Initiator] = []
+                for r in mentions {
+                    guard var who = m.initiator(Int(r)) else { continue }
+                    if m.source[Int(r)] != tieSource { who = who == .source ? .target : who == .target ? .source : who }
+                    if votes[who] == nil { order.append(who) }
+                    votes[who, default: 0] += 1
+                }
+                guard let top = votes.values.max() else { return missing }
+                return UInt8(Initiator.allCases.firstIndex(of: order.first { votes[$0] == top }!)!)
+            }
+            record(v, initiator); v += 1
+            if differs(initiator) {
+                let ends = (study.actors[Int(tieSource)].id, study.actors[Int(study.ties.target[tie])].id)
+                differences.append(.init(field: "initiator", values: initiator.map { code -> String? in
+                    guard code != missing else { return nil }
+                    switch Initiator.allCases[Int(code)] {
+                    case .source: return ends.0
+                    case .target: return ends.1
+                    case let other: return other.rawValue
+                    }
+                }))
+            }
+        }
+        for dimension in proximityDimensions {
+            let levels = byCoder.map { mentions in
+                upperMedian(mentions.compactMap { m.proximity(dimension, Int($0))?.rawValue }).map { UInt8($0 - 1) } ?? missing
+            }
+            record(v, levels); v += 1
+            if differs(levels) {
+                differences.append(.init(field: dimension.columnName, values: levels.map { $0 == missing ? nil : ProximityLevel(rawValue: Int($0) + 1)!.name }))
+            }
+        }
+        if hasWeight {
+            let codes = byCoder.map { mentions -> UInt8 in
+                let values = mentions.map { m.weight[Int($0)] }.filter { !$0.isNaN }.sorted()
+                guard !values.isEmpty else { return missing }
+                return UInt8(weightCategories.firstIndex(of: values[values.count / 2])!)
+            }
+            record(v, codes); v += 1
+            if differs(codes) { differences.append(.init(field: "weight", values: codes.map { $0 == missing ? nil : "\(weightCategories[Int($0)])" })) }
+        }
+        for (field, column, valuesOfCode, assessed) in [
+            ("motive", motiveColumn, motiveValuesOfCode, assessedMotives), ("benefit", benefitColumn, benefitValuesOfCode, assessedBenefits),
+        ] {
+            guard let column else { continue }
+            // Each coder's set of values (nil: no value coded for the pair).
+            let sets = byCoder.map { mentions -> Set<Int32>? in
+                let values = Set(mentions.flatMap { valuesOfCode[Int(column.codes[Int($0)])] })
+                return values.isEmpty ? nil : values
+            }
+            for value in 0..<assessed {
+                record(v, sets.map { $0.map { $0.contains(Int32(value)) ? 1 : 0 } ?? missing }); v += 1
+            }
+            let coded = sets.compactMap { $0 }
+            if coded.count >= 2 && Set(coded).count > 1 {
+                differences.append(.init(field: field, values: zip(sets, byCoder).map { set, mentions in
+                    set == nil ? nil : Array(Set(mentions.map { column[Int($0)].trimmingCharacters(in: .whitespaces) }).filter { !$0.isEmpty }).sorted().joined(separator: " | ")
+                }))
+            }
+        }
+        if !differences.isEmpty {
+            disagreements.append(Disagreement(
+                interview: interviewNames[interview], tie: tie, coders: k.map { coderNames[Int($0)] },
+                mentions: byCoder, differences: differences))
+        }
+    }
+
+    func estimates() -> (overall: [ReliabilityEstimate], pairs: [ReliabilityEstimate]) {
+        var overall: [ReliabilityEstimate] = []
+        var pairs: [ReliabilityEstimate] = []
+        let replicates = options.replicates, confidence = options.confidence
+        // Each table's bootstrap has its own seed, derived from the study seed and the table's place,
+        // so one estimate does not depend on which others are computed.
+        func seed(_ variable: Int, _ pair: Int) -> UInt64 {
+            var rng = SplitMix64(seed: options.seed &+ UInt64(variable) &* 0x1_0000 &+ UInt64(pair + 1))
+            return rng.next()
+        }
+        func counts(_ table: CodingTable) -> (units: Int, values: Int) {
+            var units = 0.0, values = 0.0
+            for p in 0..<table.patternCount {
+                let present = table.values(p).count { $0 != CodingTable.missing }
+                if present >= 2 { units += table.counts[p]; values += table.counts[p] * Double(present) }
+            }
+            return (Int(units), Int(values))
+        }
+        let nan = ConfidenceInterval(low: .nan, high: .nan)
+        for (vi, variable) in variables.enumerated() {
+            let table = overallTables[vi]
+            let level = variable.level
+            let (units, values) = counts(table)
+            let fleiss = Reliability.fleissKappa(table)
+            let alphaCI = Reliability.bootstrap(table, replicates: replicates, seed: seed(vi, -1), confidence: confidence) {
+                Reliability.krippendorffAlpha($0, level: level, weights: $1)
+            }
+            overall.append(ReliabilityEstimate(
+                variable: variable, coders: coderNames, interviews: comparedInterviewNames.count, units: units, values: values,
+                percentAgreement: Reliability.percentAgreement(table), cohenKappa: .nan, cohenKappaInterval: nan,
+                fleissKappa: fleiss.kappa, fleissRaters: fleiss.raters,
+                alpha: Reliability.krippendorffAlpha(table, level: level),
+                alphaInterval: ConfidenceInterval(low: alphaCI.low, high: alphaCI.high)))
+        }
+        for b in 1..<max(1, coderNames.count) {
+            for a in 0..<b {
+                let p = pairIndex(Int32(a), Int32(b))
+                guard pairInterviews[p] > 0 else { continue }
+                for (vi, variable) in variables.enumerated() {
+                    let table = pairTables[vi][p]
+                    let level = variable.level
+                    let (units, values) = counts(table)
+                    let kappaCI = Reliability.bootstrap(table, replicates: replicates, seed: seed(vi, 2 * p), confidence: confidence) {
+                        Reliability.cohenKappa($0, weights: $1)
+                    }
+                    let alphaCI = Reliability.bootstrap(table, replicates: replicates, seed: seed(vi, 2 * p + 1), confidence: confidence) {
+                        Reliability.krippendorffAlpha($0, level: level, weights: $1)
+                    }
+                    pairs.append(ReliabilityEstimate(
+                        variable: variable, coders: [coderNames[a], coderNames[b]], interviews: pairInterviews[p],
+                        units: units, values: values, percentAgreement: Reliability.percentAgreement(table),
+                        cohenKappa: Reliability.cohenKappa(table), cohenKappaInterval: ConfidenceInterval(low: kappaCI.low, high: kappaCI.high),
+                        fleissKappa: .nan, fleissRaters: 0,
+                        alpha: Reliability.krippendorffAlpha(table, level: level),
+                        alphaInterval: ConfidenceInterval(low: alphaCI.low, high: alphaCI.high)))
+                }
+            }
+        }
+        return (overall, pairs)
+    }
+}
+
+extension Agreement {
+    /// The `k` disagreements with the most differing fields (a disputed tie counts one field; equal
+    /// counts in interview and tie order): the head of a consensus meeting's agenda.
+    public func largestDisagreements(_ k: Int) -> [Disagreement] {
+        let order = disagreements.indices.sorted { a, b in
+            let (x, y) = (disagreements[a].differences.count, disagreements[b].differences.count)
+            return x != y ? x > y : a < b
+        }
+        return order.prefix(k).map { disagreements[$0] }
+    }
+
+    /// The disagreements on ties of actor `actor`, in list order.
+    public func disagreements(involving actor: Int) -> [Disagreement] {
+        let a = Int32(actor)
+        return disagreements.filter { study.ties.source[$0.tie] == a || study.ties.target[$0.tie] == a }
+    }
+
+    /// The overall estimate of `variable`, if assessed.
+    public func overall(_ variable: AgreementVariable) -> ReliabilityEstimate? { overall.first { $0.variable == variable } }
+}
