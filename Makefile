@@ -50,8 +50,8 @@ screenshots: demo
 # Python peers the interoperability tests read our exports with (networkx, igraph); without network
 # access they stay missing and those tests are skipped with a message.
 pydeps:
-	@python3 -c "import networkx, igraph" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check networkx igraph 2>/dev/null \
-		|| echo "install-deps: could not pip install networkx/igraph; their read-back tests will be skipped"
+	@python3 -c "import networkx, igraph, krippendorff, sklearn, statsmodels" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check networkx igraph krippendorff scikit-learn statsmodels 2>/dev/null \
+		|| echo "install-deps: could not pip install networkx, igraph, krippendorff, scikit-learn, statsmodels; their reference tests will be skipped"
 
 test: deps pydeps
 	$(SWIFT) build --build-tests

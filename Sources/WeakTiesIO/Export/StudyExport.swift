@@ -50,6 +50,17 @@ public enum StudyExport {
             arenas.append(arena)
             offsets.append(offset)
         }
+        // With aliases applied, a mention's ends are written as the canonical ids (so the importer
+        // reads it as a mention of its tie) and the spelling its coder wrote as `source_as_written` /
+        // `target_as_written` where it differs.
+        var ends: [(column: Int, actors: [Int32], key: [UInt8])] = []
+        if !study.options.aliases.isEmpty {
+            for (name, actors) in [("source", study.mentions.source), ("target", study.mentions.target)] {
+                guard let c = study.mentions.column(named: name), study.mentions.column(named: name + "_as_written") == nil else { continue }
+                ends.append((c, actors, Array(",".utf8) + escaped(name + "_as_written") + [UInt8(ascii: ":")]))
+            }
+        }
+        let actorIDs = ends.isEmpty ? [] : study.actors.map { escaped($0.id) }
         var out = OutputBytes(capacity: 4096)
         let ties = study.ties
         return (0..<ties.count).map { t in
@@ -62,7 +73,17 @@ public enum StudyExport {
                     if c > 0 { out.append(UInt8(ascii: ",")) }
                     out.append(keys[c])
                     let code = Int(cells[c].codes[Int(m)])
-                    arenas[c].withUnsafeBytes { out.append(UnsafeRawBufferPointer(rebasing: $0[offsets[c][code]..<offsets[c][code + 1]])) }
+                    if let end = ends.first(where: { $0.column == c }) {
+                        out.append(actorIDs[Int(end.actors[Int(m)])])
+                    } else {
+                        arenas[c].withUnsafeBytes { out.append(UnsafeRawBufferPointer(rebasing: $0[offsets[c][code]..<offsets[c][code + 1]])) }
+                    }
+                }
+                for end in ends {
+                    let written = cells[end.column].values[Int(cells[end.column].codes[Int(m)])]
+                    guard CellParser.normalizedID(written) != study.actors[Int(end.actors[Int(m)])].id else { continue }
+                    out.append(end.key)
+                    out.append(escaped(written))
                 }
                 out.append(UInt8(ascii: "}"))
             }
