@@ -32,38 +32,39 @@ public struct AgreementOutput: Sendable {
     func h(_ text: String) -> String { MarkupEscaping.html.escape(text) }
 
     /// The variable's name in the output's language.
-    public func name(_ variable: AgreementVariable) -> String {
-        switch variable {
-        case .presence: t("presence")
-        case .strength: t("strength")
-        case .strengthScale: t("strength_scale")
-        case .initiator: t("initiator")
-        case .proximity(let d): t("proximity", ["dimension": strings.text("dimension.\(d.rawValue)")])
-        case .weight: t("weight")
-        case .motive(let v): t("motive") + ": " + v
-        case .benefit(let v): t("benefit") + ": " + v
+    public func name(_ variable: AgreementVariable) -> String { Self.label(variable.name, strings) }
+
+    /// A variable's or disagreement field's name (`strength`, `proximity_spatial`, `motive: raum`, …)
+    /// in the language of `strings`.
+    static func label(_ name: String, _ strings: ReportStrings) -> String {
+        func t(_ key: String) -> String { strings.text("agree." + key) }
+        if name.hasPrefix("proximity_") {
+            return t("proximity").replacingOccurrences(of: "{dimension}", with: strings.text("dimension.\(name.dropFirst("proximity_".count))"))
         }
+        for field in ["motive", "benefit"] where name.hasPrefix(field + ": ") {
+            return t(field) + ": " + name.dropFirst(field.count + 2)
+        }
+        return t(name)
     }
 
     /// A disagreement field's name in the output's language.
-    func fieldName(_ field: String) -> String {
-        if field.hasPrefix("proximity_") {
-            return t("proximity", ["dimension": strings.text("dimension.\(field.dropFirst("proximity_".count))")])
-        }
-        return t(field)
+    func fieldName(_ field: String) -> String { Self.label(field, strings) }
+
+    /// A coded value for reading ("–" for not coded); initiators that are actors by their label.
+    func value(_ field: String, _ value: String?) -> String {
+        if field == "initiator", let value, let actor = study.actorIndex(of: value) { return study.actors[Int(actor)].label }
+        return Self.display(field, value, strings)
     }
 
-    func value(_ field: String, _ value: String?) -> String {
+    static func display(_ field: String, _ value: String?, _ strings: ReportStrings) -> String {
         guard let value else { return "–" }
         switch (field, value) {
-        case ("presence", "coded"): return t("coded")
-        case ("presence", "not coded"): return t("not_coded")
+        case ("presence", "coded"): return strings.text("agree.coded")
+        case ("presence", "not coded"): return strings.text("agree.not_coded")
         case ("strength", "strong"): return strings.text("label.strong")
         case ("strength", "weak"): return strings.text("label.weak")
         case (_, "low"), (_, "medium"), (_, "high"): return strings.text("label.level_\(value)")
-        default:
-            if let actor = study.actorIndex(of: value), field == "initiator" { return study.actors[Int(actor)].label }
-            return value
+        default: return value
         }
     }
 

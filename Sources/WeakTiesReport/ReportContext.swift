@@ -19,7 +19,11 @@ struct ReportContext {
         "outside_region_share", "outside_sector_share", "ego_density", "constraint", "effective_size", "efficiency",
         "betweenness_normalized", "closeness", "pagerank", "innovation_share", "partner_share", "both_share",
         "third_share", "mean", "local_bridge_span", "score", "density", "transitivity",
+        "percent_agreement", "cohen_kappa", "fleiss_kappa", "alpha", "alpha_low", "alpha_high",
     ]
+
+    /// Agreement coefficients, shown with three decimals.
+    static let coefficientKeys: Set<String> = ["cohen_kappa", "fleiss_kappa", "alpha", "alpha_low", "alpha_high"]
 
     /// The context of a JSON value.
     func convert(_ json: JSONValue) -> Any? {
@@ -51,6 +55,10 @@ struct ReportContext {
         switch value {
         // Metrics that happen to be whole (an E-I index of −1) keep the decimals of their kind.
         case .int(let i) where key == "local_bridge_span": return String(i)
+        case .int(let i) where key == "percent_agreement": return strings.percent(Double(i))
+        case .double(let d) where key == "percent_agreement": return strings.percent(d)
+        case .int(let i) where ReportContext.coefficientKeys.contains(key): return strings.decimal(Double(i), digits: 3)
+        case .double(let d) where ReportContext.coefficientKeys.contains(key): return strings.decimal(d, digits: 3)
         case .int(let i): return key.hasSuffix("_share") ? strings.percent(Double(i)) : strings.decimal(Double(i))
         case .double(let d) where key == "local_bridge_span": return strings.decimal(d, digits: 0)
         case .double(let d): return key.hasSuffix("_share") ? strings.percent(d) : strings.decimal(d)
@@ -67,6 +75,39 @@ struct ReportContext {
         case .string(let s): return s
         default: return ""
         }
+    }
+
+    /// Adds the texts of the reliability section to the study's variables: labels, the summary, the
+    /// notes; of the motive and benefit values only those below α = 0.800 are listed (as `agree`).
+    func decorateStudy(_ dictionary: inout [String: Any]) {
+        guard var r = dictionary["reliability"] as? [String: Any] else { return }
+        func t(_ key: String, _ values: [String: String] = [:]) -> String {
+            var text = strings.text("agree." + key)
+            for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+            return text
+        }
+        let coders = r["coders"] as? [String] ?? []
+        r["summary"] = t("summary", ["coders": String(coders.count), "names": coders.joined(separator: ", "),
+                                     "interviews": r["compared_interviews"] as? String ?? "0",
+                                     "single": r["single_coded_interviews"] as? String ?? "0"])
+        r["presence_note"] = t((r["presence_units"] as? String) == "named" ? "presence_named" : "presence_coded")
+        r["reading"] = t("reading", ["replicates": r["replicates"] as? String ?? "", "seed": r["seed"] as? String ?? ""])
+        r["ci_label"] = t("ci", ["p": strings.decimal((Double(r["confidence_value"] as? String ?? "") ?? 0.95) * 100, digits: 0)])
+        let count = r["disagreements"] as? String ?? "0"
+        r["disagreements_summary"] = count == "0" ? t("none") : t("disagreements_summary", [
+            "n": count, "interviews": r["disagreement_interviews"] as? String ?? "0", "presence": r["presence_disputes"] as? String ?? "0"])
+        r["estimates"] = (r["estimates"] as? [[String: Any]] ?? []).compactMap { e -> [String: Any]? in
+            let name = e["variable"] as? String ?? ""
+            let isValue = name.hasPrefix("motive: ") || name.hasPrefix("benefit: ")
+            if isValue && !((Double(e["alpha_value"] as? String ?? "") ?? 1) < 0.8) { return nil }
+            var e = e
+            e["label"] = AgreementOutput.label(name, strings)
+            e["level_label"] = t("level_" + (e["level"] as? String ?? "nominal"))
+            e["interval_text"] = (e["alpha_low_value"] as? String ?? "").isEmpty ? "–"
+                : "\(e["alpha_low"] as? String ?? "") – \(e["alpha_high"] as? String ?? "")"
+            return e
+        }
+        dictionary["reliability"] = r
     }
 
     /// Adds the translated labels to an innovation's variables.
@@ -96,6 +137,20 @@ struct ReportContext {
             }
             dictionary["initiation"] = initiation
         }
+        dictionary["disagreements"] = (dictionary["disagreements"] as? [[String: Any]] ?? []).map { item in
+            var item = item
+            item["partner"] = decoratePartner(item["partner"])
+            item["text"] = (item["differences"] as? [[String: Any]] ?? []).map { diff in
+                let field = diff["field"] as? String ?? ""
+                let values = (diff["values"] as? [[String: Any]] ?? []).map {
+                    "\($0["coder"] as? String ?? "") \(AgreementOutput.display(field, $0["value"] as? String, strings))"
+                }
+                return AgreementOutput.label(field, strings) + " (" + values.joined(separator: ", ") + ")"
+            }.joined(separator: "; ")
+            item["where_text"] = (item["where"] as? [String] ?? []).joined(separator: "; ")
+            return item
+        }
+        dictionary["has_disagreements"] = !((dictionary["disagreements"] as? [[String: Any]]) ?? []).isEmpty
         dictionary["proximity"] = (dictionary["proximity"] as? [[String: Any]] ?? []).map { entry in
             var entry = entry
             entry["label"] = strings.text("dimension." + (entry["dimension"] as? String ?? ""))

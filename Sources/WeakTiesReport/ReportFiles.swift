@@ -124,7 +124,8 @@ extension StudyReport {
             converter.decorateInnovation(&context, pageExtension: ext)
             return context
         }
-        let studyContext = converter.convert(overviewJSON) as? [String: Any] ?? [:]
+        var studyContext = converter.convert(overviewJSON) as? [String: Any] ?? [:]
+        converter.decorateStudy(&studyContext)
         let glossary: [[String: Any]] = StudyReport.glossary.map { entry in
             var item: [String: Any] = ["key": entry.key, "anchor": "m-" + entry.key.replacingOccurrences(of: "_", with: "-"),
                                        "name": strings.text("metric." + entry.key),

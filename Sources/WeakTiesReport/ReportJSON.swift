@@ -56,6 +56,7 @@ extension StudyReport {
                 ("warnings", diagnostics(o.warnings)),
                 ("notices", diagnostics(o.notices)),
             ])),
+            ("reliability", reliabilityJSON),
             ("files", .array(study.sources.map {
                 .object([("path", .string($0.path)), ("role", .string($0.role.rawValue)), ("rows", .int($0.rows)),
                          ("encoding", .string($0.encoding)), ("delimiter", .string($0.delimiter))])
@@ -105,6 +106,7 @@ extension StudyReport {
             ("motives", values(r.motives)),
             ("benefits", values(r.benefits)),
             ("ties", .array(r.ties.map(tieJSON))),
+            ("disagreements", .array(agreement?.disagreements(involving: r.actor).map { disagreementJSON($0, of: r.actor) } ?? [])),
             ("ties_to_strengthen", .array(r.tiesToStrengthen.map(suggestionJSON))),
             ("partners_to_meet", .array(r.partnersToMeet.map(suggestionJSON))),
         ])
@@ -142,6 +144,44 @@ extension StudyReport {
         .object([
             ("partner", actorJSON(s.partner)), ("reasons", .array(s.reasons.map { .string($0) })),
             ("introducers", .array(s.introducers.map(actorJSON))), ("score", number(s.score)),
+        ])
+    }
+
+    /// Inter-coder agreement: every estimate (all coders, then pairs) and the disagreement counts;
+    /// `null` without double coding.
+    var reliabilityJSON: JSONValue {
+        guard let a = agreement else { return .null }
+        func estimate(_ e: ReliabilityEstimate) -> JSONValue {
+            .object([
+                ("coders", .array(e.coders.map { .string($0) })), ("variable", .string(e.variable.name)),
+                ("level", .string(e.variable.level.rawValue)), ("interviews", .int(e.interviews)), ("units", .int(e.units)),
+                ("percent_agreement", number(e.percentAgreement)), ("cohen_kappa", number(e.cohenKappa)),
+                ("fleiss_kappa", number(e.fleissKappa)), ("alpha", number(e.alpha)),
+                ("alpha_low", number(e.alphaInterval.low)), ("alpha_high", number(e.alphaInterval.high)),
+            ])
+        }
+        return .object([
+            ("coders", .array(a.coders.map { .string($0) })), ("compared_interviews", .int(a.comparedInterviews.count)),
+            ("single_coded_interviews", .int(a.singleCodedInterviews)), ("presence_units", .string(a.options.presenceUnits.rawValue)),
+            ("replicates", .int(a.options.replicates)), ("seed", .string(String(a.options.seed))),
+            ("confidence", number(a.options.confidence)),
+            ("estimates", .array(a.overall.map(estimate))), ("pairs", .array(a.pairs.map(estimate))),
+            ("disagreements", .int(a.disagreements.count)),
+            ("disagreement_interviews", .int(Set(a.disagreements.map(\.interview)).count)),
+            ("presence_disputes", .int(a.disagreements.count(where: \.isPresenceDisputed))),
+        ])
+    }
+
+    /// One disagreement on a tie of `innovation`: the partner, each field's values by coder, where.
+    func disagreementJSON(_ d: Disagreement, of innovation: Int) -> JSONValue {
+        let other = Int(study.ties.source[d.tie]) == innovation ? Int(study.ties.target[d.tie]) : Int(study.ties.source[d.tie])
+        return .object([
+            ("interview", .string(d.interview)), ("partner", actorJSON(other)),
+            ("differences", .array(d.differences.map { diff in
+                .object([("field", .string(diff.field)),
+                         ("values", .array(zip(d.coders, diff.values).map { .object([("coder", .string($0)), ("value", .string($1))]) }))])
+            })),
+            ("where", .array(d.mentions.flatMap { $0 }.sorted().map { .string(study.mentions.location(Int($0)).description) })),
         ])
     }
 }

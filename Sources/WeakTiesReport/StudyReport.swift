@@ -49,6 +49,9 @@ public struct StudyReport: Sendable {
     public let overview: StudyOverview
     /// The numbers the report shows, computed once.
     public let metrics: StudyMetrics
+    /// Inter-coder agreement (`nil` without coder and interview columns or double-coded interviews),
+    /// with `weakties agree`'s defaults and the report's seed, so both show the same numbers.
+    public let agreement: Agreement?
 
     /// Computes the report. - Throws: `ReportError`.
     /// - Complexity: dominated by betweenness and closeness on the study graph, O(n·m).
@@ -89,6 +92,7 @@ public struct StudyReport: Sendable {
         // Each innovation on all cores (each reads the shared values only; same values on any core count).
         innovations = Parallel.map(selected.count) { InnovationReport(profile: profiles.profile(of: selected[$0]), slug: slugs[$0]) }
         overview = try StudyOverview(metrics: metrics)
+        agreement = try? Agreement(study: study, options: .init(seed: UInt64(max(0, options.seed))))
     }
 
     /// The actors the report covers, in report order: `options.innovations`, or every innovation.

@@ -99,3 +99,32 @@ import TestSupport
         #expect(failure.stderr.contains("broken.csv:3:1: error: alias 'Stadt KR' maps to 'Stadt Krefled' here but to 'Stadt Krefeld' on line 2"))
     }
 }
+
+/// One number, one place: the report's reliability section shows the numbers `agree` prints.
+@Suite struct AgreementInReportTests {
+    @Test func reportAndAgreeShowTheSameNumbers() throws {
+        let dir = TemporaryDirectory()
+        let report = try weakties(["report", exampleTies, "--nodes", exampleNodes, "--format", "json", "--output", dir.path + "/r", "--quiet"])
+        #expect(report.status == 0, "\(report.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path + "/r")
+        let name = try #require(files.first { $0.hasSuffix(".json") && $0 != "run.json" })
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.path + "/r/" + name))) as? [String: Any])
+        let reliability = try #require((json["study"] as? [String: Any])?["reliability"] as? [String: Any])
+        let fromReport = try #require((reliability["estimates"] as? [[String: Any]])?.first { $0["variable"] as? String == "strength" })
+        let agree = try weakties(["agree", exampleTies, "--nodes", exampleNodes, "--format", "json", "--quiet"])
+        let agreeJSON = try #require(try JSONSerialization.jsonObject(with: Data(agree.stdout.utf8)) as? [String: Any])
+        let fromAgree = try #require((agreeJSON["overall"] as? [[String: Any]])?.first { $0["variable"] as? String == "strength" })
+        #expect(fromReport["alpha"] as? Double == fromAgree["alpha"] as? Double)
+        #expect(fromReport["alpha_low"] as? Double == (fromAgree["alpha_interval"] as? [String: Any])?["low"] as? Double)
+        let innovations = try #require(json["innovations"] as? [[String: Any]])
+        let listed = innovations.reduce(0) { $0 + (($1["disagreements"] as? [Any])?.count ?? 0) }
+        #expect(listed > 0)
+
+        let html = try weakties(["report", exampleTies, "--nodes", exampleNodes, "--output", dir.path + "/h", "--quiet"])
+        #expect(html.status == 0)
+        let index = try String(contentsOfFile: dir.path + "/h/index.html", encoding: .utf8)
+        #expect(index.contains("<h3>Inter-coder agreement</h3>"))
+        let page = try String(contentsOfFile: dir.path + "/h/fairteiler-eicken.html", encoding: .utf8)
+        #expect(page.contains("<h2>Where coders disagree</h2>"))
+    }
+}
