@@ -129,9 +129,10 @@ import WeakTies
         #expect(NameTokens("Kita Nr. 12").numbers == ["12"])
         #expect(NameTokens.isAbbreviation("awo", of: "arbeiterwohlfahrt"))
         #expect(!NameTokens.isAbbreviation("kr", of: "kempen"))
-        let weight: (String) -> Double = { _ in 1 }
-        #expect(NameTokens("Stadt KR").similarity(to: NameTokens("Stadt Krefeld"), weight: weight).0 == 1)
-        #expect(NameTokens("Caritas Krefeld").similarity(to: NameTokens("Caritas Mönchengladbach"), weight: weight).0 < 0.6)
-        #expect(NameTokens("Kita Nr. 12").similarity(to: NameTokens("Kita Nr. 13"), weight: weight).0 <= 0.5)
+        #expect(NameTokens("Stadt KR").similarity(to: NameTokens("Stadt Krefeld"), cutoff: 0).0 == 1)
+        #expect(NameTokens("Caritas Krefeld").similarity(to: NameTokens("Caritas Mönchengladbach"), cutoff: 0).0 < 0.6)
+        #expect(NameTokens("Kita Nr. 12").similarity(to: NameTokens("Kita Nr. 13"), cutoff: 0).0 <= 0.5)
+        #expect(NameTokens("Stadtverw. Krefeld").similarity(to: NameTokens("Stadtverwaltung Krefeld"), cutoff: 0).0 > 0.8)
+        #expect(NameTokens.typoDistance(Array("oppum".utf8), Array("opupm".utf8)) == 1)
     }
 }

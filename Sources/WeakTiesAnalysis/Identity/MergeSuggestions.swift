@@ -15,8 +15,8 @@ import WeakTiesStudy
 /// each name has a word the other lacks the score is multiplied by 0.7; stop words ("der", "für")
 /// are ignored. Same region or partner type add 0.05 each, a different region takes 0.15
 /// and a different partner type 0.10; different numbers halve the score; an innovation is never
-/// merged with a partner. Candidates are only the pairs sharing a rare token or its first four
-/// letters (blocking), so the cost grows with the study, not with the square of its actors.
+/// merged with a partner. Candidates are only the pairs sharing a token or a pair of tokens held by
+/// at most 200 actors (blocking), so the cost grows with the study, not with the square of its actors.
 public struct MergeSuggestions: Sendable {
     public struct Options: Sendable {
         /// Pairs scoring at least this are suggested.
@@ -24,7 +24,7 @@ public struct MergeSuggestions: Sendable {
         /// Tokens shared by more actors than this are not used to find candidates.
         public var maximumBlock: Int
 
-        public init(minimumScore: Double = 0.8, maximumBlock: Int = 2_000) {
+        public init(minimumScore: Double = 0.8, maximumBlock: Int = 200) {
             self.minimumScore = minimumScore
             self.maximumBlock = maximumBlock
         }
@@ -54,27 +54,32 @@ public struct MergeSuggestions: Sendable {
         self.study = study
         self.options = options
         let names = study.actors.map { NameTokens($0.id) }
-        // Document frequency of tokens, for weights and for choosing blocking keys.
+        // Document frequency of tokens gives each token its weight, once.
         var frequency: [String: Int] = [:]
         for name in names { for token in Set(name.tokens) { frequency[token, default: 0] += 1 } }
         let n = Double(max(names.count, 1))
-        func weight(_ token: String) -> Double { log(1 + n / Double(frequency[token] ?? 1)) }
+        for name in names { name.weights = name.tokens.map { log(1 + n / Double(frequency[$0] ?? 1)) } }
+        // The attribute evidence adds at most 0.1: pairs whose names score below this cannot reach
+        // the minimum and are not explained.
+        let cutoff = options.minimumScore - 0.1
 
-        // Blocking: each actor's two rarest tokens and their four-letter prefixes.
+        // Blocking: every pair of an actor's tokens (numbers included, as `#12`) and each single
+        // token; blocks above `maximumBlock` actors are skipped, so the comparisons stay
+        // O(keys × maximumBlock) whatever the study's size. A variant shares a pair with its original
+        // unless every word differs.
         var blocks: [String: [Int32]] = [:]
         for (a, name) in names.enumerated() {
-            let rare = Array(Set(name.tokens)).sorted { (frequency[$0]!, $0) < (frequency[$1]!, $1) }.prefix(2)
-            var keys = Set<String>()
-            for token in rare {
-                keys.insert("t:" + token)
-                if token.count >= 4 { keys.insert("p:" + token.prefix(4)) }
-            }
+            let words = Array(Array(Set(name.tokens + name.numbers.map { "#" + $0 })).sorted().prefix(12))
+            var keys = Set(words.map { "t:" + $0 })
+            for i in words.indices { for j in (i + 1)..<words.count { keys.insert("p:" + words[i] + "|" + words[j]) } }
             for key in keys { blocks[key, default: []].append(Int32(a)) }
         }
         var compared = 0, skipped = 0
         var seen = Set<Int64>()
-        var pairs: [(Int, Int, Double, [String])] = []
+        seen.reserveCapacity(blocks.values.reduce(0) { $0 + ($1.count <= options.maximumBlock ? $1.count * ($1.count - 1) / 2 : 0) })
         let actors = study.actors
+        let kinds = actors.map(\.kind)
+        var pairs: [(Int, Int, Double, [String])] = []
         for key in blocks.keys.sorted() {
             let members = blocks[key]!
             guard members.count >= 2 else { continue }
@@ -84,10 +89,10 @@ public struct MergeSuggestions: Sendable {
                     let (a, b) = (Int(min(members[i], members[j])), Int(max(members[i], members[j])))
                     guard seen.insert(Int64(a) << 32 | Int64(b)).inserted else { continue }
                     compared += 1
+                    if (kinds[a] == .innovation && kinds[b] == .partner) || (kinds[a] == .partner && kinds[b] == .innovation) { continue }
+                    guard names[a].similarity(to: names[b], cutoff: cutoff).0 >= cutoff else { continue }
                     let (x, y) = (actors[a], actors[b])
-                    if (x.kind == .innovation && y.kind == .partner) || (x.kind == .partner && y.kind == .innovation) { continue }
-                    var (score, reasons) = names[a].similarity(to: names[b], weight: weight)
-                    guard score >= options.minimumScore - 0.2 else { continue }
+                    var (score, reasons) = names[a].similarity(to: names[b], cutoff: 0, explain: true)
                     if let r1 = clean(x.region), let r2 = clean(y.region) {
                         if r1.lowercased() == r2.lowercased() { score += 0.05; reasons.append("same region") } else { score -= 0.15; reasons.append("different regions (\(r1), \(r2))") }
                     }
@@ -144,11 +149,19 @@ private func clean(_ value: String?) -> String? {
 
 /// A name as tokens: lower-cased, umlauts transliterated (ä → ae, ß → ss), other accents dropped,
 /// legal forms removed, known abbreviations expanded; numbers kept apart.
-struct NameTokens {
+/// A class, not a struct: the comparison loop reads two of them per candidate pair, and copying six
+/// arrays there was a third of `actors --suggest-merges` (perf, 1M mentions, 91,000 actors).
+final class NameTokens {
     let tokens: [String]
     /// Tokens as written (lower-cased, transliterated) before expansion: for abbreviation checks.
     let written: [String]
     let numbers: [String]
+    /// The same as bytes, and the tokens joined, for the comparisons' hot loop.
+    let bytes: [[UInt8]]
+    let writtenBytes: [[UInt8]]
+    let joined: [UInt8]
+    /// Each token's weight (inverse document frequency in the study), set before comparing.
+    var weights: [Double] = []
 
     static let legalForms: Set<String> = ["ev", "gmbh", "ggmbh", "ug", "gug", "ag", "gag", "eg", "kg", "mbh", "evtl", "ek"]
     static let stopWords: Set<String> = ["der", "die", "das", "des", "dem", "den", "und", "fuer", "von", "vom", "im", "in",
@@ -197,99 +210,118 @@ struct NameTokens {
         self.tokens = tokens
         self.written = written
         self.numbers = numbers
+        bytes = tokens.map { Array($0.utf8) }
+        writtenBytes = written.map { Array($0.utf8) }
+        joined = Array(tokens.joined().utf8)
+        weights = Array(repeating: 1, count: tokens.count)
     }
 
-    /// The score and the reasons for it (see `MergeSuggestions`).
-    func similarity(to other: NameTokens, weight: (String) -> Double) -> (Double, [String]) {
+    /// The score and, when `explain`, the reasons for it (see `MergeSuggestions`). Returns 0 early
+    /// where the score cannot reach `cutoff`.
+    func similarity(to other: NameTokens, cutoff: Double, explain: Bool = false) -> (Double, [String]) {
         guard !tokens.isEmpty, !other.tokens.isEmpty else { return (0, []) }
+        let differentNumbers = numbers != other.numbers
+        if differentNumbers && 0.5 < cutoff { return (0, []) }
         var used = [Bool](repeating: false, count: other.tokens.count)
-        var matched = 0.0, total = 0.0
+        var matched = 0.0
+        let total = weights.reduce(0, +) + other.weights.reduce(0, +)
         var reasons: [String] = []
-        for t in tokens { total += weight(t) }
-        for t in other.tokens { total += weight(t) }
         var unmatched: [String] = []
-        for (i, a) in tokens.enumerated() {
-            var bestJ = -1, bestS = 0.0, bestWhy = ""
-            for (j, b) in other.tokens.enumerated() where !used[j] {
-                let (s, why) = Self.tokenSimilarity(a, written[i], b, other.written[j])
-                if s > bestS { (bestJ, bestS, bestWhy) = (j, s, why) }
+        for i in tokens.indices {
+            var bestJ = -1, bestS = 0.0
+            for j in other.tokens.indices where !used[j] {
+                let s = Self.tokenSimilarity(bytes[i], writtenBytes[i], other.bytes[j], other.writtenBytes[j])
+                if s > bestS { (bestJ, bestS) = (j, s) }
             }
             guard bestJ >= 0 else { unmatched.append(written[i]); continue }
             used[bestJ] = true
-            matched += bestS * (weight(a) + weight(other.tokens[bestJ]))
-            if !bestWhy.isEmpty { reasons.append(bestWhy) }
+            matched += bestS * (weights[i] + other.weights[bestJ])
+            if explain, let why = Self.reason(bestS, written[i], other.written[bestJ]) { reasons.append(why) }
         }
         var score = total > 0 ? matched / total : 0
         // Compounds ("Stadtteil Küche", "Stadtteilküche"): the letters alone, where nearly equal.
-        let x = tokens.joined(), y = other.tokens.joined()
-        if score < 1 && x.count >= 8 && ActorLookup.editDistance(x, y, limit: 1) <= 1 {
-            score = max(score, x == y ? 1 : 0.95)
-            reasons.append("same letters")
+        if score < 1 && joined.count >= 8 && abs(joined.count - other.joined.count) <= 1
+            && (joined == other.joined || Self.typoDistance(joined, other.joined) <= 1) {
+            score = max(score, joined == other.joined ? 1 : 0.95)
+            if explain { reasons.append("same letters") }
         }
-        if tokens.sorted() == other.tokens.sorted() && tokens != other.tokens { reasons.append("word order") }
+        if explain && tokens.sorted() == other.tokens.sorted() && tokens != other.tokens { reasons.append("word order") }
         // Each name has a word the other lacks ("Caritas Oppum", "Caritas Linn"): two organisations.
-        let otherUnmatched = other.written.indices.filter { !used[$0] }.map { other.written[$0] }
-        if !unmatched.isEmpty && !otherUnmatched.isEmpty {
+        if !unmatched.isEmpty && used.contains(false) {
             score *= 0.7
-            reasons.append("each has a word the other lacks (\(unmatched.joined(separator: " ")) / \(otherUnmatched.joined(separator: " ")))")
+            if explain {
+                let otherUnmatched = other.written.indices.filter { !used[$0] }.map { other.written[$0] }
+                reasons.append("each has a word the other lacks (\(unmatched.joined(separator: " ")) / \(otherUnmatched.joined(separator: " ")))")
+            }
         }
-        if numbers != other.numbers && !(numbers.isEmpty && other.numbers.isEmpty) {
+        if differentNumbers {
             score *= 0.5
-            reasons.append("different numbers")
+            if explain { reasons.append("different numbers") }
         }
         return (score, reasons)
     }
 
-    /// Similarity of two tokens (expanded and as written) with its reason ("" for equal tokens).
-    static func tokenSimilarity(_ a: String, _ aWritten: String, _ b: String, _ bWritten: String) -> (Double, String) {
-        if a == b { return (1, aWritten == bWritten ? "" : "\(aWritten) = \(bWritten)") }
-        if isAbbreviation(aWritten, of: b) || isAbbreviation(bWritten, of: a) {
-            return (0.9, "\(aWritten) ~ \(bWritten) (abbreviation)")
-        }
-        let longest = max(a.count, b.count)
-        if min(a.count, b.count) >= 3 && longest >= 4 {
+    /// Similarity of two tokens given as bytes (expanded and as written).
+    static func tokenSimilarity(_ a: [UInt8], _ aWritten: [UInt8], _ b: [UInt8], _ bWritten: [UInt8]) -> Double {
+        if a == b { return 1 }
+        if isAbbreviation(aWritten, of: b) || isAbbreviation(bWritten, of: a) { return 0.9 }
+        let longest = max(a.count, b.count), shortest = min(a.count, b.count)
+        if shortest >= 3 && longest >= 4 {
             let allowed = longest >= 8 ? 2 : 1
-            let d = typoDistance(Array(a.utf8), Array(b.utf8))
-            if d <= allowed {
-                let s = 1 - Double(d) / Double(longest)
-                if s >= 0.75 { return (s, "\(aWritten) ~ \(bWritten) (typo)") }
+            if longest - shortest <= allowed {
+                let d = typoDistance(a, b)
+                if d <= allowed {
+                    let s = 1 - Double(d) / Double(longest)
+                    if s >= 0.75 { return s }
+                }
             }
             // A truncation ("Stadtverw." – "Stadtverwaltung") counts more the more of the word it keeps:
             // "Sparkasse" is half of "Sparkassenstiftung", another organisation.
-            if min(a.count, b.count) >= 4 && (a.hasPrefix(b) || b.hasPrefix(a)) {
-                return (0.5 + 0.4 * Double(min(a.count, b.count)) / Double(longest), "\(aWritten) ~ \(bWritten) (prefix)")
-            }
+            if shortest >= 4 && (a.starts(with: b) || b.starts(with: a)) { return 0.5 + 0.4 * Double(shortest) / Double(longest) }
         }
-        return (0, "")
+        return 0
+    }
+
+    /// Why two tokens matched with similarity `s` (nil for equal spellings).
+    static func reason(_ s: Double, _ a: String, _ b: String) -> String? {
+        if s == 1 { return a == b ? nil : "\(a) = \(b)" }
+        if s == 0.9 { return "\(a) ~ \(b) (abbreviation)" }
+        if s >= 0.75 && !(a.hasPrefix(b) || b.hasPrefix(a)) { return "\(a) ~ \(b) (typo)" }
+        return "\(a) ~ \(b) (prefix)"
     }
 
     /// Edits between two tokens counting a swap of neighbouring letters as one (optimal string
     /// alignment distance): the usual typing errors.
     static func typoDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { d[i][0] = i }
-        for j in 0...b.count { d[0][j] = j }
+        if abs(a.count - b.count) > 2 { return abs(a.count - b.count) }
+        let width = b.count + 1
+        var d = [Int](repeating: 0, count: (a.count + 1) * width)
+        for i in 0...a.count { d[i * width] = i }
+        for j in 0...b.count { d[j] = j }
         for i in 1...a.count {
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+                var v = min(d[(i - 1) * width + j] + 1, d[i * width + j - 1] + 1, d[(i - 1) * width + j - 1] + cost)
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] { v = min(v, d[(i - 2) * width + j - 2] + 1) }
+                d[i * width + j] = v
             }
         }
-        return d[a.count][b.count]
+        return d[a.count * width + b.count]
     }
 
     /// `short` (2–5 letters) abbreviates `word`: a prefix of it, or its letters in order starting
     /// with the word's first letter ("kr" – "krefeld", "awo" – "arbeiterwohlfahrt").
-    static func isAbbreviation(_ short: String, of word: String) -> Bool {
+    static func isAbbreviation(_ short: [UInt8], of word: [UInt8]) -> Bool {
         guard (2...5).contains(short.count), word.count > short.count + 1, short.first == word.first else { return false }
-        if word.hasPrefix(short) { return true }
-        var rest = word[...]
+        var k = 0
         for ch in short {
-            guard let k = rest.firstIndex(of: ch) else { return false }
-            rest = rest[rest.index(after: k)...]
+            while k < word.count && word[k] != ch { k += 1 }
+            guard k < word.count else { return false }
+            k += 1
         }
         return true
     }
+
+    static func isAbbreviation(_ short: String, of word: String) -> Bool { isAbbreviation(Array(short.utf8), of: Array(word.utf8)) }
 }
