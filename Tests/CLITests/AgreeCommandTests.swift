@@ -82,6 +82,15 @@ import TestSupport
         #expect(result.stderr.contains("notice: consensus rule 'intersection': 5 of "))
         let text = try weakties(["validate", exampleTies, "--consensus", "coder:K2", "--quiet"])
         #expect(text.stdout.contains("consensus: coder:K2)"))
+        // Exports say how their ties were made, where the format has room, and read back.
+        let dir = TemporaryDirectory()
+        for (name, marker) in [("s.graphml", "<data key=\"g0\">intersection</data>"), ("s.json", "\"consensus\": \"intersection\""),
+                               ("s.gexf", "<description>consensus: intersection; strength_rule: majority"), ("s.net", "% consensus: intersection\n")] {
+            let export = try weakties(["export", exampleTies, "--consensus", "intersection", "--output", dir.path + "/" + name, "--quiet"])
+            #expect(export.status == 0, "\(export.stderr)")
+            #expect(try String(contentsOfFile: dir.path + "/" + name, encoding: .utf8).contains(marker), "\(name)")
+            #expect(try weakties(["validate", dir.path + "/" + name, "--quiet"]).status == 0, "\(name) reads back")
+        }
     }
 
     @Test func aliasesApplyInEveryCommand() throws {

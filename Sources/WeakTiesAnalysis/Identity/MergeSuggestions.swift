@@ -150,7 +150,7 @@ private func clean(_ value: String?) -> String? {
 /// A name as tokens: lower-cased, umlauts transliterated (ä → ae, ß → ss), other accents dropped,
 /// legal forms removed, known abbreviations expanded; numbers kept apart.
 /// A class, not a struct: the comparison loop reads two of them per candidate pair, and copying six
-/// arrays there was a third of `actors --suggest-merges` (perf, 1M mentions, 91,000 actors).
+/// arrays there was a third of the merge suggestions' run (perf, 1M mentions, 91,000 actors).
 final class NameTokens {
     let tokens: [String]
     /// Tokens as written (lower-cased, transliterated) before expansion: for abbreviation checks.

@@ -30,19 +30,21 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     /// table beside it (`study.csv` → `study-nodes.csv`). GraphML is streamed, never held whole.
     /// - Throws: `InputOutputError`.
     public func write(_ study: Study, to path: String) throws {
-        try write(graph: StudyExport.graph(study), to: path)
+        try write(graph: StudyExport.graph(study), to: path, graphData: StudyExport.graphData(study))
     }
 
-    /// Writes an export graph (`StudyExport.graph`) to `path`; see `write(_:to:)`.
-    public func write(graph: Graph, to path: String) throws {
+    /// Writes an export graph (`StudyExport.graph`) to `path`; see `write(_:to:)`. `graphData` (how
+    /// the study was built) goes where the format has room: GraphML graph data, GEXF
+    /// `<meta><description>`, node-link JSON `graph`, Pajek `%` comments.
+    public func write(graph: Graph, to path: String, graphData: [(name: String, value: String)] = []) throws {
         let text: String
         switch self {
         case .graphml:
-            try AtomicFile.stream(to: path) { write in try GraphExport.writeGraphML(graph, to: write) }
+            try AtomicFile.stream(to: path) { write in try GraphExport.writeGraphML(graph, graphData: graphData, to: write) }
             return
-        case .gexf: text = GEXFWriter.write(graph)
-        case .json: text = GraphExport.nodeLinkJSON(graph)
-        case .pajek: text = GraphExport.pajek(graph)
+        case .gexf: text = GEXFWriter.write(graph, graphData: graphData)
+        case .json: text = GraphExport.nodeLinkJSON(graph, graphData: graphData)
+        case .pajek: text = GraphExport.pajek(graph, graphData: graphData)
         case .dl: text = DLWriter.write(graph)
         case .gephiCSV:
             try AtomicFile.write(GephiCSVWriter.nodes(graph), to: GephiCSVWriter.nodesPath(forEdgesPath: path))

@@ -24,6 +24,14 @@ public enum StudyExport {
         return try! graph!.addingEdgeAttribute(AttributeColumn(name: mentionsAttribute, values: .string(json)))
     }
 
+    /// How the study's ties were made, for the exports that can say it: the consensus rule, the
+    /// strength rule and threshold, and the number of aliases applied.
+    public static func graphData(_ study: Study) -> [(name: String, value: String)] {
+        let o = study.options
+        return [("consensus", o.consensus.description), ("strength_rule", o.strengthRule.rawValue),
+                ("strong_threshold", NumberFormat.text(o.strongThreshold)), ("aliases", String(o.aliases.canonical.count))]
+    }
+
     /// Per tie, its mentions as a JSON array of objects (`mentions_json`).
     /// - Complexity: O(mentions × columns + distinct cells).
     static func mentionsJSON(_ study: Study) -> [String?] {

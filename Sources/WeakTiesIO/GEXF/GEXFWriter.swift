@@ -12,12 +12,20 @@ import WeakTiesGraph
 public enum GEXFWriter {
     /// The GEXF text of `graph`; colours by `colorBy` (else `kind`, where the graph lacks it).
     /// - Complexity: O((n + m) × attribute columns) plus O(n log n) for the colours.
-    public static func write(_ graph: Graph, colorBy: String = "partner_type", palette: [String] = CategoryPalette.colors) -> String {
+    /// `graphData` (how the study was built: consensus rule, strength rule, …) goes into the
+    /// `<meta><description>` as `name: value; …`.
+    public static func write(_ graph: Graph, colorBy: String = "partner_type", palette: [String] = CategoryPalette.colors,
+                             graphData: [(name: String, value: String)] = []) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
         out += "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
         out += "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n"
-        out += "  <meta><creator>WeakTies</creator></meta>\n"
+        if graphData.isEmpty {
+            out += "  <meta><creator>WeakTies</creator></meta>\n"
+        } else {
+            let description = graphData.map { "\($0.name): \($0.value)" }.joined(separator: "; ")
+            out += "  <meta><creator>WeakTies</creator><description>\(MarkupEscaping.xml.escape(description))</description></meta>\n"
+        }
         var since: [Int?]?
         if case .int(let years)? = graph.edgeAttributes["since"]?.values, years.contains(where: { $0 != nil }) { since = years }
         var weights: [Double]?

@@ -18,13 +18,15 @@ extension GraphExport {
 
     /// Writes the GraphML document in pieces of about 1 MiB to `sink` (a 1M-edge export is hundreds
     /// of MB: it is never held whole). - Complexity: O((n + m) × attribute columns); memory O(1 MiB).
-    public static func writeGraphML(_ graph: Graph, to sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
-        try writeGraphML(graph, chunkedFrom: 100_000, to: sink)
+    public static func writeGraphML(_ graph: Graph, graphData: [(name: String, value: String)] = [],
+                                    to sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        try writeGraphML(graph, chunkedFrom: 100_000, graphData: graphData, to: sink)
     }
 
     /// `writeGraphML`, formatted in chunks on all cores where the graph has `chunkedFrom` nodes and
     /// edges or more.
-    static func writeGraphML(_ graph: Graph, chunkedFrom: Int, to sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+    static func writeGraphML(_ graph: Graph, chunkedFrom: Int, graphData: [(name: String, value: String)] = [],
+                             to sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
         // Bytes written straight into one buffer: ids escaped once, `<data key="…">` prefixes made
         // once per column, numbers formatted in place, text escaped in runs.
         var out = OutputBytes(capacity: (1 << 20) + (1 << 16))
@@ -43,7 +45,15 @@ extension GraphExport {
         for (i, column) in graph.edgeAttributes.columns.enumerated() {
             out.append("  <key id=\"e\(i)\" for=\"edge\" attr.name=\(xmlAttribute(column.name)) attr.type=\"\(xmlTypeName(column.values))\"/>\n")
         }
+        for (i, item) in graphData.enumerated() {
+            out.append("  <key id=\"g\(i)\" for=\"graph\" attr.name=\(xmlAttribute(item.name)) attr.type=\"string\"/>\n")
+        }
         out.append("  <graph id=\"G\" edgedefault=\"\(graph.isDirected ? "directed" : "undirected")\">\n")
+        for (i, item) in graphData.enumerated() {
+            out.append("    <data key=\"g\(i)\">")
+            out.appendXMLEscaped(item.value)
+            out.append("</data>\n")
+        }
         // Node ids as quoted, escaped attribute values, in one arena.
         var ids = OutputBytes(capacity: graph.nodeCount * 12 + 64)
         var idOffsets = [Int](repeating: 0, count: graph.nodeCount + 1)

@@ -5,7 +5,8 @@ import WeakTiesGraph
 extension GraphExport {
     /// networkx node-link JSON (`nx.node_link_graph(data, edges="edges")`): typed values, missing
     /// values as `null`.
-    public static func nodeLinkJSON(_ graph: Graph) -> String {
+    /// `graphData` goes into the `graph` object (networkx's `G.graph`).
+    public static func nodeLinkJSON(_ graph: Graph, graphData: [(name: String, value: String)] = []) -> String {
         func value(_ values: AttributeValues, _ i: Int) -> JSONValue {
             switch values {
             case .string(let v): .string(v[i])
@@ -23,7 +24,7 @@ extension GraphExport {
                     + graph.edgeAttributes.columns.map { ($0.name, value($0.values, e)) })
         }
         return JSONValue.object([
-            ("directed", .bool(graph.isDirected)), ("multigraph", .bool(false)), ("graph", .object([])),
+            ("directed", .bool(graph.isDirected)), ("multigraph", .bool(false)), ("graph", .object(graphData.map { ($0.name, .string($0.value)) })),
             ("nodes", .array(nodes)), ("edges", .array(edges)),
         ]).serialized(indent: 1) + "\n"
     }
