@@ -16,6 +16,7 @@ struct Metrics: StudyCommand {
               weakties metrics ties.csv --nodes nodes.csv --attribute region --attribute partner_type --format json
               weakties metrics ties.csv --metrics degree,betweenness,constraint --weights strength
               weakties metrics ties.csv --edges --output ties-metrics.csv
+              weakties metrics ties.csv --nodes nodes.csv --only weak --metrics betweenness,constraint
             """
     )
 
@@ -32,6 +33,9 @@ struct Metrics: StudyCommand {
 
     @Option(help: "Tie weights: none, strength (the weight column, else mention counts; length = 1/strength) or distance (the weight column as lengths).")
     var weights: WeightMode = .none
+
+    @Option(help: "Analyse only the network of strong or of weak ties (every actor kept).")
+    var only: TieStrength?
 
     @Option(help: "Output format.")
     var format: Format = .csv
@@ -70,7 +74,10 @@ struct Metrics: StudyCommand {
 
     func execute() throws {
         // Only the parts the output shows are computed (CSV: the actor or the tie table; JSON: all).
-        let table = try MetricsTable(study: try input.loadStudy(), options: .init(
+        let loaded = try input.loadStudy()
+        let study = only.map { loaded.restricted(to: $0.strength) } ?? loaded
+        if only != nil && !input.quiet, let notice = study.notices.last { Console.printDiagnostic(notice) }
+        let table = try MetricsTable(study: study, options: .init(
             metrics: selectedNames.compactMap(NodeMetric.init(rawValue:)), attributes: attribute,
             nodes: format == .json || !edges, ties: format == .json || edges, network: format == .json,
             metricsOptions: .init(weights: weights, threads: threads, sampleSources: sample, seed: seed,

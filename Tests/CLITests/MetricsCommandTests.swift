@@ -105,3 +105,18 @@ import TestSupport
         #expect(quiet.stderr.isEmpty)
     }
 }
+
+@Suite struct MetricsOnlyStrengthTests {
+    /// `--only weak`: the weak-tie network alone, every actor kept.
+    @Test func weakTieNetworkAlone() throws {
+        let result = try weakties(["metrics", exampleTies, "--nodes", exampleNodes, "--only", "weak", "--metrics", "degree", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("notice: only weak ties: 115 of 185 ties and 157 of 270 mentions kept"))
+        let rows = result.stdout.split(separator: "\n").dropFirst()
+        let degrees = rows.compactMap { Int($0.split(separator: ",").last ?? "") }
+        #expect(degrees.count == rows.count)
+        #expect(degrees.reduce(0, +) == 2 * 115)
+        let all = try weakties(["metrics", exampleTies, "--nodes", exampleNodes, "--metrics", "degree", "--format", "csv", "--quiet"])
+        #expect(all.stdout.split(separator: "\n").count == result.stdout.split(separator: "\n").count)
+    }
+}

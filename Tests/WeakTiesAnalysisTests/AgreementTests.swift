@@ -220,3 +220,29 @@ import WeakTies
         #expect(again.distinctValues(ofMentionColumn: "target_as_written") == ["Stadt KR"])
     }
 }
+
+@Suite struct RestrictionTests {
+    @Test func weakOnlyKeepsEveryActorAndTheWeakTiesWithTheirMentions() throws {
+        let dir = TemporaryDirectory()
+        let study = try StudyLoader.load(ties: [dir.write("t.csv", """
+            source,target,strength,quote
+            a,b,strong,q1
+            a,c,weak,q2
+            b,c,weak,q3
+            a,c,weak,q4
+            c,d,strong,q5
+
+            """)])
+        let weak = study.restricted(to: .weak)
+        #expect(weak.actors.count == study.actors.count)
+        #expect(weak.ties.count == 2)
+        #expect(weak.mentions.count == 3)
+        #expect((0..<weak.mentions.count).map { weak.mentions.text("quote", $0) } == ["q2", "q3", "q4"])
+        #expect((0..<weak.mentions.count).map { Int(weak.mentions.tie[$0]) } == [0, 1, 0])
+        #expect(Array(weak.ties[0].mentions) == [0, 2])
+        #expect(weak.mentions.location(2).line == 5)
+        #expect(weak.notices.last?.message == "only weak ties: 2 of 4 ties and 3 of 5 mentions kept")
+        let strong = study.restricted(to: .strong)
+        #expect(strong.ties.count == 2 && strong.weakTieCount == 0)
+    }
+}
