@@ -74,6 +74,34 @@ public struct CodingTable: Sendable {
         counts.append(count)
     }
 
+    /// Adds one unit of a pooled table from its codes in coder order (`missing` for a missing
+    /// value) without building an array where it has up to seven values (the scan's hot path).
+    mutating func addPooled(_ unitCodes: [UInt8], count: Double = 1) {
+        precondition(!isPaired)
+        var present = 0
+        for c in unitCodes where c != Self.missing { present += 1 }
+        guard present > 0 else { return }
+        guard present <= 7 else { add(unitCodes, count: count); return }
+        // The sorted values packed into a key: insertion sort into a UInt64, one byte a value.
+        var sorted: UInt64 = 0, n = 0
+        for c in unitCodes where c != Self.missing {
+            var i = n
+            while i > 0 && UInt8(truncatingIfNeeded: sorted >> (8 * UInt64(i - 1))) > c {
+                let shifted = (sorted >> (8 * UInt64(i - 1))) & 0xFF
+                sorted = (sorted & ~(0xFF << (8 * UInt64(i)))) | (shifted << (8 * UInt64(i)))
+                i -= 1
+            }
+            sorted = (sorted & ~(0xFF << (8 * UInt64(i)))) | (UInt64(c) << (8 * UInt64(i)))
+            n += 1
+        }
+        let key = UInt64(present) << 56 | sorted
+        if let p = index[key] { counts[p] += count; return }
+        index[key] = counts.count
+        for i in 0..<present { codes.append(UInt8(truncatingIfNeeded: sorted >> (8 * UInt64(i)))) }
+        offsets.append(codes.count)
+        counts.append(count)
+    }
+
     /// Adds `count` units coded `a` by the first and `b` by the second coder of a paired table,
     /// without building an array (the agreement scan's hot path).
     mutating func addPair(_ a: UInt8, _ b: UInt8, count: Double = 1) {
