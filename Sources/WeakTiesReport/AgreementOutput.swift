@@ -23,11 +23,7 @@ public struct AgreementOutput: Sendable {
         texts = strings.tree["agree"] as? [String: String] ?? [:]
     }
 
-    func t(_ key: String, _ values: [String: String] = [:]) -> String {
-        var text = texts[key] ?? "agree." + key
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
-    }
+    func t(_ key: String, _ values: [String: String] = [:]) -> String { ReportStrings.fill(texts[key] ?? "agree." + key, values) }
 
     func h(_ text: String) -> String { MarkupEscaping.html.escape(text) }
 
@@ -39,7 +35,7 @@ public struct AgreementOutput: Sendable {
     static func label(_ name: String, _ strings: ReportStrings) -> String {
         func t(_ key: String) -> String { strings.text("agree." + key) }
         if name.hasPrefix("proximity_") {
-            return t("proximity").replacingOccurrences(of: "{dimension}", with: strings.text("dimension.\(name.dropFirst("proximity_".count))"))
+            return ReportStrings.fill(t("proximity"), ["dimension": strings.text("dimension.\(name.dropFirst("proximity_".count))")])
         }
         for field in ["motive", "benefit"] where name.hasPrefix(field + ": ") {
             return t(field) + ": " + name.dropFirst(field.count + 2)
@@ -156,7 +152,7 @@ public struct AgreementOutput: Sendable {
     }
 
     func reliabilityText(markdown: Bool) -> String {
-        var out = markdown ? "# \(t("title"))\n\n\(summaryLine).\n\n" : "\(t("title")): \(summaryLine)\n"
+        var out = markdown ? "# \(t("title"))\n\n\(markdownEscaped(summaryLine)).\n\n" : "\(t("title")): \(summaryLine)\n"
         if agreement.uncodedMentions > 0 { out += (markdown ? "" : "  ") + t("uncoded", ["n": String(agreement.uncodedMentions)]) + (markdown ? ".\n\n" : "\n") }
         func table(_ title: String, _ header: [String], _ rows: [[String]]) {
             if markdown {

@@ -28,21 +28,7 @@ public struct MatchOutput: Sendable {
 
     /// The text at `match.<key>` with `{name}` placeholders filled in one pass (Foundation's
     /// `replacingOccurrences` per placeholder was a fifth of `match` for 12,500 explanations).
-    func t(_ key: String, _ values: [String: String] = [:]) -> String {
-        let template = texts[key] ?? "match." + key
-        guard !values.isEmpty, template.contains("{") else { return template }
-        var out = ""
-        var rest = template[...]
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
-            if let value = values[name] { out += value } else { out += rest[open...close] }
-            rest = rest[rest.index(after: close)...]
-        }
-        out += rest
-        return out
-    }
+    func t(_ key: String, _ values: [String: String] = [:]) -> String { ReportStrings.fill(texts[key] ?? "match." + key, values) }
 
     func typeName(_ value: String?) -> String { value.map { strings.category($0) } ?? strings.category("unknown") }
 

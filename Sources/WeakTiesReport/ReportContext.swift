@@ -19,7 +19,7 @@ struct ReportContext {
         "outside_region_share", "outside_sector_share", "ego_density", "constraint", "effective_size", "efficiency",
         "betweenness_normalized", "closeness", "pagerank", "innovation_share", "partner_share", "both_share",
         "third_share", "mean", "local_bridge_span", "score", "density", "transitivity",
-        "percent_agreement", "cohen_kappa", "fleiss_kappa", "alpha", "alpha_low", "alpha_high",
+        "percent_agreement", "cohen_kappa", "fleiss_kappa", "alpha", "alpha_low", "alpha_high", "confidence",
     ]
 
     /// Agreement coefficients, shown with three decimals.
@@ -81,11 +81,7 @@ struct ReportContext {
     /// notes; of the motive and benefit values only those below α = 0.800 are listed (as `agree`).
     func decorateStudy(_ dictionary: inout [String: Any]) {
         guard var r = dictionary["reliability"] as? [String: Any] else { return }
-        func t(_ key: String, _ values: [String: String] = [:]) -> String {
-            var text = strings.text("agree." + key)
-            for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-            return text
-        }
+        func t(_ key: String, _ values: [String: String] = [:]) -> String { ReportStrings.fill(strings.text("agree." + key), values) }
         let coders = r["coders"] as? [String] ?? []
         r["summary"] = t("summary", ["coders": String(coders.count), "names": coders.joined(separator: ", "),
                                      "interviews": r["compared_interviews"] as? String ?? "0",

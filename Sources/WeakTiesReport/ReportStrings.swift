@@ -56,6 +56,23 @@ public struct ReportStrings: @unchecked Sendable {
         return translated == path ? value : translated
     }
 
+    /// `template` with its `{name}` placeholders filled from `values` in one pass, so a value that
+    /// itself contains `{…}` (a coder's name) is never filled again; unknown names stay as written.
+    public static func fill(_ template: String, _ values: [String: String]) -> String {
+        guard !values.isEmpty, template.contains("{") else { return template }
+        var out = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            if let value = values[name] { out += value } else { out += rest[open...close] }
+            rest = rest[rest.index(after: close)...]
+        }
+        out += rest
+        return out
+    }
+
     /// A number with `digits` decimals (0–6) in the language's format, rounded half away from zero;
     /// "–" for NaN, "∞" for infinity, "−" as the minus sign. Byte-level: `String(format:)` and
     /// `replacingOccurrences` made this a third of the report's page time.

@@ -49,8 +49,9 @@ public struct StudyReport: Sendable {
     public let overview: StudyOverview
     /// The numbers the report shows, computed once.
     public let metrics: StudyMetrics
-    /// Inter-coder agreement (`nil` without coder and interview columns or double-coded interviews),
-    /// with `weakties agree`'s defaults and the report's seed, so both show the same numbers.
+    /// Inter-coder agreement (`nil` without coder and interview columns, without double-coded
+    /// interviews, or under a consensus rule other than union), with `weakties agree`'s defaults and
+    /// the report's seed, so both show the same numbers.
     public let agreement: Agreement?
 
     /// Computes the report. - Throws: `ReportError`.
@@ -92,7 +93,9 @@ public struct StudyReport: Sendable {
         // Each innovation on all cores (each reads the shared values only; same values on any core count).
         innovations = Parallel.map(selected.count) { InnovationReport(profile: profiles.profile(of: selected[$0]), slug: slugs[$0]) }
         overview = try StudyOverview(metrics: metrics)
-        agreement = try? Agreement(study: study, options: .init(seed: UInt64(max(0, options.seed))))
+        // Agreement compares every coder's mentions: a study a consensus rule has filtered has lost the
+        // very disagreements it would measure, so the section is left out then.
+        agreement = study.options.consensus == .union ? try? Agreement(study: study, options: .init(seed: UInt64(max(0, options.seed)))) : nil
     }
 
     /// The actors the report covers, in report order: `options.innovations`, or every innovation.

@@ -37,10 +37,16 @@ public struct AliasTable: Sendable, Equatable, Codable {
             errors.add(SourceLocation(file: table.file, line: table.headerLine), "no '\(missing)' column (an alias table has the columns alias,canonical_id)")
             throw ImportFailure(errors: errors.errors)
         }
+        // A spreadsheet-safe CSV (ours) writes `'=x` for an id starting with = + - @; read it back as `=x`.
+        func id(_ cell: String) -> String {
+            var text = CellParser.normalizedID(cell)
+            if text.hasPrefix("'"), let next = text.dropFirst().first, "=+-@".contains(next) { text.removeFirst() }
+            return text
+        }
         var direct: [String: String] = [:]
         for row in 0..<table.rowCount {
-            let alias = CellParser.normalizedID(table.columns[aliasColumn][row])
-            let target = CellParser.normalizedID(table.columns[canonicalColumn][row])
+            let alias = id(table.columns[aliasColumn][row])
+            let target = id(table.columns[canonicalColumn][row])
             let location = table.location(row: row, column: aliasColumn)
             if alias.isEmpty && target.isEmpty { continue }
             if alias.isEmpty { errors.add(location, "empty alias"); continue }

@@ -331,7 +331,14 @@ private struct AssemblyState {
             let t = resolve(row, column: targetColumn, ids: targetIDs, cache: &targetActor, end: "target",
                             mark: targetIsPartnerAlias ? \.namedAsPartner : nil, ok: &ok)
             if ok && s == t {
-                errors.add(table.location(row: row, column: targetColumn), "self-loop: '\(actors[Int(s)].id)' is tied to itself")
+                let written = (CellParser.normalizedID(table.columns[sourceColumn][row]), CellParser.normalizedID(table.columns[targetColumn][row]))
+                if written.0 != written.1 {
+                    let alias = [written.0, written.1].first { options.aliases.canonical[$0] != nil } ?? written.1
+                    errors.add(table.location(row: row, column: targetColumn),
+                               "self-loop after aliases: '\(written.0)' and '\(written.1)' are both '\(actors[Int(s)].id)' (\(options.aliases.locations[alias].map { "\($0)" } ?? "alias table")); drop the row or the alias")
+                } else {
+                    errors.add(table.location(row: row, column: targetColumn), "self-loop: '\(actors[Int(s)].id)' is tied to itself")
+                }
                 ok = false
             }
             let tieStrength = Strength(rawValue: lookup(strengths, row, default: 0, ok: &ok))!
@@ -475,6 +482,17 @@ private struct AssemblyState {
         initiator = kept(initiator); since = kept(since); weight = kept(weight)
         proximity = proximity.map(kept); fileIndex = kept(fileIndex); line = kept(line)
         cells = cells.map { TextColumn(values: $0.values, codes: kept($0.codes)) }
+        // Actors only the set-aside mentions named (and no nodes table declares) go with them.
+        var named = actors.map(\.isDeclared)
+        for m in source.indices { named[Int(source[m])] = true; named[Int(target[m])] = true }
+        guard named.contains(false) else { return }
+        var newIndex = [Int32](repeating: -1, count: actors.count)
+        var kept: [ActorDraft] = []
+        for (a, draft) in actors.enumerated() where named[a] { newIndex[a] = Int32(kept.count); kept.append(draft) }
+        actors = kept
+        indexByID = Dictionary(uniqueKeysWithValues: actors.enumerated().map { ($1.id, Int32($0)) })
+        source = source.map { newIndex[Int($0)] }
+        target = target.map { newIndex[Int($0)] }
     }
 
     /// Union of the columns of all ties tables: known fields under canonical names, then extra columns.

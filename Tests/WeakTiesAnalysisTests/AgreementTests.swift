@@ -132,6 +132,12 @@ import WeakTies
         }
     }
 
+    @Test func actorsOnlySetAsideMentionsNamedGoWithThem() throws {
+        let study = try load(Self.threeCoders, options: StudyOptions(consensus: .intersection))
+        #expect(study.actors.map(\.id).sorted() == ["a", "b", "e", "f"])
+        #expect(throws: AgreementError.consensusApplied("intersection")) { try Agreement(study: study) }
+    }
+
     @Test func consensusErrorsAreLocated() throws {
         do {
             _ = try load(Self.threeCoders, options: StudyOptions(consensus: .coder("D")))
@@ -178,6 +184,22 @@ import WeakTies
         #expect(messages("alias,canonical_id\na,a\n") == ["2: 'a' is given as an alias of itself"])
         #expect(messages("alias,target\na,b\n") == ["1: no 'canonical_id' column (an alias table has the columns alias,canonical_id)"])
         #expect(messages("alias,canonical_id\n,b\n") == ["2: empty alias"])
+    }
+
+    @Test func aliasesThatJoinATiesEndsAndSpreadsheetSafeIds() throws {
+        let dir = TemporaryDirectory()
+        let ties = dir.write("ties.csv", "source,target,strength\nCafé,Stadt KR,weak\nStadt KR,Stadtverwaltung Krefeld,weak\n")
+        let table = try aliases("alias,canonical_id\nStadt KR,Stadt Krefeld\nStadtverwaltung Krefeld,Stadt Krefeld\n")
+        do {
+            _ = try StudyLoader.load(ties: [ties], options: StudyOptions(aliases: table))
+            Issue.record("expected an error")
+        } catch let failure as ImportFailure {
+            let first = failure.errors.first?.description ?? ""
+            #expect(first.hasPrefix("\(ties):3:2: error: self-loop after aliases: 'Stadt KR' and 'Stadtverwaltung Krefeld' are both 'Stadt Krefeld' ("))
+            #expect(first.hasSuffix("aliases.csv:2:1); drop the row or the alias"))
+        }
+        let safe = try aliases("alias,canonical_id\n'@home Krefeld e.V.,'@home Krefeld\n")
+        #expect(safe.resolve("@home Krefeld e.V.") == "@home Krefeld")
     }
 
     @Test func unknownCanonicalIDsAndContradictingRowsAreErrors() throws {

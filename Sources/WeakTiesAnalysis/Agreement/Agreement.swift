@@ -102,11 +102,15 @@ public struct Disagreement: Sendable {
 public enum AgreementError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingColumn(String)
     case noDoubleCoding(coders: Int, interviews: Int)
+    /// The study was read with a consensus rule that set mentions aside.
+    case consensusApplied(String)
 
     public var description: String {
         switch self {
         case .missingColumn(let name):
             "the ties tables have no '\(name)' column: agreement compares the coders of each interview (columns 'interview' and 'coder', see Docs/Agreement.md)"
+        case .consensusApplied(let rule):
+            "the study was read with the consensus rule '\(rule)', which sets the disputed mentions aside: agreement is measured on every mention (rule union)"
         case .noDoubleCoding(let coders, let interviews):
             "no interview was coded by two or more coders (\(coders) coder\(coders == 1 ? "" : "s"), \(interviews) interview\(interviews == 1 ? "" : "s")): there is nothing to compare"
         }
@@ -172,7 +176,8 @@ public struct Agreement: Sendable {
     /// Motive and benefit values left out by `valuesPerField`, per field.
     public let unassessedValues: [String: Int]
 
-    /// - Throws: `AgreementError` without interview or coder column, or without double coding.
+    /// - Throws: `AgreementError` without interview or coder column, without double coding, or for a
+    ///   study read with a consensus rule other than union.
     /// - Complexity: O(m log m) for m mentions, plus O(units × variables × coder pairs) and
     ///   O(replicates × patterns) per estimate.
     public init(study: Study, options: Options = Options()) throws(AgreementError) {
@@ -238,6 +243,7 @@ private struct AgreementBuilder {
     init(study: Study, options: Options) throws(AgreementError) {
         self.study = study
         self.options = options
+        guard study.options.consensus == .union else { throw .consensusApplied(study.options.consensus.description) }
         let m = study.mentions
         guard let ic = m.column(named: TieField.interview.rawValue) else { throw .missingColumn("interview") }
         guard let cc = m.column(named: TieField.coder.rawValue) else { throw .missingColumn("coder") }

@@ -39,13 +39,14 @@ public struct CodingTable: Sendable {
         self.isPaired = paired
     }
 
-    /// A table of `units`, each a row of values by coder (`nil`: that coder did not code the unit);
-    /// paired when the rows have two coders.
+    /// A table of `units`, each a row of values by coder (`nil` or NaN: that coder did not code the
+    /// unit); paired when the rows have two coders. At most 254 distinct values.
     public init(units: [[Double?]]) {
-        let values = Set(units.flatMap { $0.compactMap { $0 } }).sorted()
+        // NaN is a missing value, as in the reference implementations.
+        let values = Set(units.flatMap { $0.compactMap { $0 }.filter { !$0.isNaN } }).sorted()
         let code = Dictionary(uniqueKeysWithValues: values.enumerated().map { ($1, UInt8($0)) })
         self.init(categories: values, paired: units.first?.count == 2)
-        for unit in units { add(unit.map { $0.map { code[$0]! } ?? Self.missing }) }
+        for unit in units { add(unit.map { $0.flatMap { code[$0] } ?? Self.missing }) }
     }
 
     /// Number of distinct patterns.
@@ -137,7 +138,7 @@ public enum Reliability {
     /// o_ck = Σ_u (number of ordered pairs of values c, k from different coders in u) / (m_u − 1)
     /// over units with m_u ≥ 2 values; α = 1 − (n − 1) Σ o_ck δ²_ck / Σ n_c n_k δ²_ck. Missing values
     /// are simply absent, as Krippendorff defines. NaN when fewer than two pairable values or no
-    /// variation (D_e = 0). - Complexity: O(patterns × m² + V²).
+    /// variation (D_e = 0). - Complexity: O(patterns × m² + V²) for m values in a unit.
     public static func krippendorffAlpha(_ table: CodingTable, level: MeasurementLevel, weights: [Double]? = nil) -> Double {
         let w = weights ?? table.counts
         let v = table.categories.count
@@ -148,10 +149,14 @@ public enum Reliability {
             let values = table.values(p).filter { $0 != CodingTable.missing }
             let m = values.count
             guard m >= 2 else { continue }
-            for c in values { valueCounts[Int(c)] += 1 }
+            var distinct: [Int] = []
+            for c in values {
+                if valueCounts[Int(c)] == 0 { distinct.append(Int(c)) }
+                valueCounts[Int(c)] += 1
+            }
             let share = w[p] / Double(m - 1)
-            for c in 0..<v where valueCounts[c] > 0 {
-                for k in 0..<v where valueCounts[k] > 0 {
+            for c in distinct {
+                for k in distinct {
                     let pairs = c == k ? valueCounts[c] * (valueCounts[c] - 1) : valueCounts[c] * valueCounts[k]
                     if pairs > 0 { o[c * v + k] += Double(pairs) * share }
                 }

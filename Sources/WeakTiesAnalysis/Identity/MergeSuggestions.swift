@@ -131,13 +131,18 @@ public struct MergeSuggestions: Sendable {
             }
         }
         // Each alias with its best pair's score and reasons.
-        var best: [Int: (Double, [String])] = [:]
+        // (An alias grouped through a third actor says so: its evidence is the pair with that actor.)
+        var best: [Int: (Double, [String], Int)] = [:]
         for (a, b, score, reasons) in pairs {
-            for v in [a, b] where canonicalOf[find(v)] != v {
-                if best[v] == nil || best[v]!.0 < score { best[v] = (score, reasons) }
+            for (v, other) in [(a, b), (b, a)] where canonicalOf[find(v)] != v {
+                if best[v] == nil || best[v]!.0 < score { best[v] = (score, reasons, other) }
             }
         }
-        suggestions = best.map { v, e in Suggestion(alias: v, canonical: canonicalOf[find(v)]!, score: e.0, reasons: e.1) }
+        suggestions = best.map { v, e in
+            let canonical = canonicalOf[find(v)]!
+            let via = e.2 == canonical ? [] : ["grouped through '\(actors[e.2].id)'"]
+            return Suggestion(alias: v, canonical: canonical, score: e.0, reasons: via + e.1)
+        }
             .sorted { (actors[$0.canonical].id, actors[$0.alias].id) < (actors[$1.canonical].id, actors[$1.alias].id) }
     }
 }

@@ -25,7 +25,7 @@ public enum StudyExport {
     }
 
     /// How the study's ties were made, for the exports that can say it: the consensus rule, the
-    /// strength rule and threshold, and the number of aliases applied.
+    /// strength rule and threshold, and the number of entries in the alias table applied at import.
     public static func graphData(_ study: Study) -> [(name: String, value: String)] {
         let o = study.options
         return [("consensus", o.consensus.description), ("strength_rule", o.strengthRule.rawValue),
