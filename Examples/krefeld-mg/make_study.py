@@ -952,6 +952,10 @@ def main():
     write(nodes_path, NODE_HEADER, nodes)
     write(ties_path, TIE_HEADER, ties)
     check(nodes_path, ties_path, nodes, ties, meta)
+    # The same mentions split by coder, as two coders deliver their tables (README: several files at once).
+    coder = TIE_HEADER.index("coder")
+    for name in ("K1", "K2"):
+        write(os.path.join(HERE, "coder-%s.csv" % name.lower()), TIE_HEADER, [r for r in ties if r[coder] == name])
 
 
 if __name__ == "__main__":

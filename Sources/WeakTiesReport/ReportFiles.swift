@@ -243,6 +243,17 @@ public final class Background<Value>: @unchecked Sendable {
 
 /// The bundled templates, a user's overrides, and rendering with escaping by default.
 enum ReportTemplates {
+    /// Every bundled template (HTML and Markdown) as `name.mustache` files, to start one's own from.
+    /// - Throws: `ReportTemplateError.missingResource` for a broken installation.
+    static func bundledFiles() throws -> [ReportFile] {
+        try (names(.html) + names(.md)).map { name in
+            guard let url = Bundle.module.url(forResource: name, withExtension: "mustache", subdirectory: "Resources/templates"),
+                  let data = try? Data(contentsOf: url)
+            else { throw ReportTemplateError.missingResource("templates/\(name).mustache") }
+            return ReportFile(path: name + ".mustache", data: data)
+        }
+    }
+
     /// Markdown escaping for `{{x}}` in Markdown templates (`{{% CONTENT_TYPE: MARKDOWN}}`): characters
     /// that Markdown or embedded HTML would interpret are backslash-escaped, line breaks become spaces.
     struct MarkdownContentType: MustacheContentType {

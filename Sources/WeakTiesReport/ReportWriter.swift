@@ -25,6 +25,20 @@ public enum ReportWriter {
         }
     }
 
+    /// Writes every bundled template (HTML and Markdown, `name.mustache`) into `directory`, all or
+    /// nothing, to start one's own templates from; refuses to replace a template already there (a
+    /// user's edits). Returns the names written.
+    /// - Throws: `InputOutputError`, `ReportTemplateError` for a broken installation.
+    @discardableResult
+    public static func writeTemplates(into directory: String) throws -> [String] {
+        let files = try ReportTemplates.bundledFiles()
+        for file in files where FileManager.default.fileExists(atPath: directory + "/" + file.path) {
+            throw InputOutputError(path: directory + "/" + file.path, message: "exists already; write the templates into a new directory")
+        }
+        try AtomicDirectory.write(files.map { ($0.path, $0.data) }, into: directory)
+        return files.map(\.path)
+    }
+
     /// Stages and their times, for progress display and the benchmark's breakdown.
     public struct Observer: Sendable {
         public var stage: @Sendable (String) -> Void

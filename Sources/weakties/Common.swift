@@ -61,7 +61,7 @@ enum Delimiter: String, ExpressibleByArgument, CaseIterable {
 /// Options shared by every command that reads a study.
 struct StudyInputOptions: ParsableArguments {
     @Argument(help: "Ties table(s): CSV/TSV or .xlsx, one row per coded mention; or one network file (GraphML, GEXF, Pajek, DL, node-link JSON, Gephi CSV) or REFI-QDA project.")
-    var ties: [String]
+    var ties: [String] = []
 
     @Option(name: .long, help: "Nodes table (CSV/TSV or .xlsx; Gephi's nodes table with Gephi CSV): one row per actor (id, label, kind, partner_type, region, …).")
     var nodes: String?
@@ -97,7 +97,10 @@ struct StudyInputOptions: ParsableArguments {
     var quiet = false
 
     func validate() throws {
-        if ties.isEmpty { throw ValidationError("give at least one ties table") }
+        // Before any file is opened; `report --write-templates DIR` alone reads no study.
+        if ties.isEmpty && !CommandLine.arguments.dropFirst().contains(where: { $0 == "--write-templates" || $0.hasPrefix("--write-templates=") }) {
+            throw ValidationError("give at least one ties table")
+        }
         if !(1...5).contains(strongThreshold) { throw ValidationError("--strong-threshold must be between 1 and 5") }
     }
 
@@ -114,6 +117,7 @@ struct StudyInputOptions: ParsableArguments {
 
     /// Loads the study and prints its warnings (unless quiet). Errors are thrown for `Failure`.
     func loadStudy() throws -> Study {
+        if ties.isEmpty { throw ValidationError("give at least one ties table") }
         let study = try StudyLoader.load(ties: ties, nodes: nodes, options: try studyOptions(), delimiter: delimiter?.byte,
                                          format: inputFormat, sheet: sheet, nodesSheet: nodesSheet,
                                          qdaMapping: try qdaMapping.map(QDAMapping.read(path:)) ?? QDAMapping())

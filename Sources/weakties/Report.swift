@@ -24,6 +24,7 @@ struct Report: StudyCommand {
               weakties report ties.csv --nodes nodes.csv --lang de --output bericht
               weakties report ties.csv --nodes nodes.csv --innovation "Repair-Café Cracau" --format md --output md
               weakties report ties.csv --nodes nodes.csv --format csv --excel-de --output tabelle
+              weakties report --write-templates my-templates
               weakties report ties.csv --nodes nodes.csv --template my-templates --output report
             """
     )
@@ -37,13 +38,16 @@ struct Report: StudyCommand {
     var format: ReportFormat = .html
 
     @Option(name: .shortAndLong, help: "Output directory (created; files in it are replaced).")
-    var output: String
+    var output: String?
 
     @Option(help: "Language of the pages.")
     var lang: ReportLanguage = .en
 
     @Option(help: "A directory with your own mustache templates (html-index.mustache, html-innovation.mustache, …).")
     var template: String?
+
+    @Option(name: .long, help: "Write the bundled templates into this new directory to start your own from (no ties table needed), then stop.")
+    var writeTemplates: String?
 
     @Flag(help: "CSV for German Excel: ';' delimiter, decimal commas, UTF-8 byte-order mark.")
     var excelDe = false
@@ -58,6 +62,11 @@ struct Report: StudyCommand {
     var docsUrl: String?
 
     func validate() throws {
+        if writeTemplates != nil {
+            if !input.ties.isEmpty || output != nil { throw ValidationError("--write-templates only writes the templates; drop the ties tables and --output") }
+            return
+        }
+        if output == nil { throw ValidationError("give the report's directory with --output") }
         if excelDe && format != .csv { throw ValidationError("--excel-de applies to --format csv only") }
         if suggestions < 0 { throw ValidationError("--suggestions must be 0 or more") }
         if let template {
@@ -69,6 +78,12 @@ struct Report: StudyCommand {
     }
 
     func execute() throws {
+        if let directory = writeTemplates {
+            let names = try ReportWriter.writeTemplates(into: directory)
+            print("\(names.count) templates written to \(directory)/; edit them and pass --template \(directory)")
+            return
+        }
+        let output = output!  // validate() requires it without --write-templates
         let progress = Progress(quiet: input.quiet)
         let rendering = ReportRendering(format: format, language: lang, templateDirectory: template, excelGerman: excelDe,
                                         docsBase: docsUrl ?? ReportWriter.localDocs(output: output))

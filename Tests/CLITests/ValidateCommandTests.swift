@@ -83,7 +83,7 @@ func expectGolden(_ actual: String, _ name: String) throws {
         (["metrics", "x.csv", "--permutations", "-5"], "--permutations must not be negative"),
         (["render", "x.csv", "--output", "x.svg", "--radius", "-1"], "--radius must be 1 or 2"),
         (["metrics", "x.csv", "--seed", "-1"], "--seed"),
-        (["validate"], "Missing expected argument '<ties> ...'"),
+        (["validate"], "give at least one ties table"),
         (["validate", "x.csv", "--bogus"], "Unknown option '--bogus'"),
     ])
     func badUsageExitsWith64(arguments: [String], message: String) throws {
