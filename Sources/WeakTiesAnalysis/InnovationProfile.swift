@@ -118,6 +118,31 @@ public enum InitiatorRole: String, Sendable, CaseIterable {
     case innovation, partner, both, third, unknown
 }
 
+extension Study {
+    /// The role coded most often among a tie's mentions, seen from the innovation; equal counts go to the
+    /// role of the earliest such mention; `unknown` where no mention codes an initiator. (The one
+    /// definition: the report's initiation and the timeline read it.)
+    func initiatorRole(of mentions: [Int], innovation v: Int) -> InitiatorRole {
+        var counts: [InitiatorRole: Int] = [:]
+        var first: [InitiatorRole: Int] = [:]
+        for (position, m) in mentions.enumerated() {
+            let role: InitiatorRole
+            switch self.mentions.initiator(m) {
+            case .source?: role = Int(self.mentions.source[m]) == v ? .innovation : .partner
+            case .target?: role = Int(self.mentions.target[m]) == v ? .innovation : .partner
+            case .both?: role = .both
+            case .third?: role = .third
+            case .unknown?, nil: continue
+            }
+            counts[role, default: 0] += 1
+            if first[role] == nil { first[role] = position }
+        }
+        return counts.keys.min { a, b in
+            counts[a]! != counts[b]! ? counts[a]! > counts[b]! : first[a]! < first[b]!
+        } ?? .unknown
+    }
+}
+
 /// Coded levels of one proximity dimension over the mentions of the innovation's ties.
 public struct ProximityProfile: Sendable {
     public let dimension: ProximityDimension

@@ -111,27 +111,7 @@ public struct InnovationProfiles: Sendable {
             tiesToStrengthen: tiesToStrengthen(v, evidence), partnersToMeet: partnersToMeet(v))
     }
 
-    /// The role coded most often among a tie's mentions, seen from the innovation; equal counts go to the
-    /// role of the earliest such mention; `unknown` where no mention codes an initiator.
-    func initiatorRole(of mentions: [Int], innovation v: Int) -> InitiatorRole {
-        var counts: [InitiatorRole: Int] = [:]
-        var first: [InitiatorRole: Int] = [:]
-        for (position, m) in mentions.enumerated() {
-            let role: InitiatorRole
-            switch study.mentions.initiator(m) {
-            case .source?: role = Int(study.mentions.source[m]) == v ? .innovation : .partner
-            case .target?: role = Int(study.mentions.target[m]) == v ? .innovation : .partner
-            case .both?: role = .both
-            case .third?: role = .third
-            case .unknown?, nil: continue
-            }
-            counts[role, default: 0] += 1
-            if first[role] == nil { first[role] = position }
-        }
-        return counts.keys.min { a, b in
-            counts[a]! != counts[b]! ? counts[a]! > counts[b]! : first[a]! < first[b]!
-        } ?? .unknown
-    }
+    func initiatorRole(of mentions: [Int], innovation v: Int) -> InitiatorRole { study.initiatorRole(of: mentions, innovation: v) }
 
     func initiation(_ evidence: [TieEvidence]) -> Initiation {
         var counts = Dictionary(uniqueKeysWithValues: InitiatorRole.allCases.map { ($0, 0) })

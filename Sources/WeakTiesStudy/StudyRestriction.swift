@@ -4,7 +4,13 @@ extension Study {
     /// strong-tie network alone. Ties and mentions are renumbered in their order; a notice counts
     /// what was kept. - Complexity: O(actors + ties + mentions × columns).
     public func restricted(to strength: Strength) -> Study {
-        let keepTie = ties.strength.map { $0 == strength }
+        keepingTies(ties.strength.map { $0 == strength }, notice: "only \(strength.name) ties")
+    }
+
+    /// The study with only the ties `keepTie` marks and their mentions, every actor kept; ties and
+    /// mentions renumbered in their order. With `notice`, a notice counts what was kept.
+    /// - Complexity: O(actors + ties + mentions × columns).
+    public func keepingTies(_ keepTie: [Bool], notice label: String?) -> Study {
         var newTie = [Int32](repeating: -1, count: ties.count)
         var kept = 0
         for t in 0..<ties.count where keepTie[t] { newTie[t] = Int32(kept); kept += 1 }
@@ -32,9 +38,10 @@ extension Study {
             source: keptTies.map { ties.source[$0] }, target: keptTies.map { ties.target[$0] },
             strength: keptTies.map { ties.strength[$0] }, strongVotes: keptTies.map { ties.strongVotes[$0] },
             weakVotes: keptTies.map { ties.weakVotes[$0] }, mentionOffsets: offsets, mentionIndices: indices)
-        let notice = Diagnostic(.notice, SourceLocation(file: sources.first?.path ?? "", line: 0),
-                                "only \(strength.name) ties: \(kept) of \(ties.count) ties and \(keptMentions.count) of \(m.count) mentions kept")
+        let notice = label.map { Diagnostic(.notice, SourceLocation(file: sources.first?.path ?? "", line: 0),
+                                            "\($0): \(kept) of \(ties.count) ties and \(keptMentions.count) of \(m.count) mentions kept") }
         return Study(actors: actors, mentions: mentionTable, ties: tieTable, nodeColumns: nodeColumns,
-                     diagnostics: diagnostics + [notice], sources: sources, options: options, actorIndexByID: actorIndexByID)
+                     diagnostics: diagnostics + (notice.map { [$0] } ?? []), sources: sources, options: options,
+                     actorIndexByID: actorIndexByID)
     }
 }

@@ -180,6 +180,9 @@ enum Failure {
             case .unknownWeight, .negativeWeight, .invalidPlan: return ExitCode(ExitCodes.usage)
             default: return ExitCode(ExitCodes.dataError)
             }
+        case let error as TimelineError:
+            Console.printError(error.description)
+            return ExitCode(ExitCodes.dataError)
         case let error as AgreementError:
             Console.printError(error.description)
             return ExitCode(ExitCodes.dataError)

@@ -1,0 +1,136 @@
+import Foundation
+import WeakTiesAnalysis
+import WeakTiesIO
+import WeakTiesStudy
+
+/// Output formats of `weakties timeline`.
+public enum TimelineFormat: String, Sendable, CaseIterable {
+    case text, csv, json
+}
+
+/// Formats a `Timeline`: the study's years and each innovation's; every number comes from `Timeline`.
+public struct TimelineOutput: Sendable {
+    public let timeline: Timeline
+    /// The innovations to show (actor indices; empty: all).
+    public let innovations: [Int]
+
+    public init(timeline: Timeline, innovations: [Int] = []) {
+        self.timeline = timeline
+        self.innovations = innovations
+    }
+
+    var study: Study { timeline.study }
+    var shown: [(actor: Int, years: [Timeline.InnovationYear])] {
+        innovations.isEmpty ? timeline.innovations : timeline.innovations.filter { innovations.contains($0.actor) }
+    }
+
+    public func render(_ format: TimelineFormat) -> String {
+        switch format {
+        case .text: text()
+        case .csv: csv()
+        case .json: json().serialized(indent: 2) + "\n"
+        }
+    }
+
+    static let columns = [
+        "scope", "innovation_id", "innovation_label", "year", "age", "formed", "formed_strong",
+        "formed_by_innovation", "formed_by_partner", "formed_by_both", "formed_by_third", "formed_by_unknown",
+        "ties", "weak_tie_share", "constraint", "effective_size", "ei_region", "ei_partner_type", "partner_types",
+        "regions", "density", "active_actors",
+    ]
+
+    func csv() -> String {
+        var out = CSVWriter()
+        out.header(Self.columns)
+        let n = NumberFormat.cell
+        func int(_ v: Int) -> CSVWriter.Cell { .number(String(v)) }
+        for y in timeline.studyYears {
+            out.row([.text("study"), .empty, .empty, int(y.year), .empty, int(y.formed), int(y.formedStrong),
+                     .empty, .empty, .empty, .empty, .empty, int(y.ties), n(y.weakTieShare), .empty, .empty,
+                     n(y.eiRegion), n(y.eiPartnerType), .empty, .empty, n(y.density), int(y.activeActors)])
+        }
+        for (v, years) in shown {
+            let a = study.actors[v]
+            for y in years {
+                out.row([.text("innovation"), .text(a.id), .text(a.label), int(y.year), y.age.map(int) ?? .empty,
+                         int(y.formed), int(y.formedStrong)] + InitiatorRole.allCases.map { int(y.formedBy[$0] ?? 0) }
+                        + [int(y.degree), n(y.weakTieShare), n(y.constraint), n(y.effectiveSize), n(y.eiRegion),
+                           n(y.eiPartnerType), int(y.partnerTypes), int(y.regions), .empty, .empty])
+            }
+        }
+        return out.output
+    }
+
+    func json() -> JSONValue {
+        let n = NumberFormat.json
+        return .object([
+            ("first_year", .int(timeline.years.lowerBound)), ("last_year", .int(timeline.years.upperBound)),
+            ("undated", .string(timeline.options.undated.rawValue)), ("undated_ties", .int(timeline.undatedTies)),
+            ("study", .array(timeline.studyYears.map { y in
+                .object([("year", .int(y.year)), ("formed", .int(y.formed)), ("formed_strong", .int(y.formedStrong)),
+                         ("ties", .int(y.ties)), ("active_actors", .int(y.activeActors)), ("weak_tie_share", n(y.weakTieShare)),
+                         ("density", n(y.density)), ("ei_region", n(y.eiRegion)), ("ei_partner_type", n(y.eiPartnerType))])
+            })),
+            ("innovations", .array(shown.map { v, years in
+                .object([("id", .string(study.actors[v].id)), ("label", .string(study.actors[v].label)),
+                         ("founded", .int(study.actors[v].founded)),
+                         ("years", .array(years.map { y in
+                             .object([("year", .int(y.year)), ("age", .int(y.age)), ("formed", .int(y.formed)),
+                                      ("formed_strong", .int(y.formedStrong)),
+                                      ("formed_by", .object(InitiatorRole.allCases.map { ($0.rawValue, .int(y.formedBy[$0] ?? 0)) })),
+                                      ("ties", .int(y.degree)), ("weak_tie_share", n(y.weakTieShare)),
+                                      ("constraint", n(y.constraint)), ("effective_size", n(y.effectiveSize)),
+                                      ("ei_region", n(y.eiRegion)), ("ei_partner_type", n(y.eiPartnerType)),
+                                      ("partner_types", .int(y.partnerTypes)), ("regions", .int(y.regions))])
+                         }))])
+            })),
+        ])
+    }
+
+    func text() -> String {
+        func d(_ v: Double, _ digits: Int = 2) -> String { v.isNaN ? "–" : String(format: "%.\(digits)f", v) }
+        func table(_ header: [String], _ rows: [[String]]) -> String {
+            let widths = header.indices.map { c in ([header[c]] + rows.map { $0[c] }).map(\.count).max()! }
+            func line(_ cells: [String]) -> String {
+                "  " + cells.enumerated().map { String(repeating: " ", count: widths[$0] - $1.count) + $1 }.joined(separator: "  ") + "\n"
+            }
+            return line(header) + rows.map(line).joined()
+        }
+        var out = "Timeline \(timeline.years.lowerBound)–\(timeline.years.upperBound)"
+        if timeline.undatedTies > 0 {
+            out += " (\(timeline.undatedTies) ties without a year \(timeline.options.undated == .start ? "counted from \(timeline.years.lowerBound)" : "left out"))"
+        }
+        out += "\n\nStudy\n" + table(["year", "formed", "strong", "ties", "actors", "weak share", "density", "E-I region"],
+                                     timeline.studyYears.map { y in
+                                         [String(y.year), String(y.formed), String(y.formedStrong), String(y.ties), String(y.activeActors),
+                                          d(y.weakTieShare), d(y.density, 3), d(y.eiRegion)]
+                                     })
+        for (v, years) in shown {
+            let a = study.actors[v]
+            out += "\n\(a.label)" + (a.founded.map { " (founded \($0))" } ?? "") + "\n"
+            out += table(["year", "age", "formed", "by itself", "by partner", "ties", "weak share", "constraint", "eff. size", "E-I region"],
+                         years.filter { $0.degree > 0 || $0.formed > 0 }.map { y in
+                             [String(y.year), y.age.map(String.init) ?? "–", String(y.formed), String(y.formedBy[.innovation] ?? 0),
+                              String(y.formedBy[.partner] ?? 0), String(y.degree), d(y.weakTieShare), d(y.constraint), d(y.effectiveSize, 1), d(y.eiRegion)]
+                         })
+        }
+        return out
+    }
+
+    /// Edge spells for R's networkDynamic (`networkDynamic(edge.spells = read.csv(…))`): one row per
+    /// tie, `onset,terminus,tail,head` first (1-based vertex numbers in actor order, terminus `Inf`: ties
+    /// do not end in the data), then the ids and strength. Undated ties start in the first year under
+    /// `start` and are left out under `exclude`.
+    public func spells() -> String {
+        var out = CSVWriter()
+        out.header(["onset", "terminus", "tail", "head", "tail_id", "head_id", "strength"])
+        let ties = study.ties
+        for t in 0..<ties.count {
+            guard let onset = timeline.tieYear[t] ?? (timeline.options.undated == .start ? timeline.years.lowerBound : nil) else { continue }
+            out.row([.number(String(onset)), .number("Inf"), .number(String(ties.source[t] + 1)), .number(String(ties.target[t] + 1)),
+                     .text(study.actors[Int(ties.source[t])].id), .text(study.actors[Int(ties.target[t])].id),
+                     .text(ties.strength[t].name)])
+        }
+        return out.output
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import WeakTies
+
+extension TimelineFormat: ExpressibleByArgument {}
+extension Timeline.Undated: ExpressibleByArgument {}
+
+struct TimelineCommand: StudyCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timeline",
+        abstract: "How each innovation's network and the study's grew, year by year.",
+        discussion: """
+            From the year each tie began (the earliest 'since' of its mentions): per year, the ties formed \
+            (strong, and who initiated them), and the network up to that year — ties, weak-tie share, \
+            Burt's constraint and effective size, E-I index by region and partner type, partner types and \
+            regions reached — for the study and each innovation, with its age. With --spells FILE, also \
+            writes the ties as spells (onset, terminus, tail, head) for R's networkDynamic. \
+            Definitions: Docs/Timeline.md.
+
+            Examples:
+              weakties timeline Examples/krefeld-mg/ties.csv --nodes Examples/krefeld-mg/nodes.csv
+              weakties timeline ties.csv --nodes nodes.csv --innovation "Repair-Café Cracau"
+              weakties timeline ties.csv --nodes nodes.csv --format csv --output timeline.csv --spells spells.csv
+            """
+    )
+
+    @OptionGroup var input: StudyInputOptions
+
+    @Option(name: .long, help: "Innovation to show, by id or label (repeatable; default: all).")
+    var innovation: [String] = []
+
+    @Option(name: .long, help: "Ties without a year: present from the first year (start) or left out (exclude).")
+    var undated: Timeline.Undated = .start
+
+    @Option(help: "Output format.")
+    var format: TimelineFormat = .text
+
+    @Option(name: .shortAndLong, help: "Output file (written atomically); default: standard output.")
+    var output: String?
+
+    @Option(name: .long, help: "Also write the ties as spells for R's networkDynamic (CSV).")
+    var spells: String?
+
+    func execute() throws {
+        let study = try input.loadStudy()
+        let lookup = ActorLookup(study: study)
+        let chosen = try innovation.map { name -> Int in
+            do {
+                let k = try lookup.find(name)
+                guard study.actors[k].kind == .innovation else {
+                    throw OptionError(message: "'\(study.actors[k].label)' is a \(study.actors[k].kind.rawValue), not an innovation", flag: "--innovation")
+                }
+                return k
+            } catch let error as ActorLookupError {
+                throw OptionError(message: error.description, flag: "--innovation")
+            }
+        }
+        let timeline = try Timeline(study: study, options: .init(undated: undated))
+        let out = TimelineOutput(timeline: timeline, innovations: chosen)
+        if let spells { try AtomicFile.write(out.spells(), to: spells) }
+        try writeOutput(out.render(format), to: output)
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite struct TimelineCommandTests {
+    @Test func studyAndInnovationYears() throws {
+        let result = try weakties(["timeline", exampleTies, "--nodes", exampleNodes, "--innovation", "repair cafe cracau", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Timeline 1995–2024 (1 ties without a year counted from 1995)\n"))
+        #expect(result.stdout.contains("\n  2024      20       3   185     123"))
+        #expect(result.stdout.contains("\nRepair-Café Cracau (founded 2014)\n"))
+        let dir = TemporaryDirectory()
+        let csv = try weakties(["timeline", exampleTies, "--nodes", exampleNodes, "--format", "csv", "--spells", dir.path + "/spells.csv", "--quiet"])
+        #expect(csv.status == 0)
+        #expect(csv.stdout.hasPrefix("scope,innovation_id,innovation_label,year,age,formed,formed_strong,formed_by_innovation,"))
+        // 30 study years, 14 innovations × 30 years.
+        #expect(csv.stdout.split(separator: "\n").count == 1 + 30 + 14 * 30)
+        let spells = try String(contentsOfFile: dir.path + "/spells.csv", encoding: .utf8)
+        #expect(spells.split(separator: "\n").count == 1 + 185)
+        let json = try weakties(["timeline", exampleTies, "--nodes", exampleNodes, "--format", "json", "--undated", "exclude", "--quiet"])
+        #expect(json.stdout.contains("\"undated\": \"exclude\""))
+    }
+
+    @Test func errors() throws {
+        let dir = TemporaryDirectory()
+        let noYears = try weakties(["timeline", dir.write("t.csv", "source,target,strength\na,b,weak\n"), "--quiet"])
+        #expect(noYears.status == 65 && noYears.stderr.contains("no tie has a year"))
+        let partner = try weakties(["timeline", exampleTies, "--nodes", exampleNodes, "--innovation", "tafel kr", "--quiet"])
+        #expect(partner.status == 64 && partner.stderr.contains("not an innovation (--innovation)"))
+    }
+}
