@@ -6,7 +6,8 @@ import Foundation
 /// The folded names are built on the first lookup that is not an exact id (folding every id and label
 /// of a 10,000-actor study took 0.14 s, a seventh of `weakties match` for one innovation given by id).
 public final class ActorLookup: @unchecked Sendable {
-    let study: Study
+    /// The study looked in.
+    public let study: Study
     let byID: [String: Int]
     let lock = NSLock()
     var tables: (byFolded: [String: [Int]], folded: [(text: String, actor: Int)])?

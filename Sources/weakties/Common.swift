@@ -210,6 +210,22 @@ struct OptionError: Error {
     let flag: String
 }
 
+extension ActorLookup {
+    /// The innovation `name` (id or label, forgiving) for `--innovation`: a miss or another kind is an
+    /// `OptionError` naming the flag.
+    func innovation(_ name: String) throws -> Int {
+        do {
+            let k = try find(name)
+            guard study.actors[k].kind == .innovation else {
+                throw OptionError(message: "'\(study.actors[k].label)' is a \(study.actors[k].kind.rawValue), not an innovation", flag: "--innovation")
+            }
+            return k
+        } catch let error as ActorLookupError {
+            throw OptionError(message: error.description, flag: "--innovation")
+        }
+    }
+}
+
 /// A command that reads a study: `run` catches every error once and maps it through `Failure`.
 protocol StudyCommand: ParsableCommand {
     func execute() throws

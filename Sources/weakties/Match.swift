@@ -174,17 +174,7 @@ struct Match: StudyCommand {
             try writeOutput(out.plan(plan, format: format), to: output)
             return
         }
-        let innovations = try innovation.isEmpty ? matching.innovations : innovation.map { name in
-            do {
-                let k = try lookup.find(name)
-                guard study.actors[k].kind == .innovation else {
-                    throw OptionError(message: "'\(study.actors[k].label)' is a \(study.actors[k].kind.rawValue), not an innovation", flag: "--innovation")
-                }
-                return k
-            } catch let error as ActorLookupError {
-                throw OptionError(message: error.description, flag: "--innovation")
-            }
-        }
+        let innovations = try innovation.isEmpty ? matching.innovations : innovation.map { try lookup.innovation($0) }
         if innovations.isEmpty { throw MatchError.noInnovations("the study") }
         let lists = innovations.map { i in (innovation: i, candidates: matching.candidates(for: i, limit: top ?? 5, betweenness: betweenness)) }
         try writeOutput(out.recommendations(lists, format: format), to: output)

@@ -44,17 +44,7 @@ struct TimelineCommand: StudyCommand {
     func execute() throws {
         let study = try input.loadStudy()
         let lookup = ActorLookup(study: study)
-        let chosen = try innovation.map { name -> Int in
-            do {
-                let k = try lookup.find(name)
-                guard study.actors[k].kind == .innovation else {
-                    throw OptionError(message: "'\(study.actors[k].label)' is a \(study.actors[k].kind.rawValue), not an innovation", flag: "--innovation")
-                }
-                return k
-            } catch let error as ActorLookupError {
-                throw OptionError(message: error.description, flag: "--innovation")
-            }
-        }
+        let chosen = try innovation.map { try lookup.innovation($0) }
         let timeline = try Timeline(study: study, options: .init(undated: undated))
         let out = TimelineOutput(timeline: timeline, innovations: chosen)
         if let spells { try AtomicFile.write(out.spells(), to: spells) }
