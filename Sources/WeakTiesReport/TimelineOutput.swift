@@ -13,10 +13,13 @@ public struct TimelineOutput: Sendable {
     public let timeline: Timeline
     /// The innovations to show (actor indices; empty: all).
     public let innovations: [Int]
+    /// The establishment test, shown after the years (text) or under `establishment` (JSON).
+    public let establishment: EstablishmentTest?
 
-    public init(timeline: Timeline, innovations: [Int] = []) {
+    public init(timeline: Timeline, innovations: [Int] = [], establishment: EstablishmentTest? = nil) {
         self.timeline = timeline
         self.innovations = innovations
+        self.establishment = establishment
     }
 
     var study: Study { timeline.study }
@@ -61,9 +64,26 @@ public struct TimelineOutput: Sendable {
         return out.output
     }
 
+    func establishmentJSON(_ e: EstablishmentTest) -> JSONValue {
+        let n = NumberFormat.json
+        return .object([
+            ("ties", .int(e.ties)), ("excluded", .int(e.excluded)), ("early_years", .int(e.options.earlyYears)),
+            ("early_partner_share", n(e.earlyShare)), ("later_partner_share", n(e.laterShare)),
+            ("slope_per_year", n(e.slope)), ("within_correlation", n(e.correlation)), ("statistic", n(e.statistic)),
+            ("p_rise", n(e.pRise)), ("p_two_sided", n(e.pTwoSided)), ("permutations", .int(e.options.permutations)),
+            ("seed", .string(String(e.options.seed))),
+            ("innovations", .array(e.innovations.map { i in
+                .object([("id", .string(study.actors[i.actor].id)), ("early", .int(i.early)), ("early_by_partner", .int(i.earlyByPartner)),
+                         ("later", .int(i.later)), ("later_by_partner", .int(i.laterByPartner)),
+                         ("early_partner_share", n(i.earlyShare)), ("later_partner_share", n(i.laterShare))])
+            })),
+        ])
+    }
+
     func json() -> JSONValue {
         let n = NumberFormat.json
         return .object([
+            ("establishment", establishment.map(establishmentJSON) ?? .null),
             ("first_year", .int(timeline.years.lowerBound)), ("last_year", .int(timeline.years.upperBound)),
             ("undated", .string(timeline.options.undated.rawValue)), ("undated_ties", .int(timeline.undatedTies)),
             ("study", .array(timeline.studyYears.map { y in
@@ -92,7 +112,10 @@ public struct TimelineOutput: Sendable {
         func table(_ header: [String], _ rows: [[String]]) -> String {
             let widths = header.indices.map { c in ([header[c]] + rows.map { $0[c] }).map(\.count).max()! }
             func line(_ cells: [String]) -> String {
-                "  " + cells.enumerated().map { String(repeating: " ", count: widths[$0] - $1.count) + $1 }.joined(separator: "  ") + "\n"
+                "  " + cells.enumerated().map { c, cell in
+                    c == 0 && !cell.allSatisfy(\.isNumber) ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
+                        : String(repeating: " ", count: widths[c] - cell.count) + cell
+                }.joined(separator: "  ") + "\n"
             }
             return line(header) + rows.map(line).joined()
         }
@@ -113,6 +136,16 @@ public struct TimelineOutput: Sendable {
                              [String(y.year), y.age.map(String.init) ?? "–", String(y.formed), String(y.formedBy[.innovation] ?? 0),
                               String(y.formedBy[.partner] ?? 0), String(y.degree), d(y.weakTieShare), d(y.constraint), d(y.effectiveSize, 1), d(y.eiRegion)]
                          })
+        }
+        if let e = establishment {
+            out += "\nDo partners come to established innovations? (ties initiated by the innovation or the partner, by the tie's age since founding)\n"
+            out += table(["innovation", "early ties", "by partner", "later ties", "by partner"], e.innovations.map { i in
+                [study.actors[i.actor].label, String(i.early), i.early == 0 ? "–" : "\(Int((i.earlyShare * 100).rounded())) %",
+                 String(i.later), i.later == 0 ? "–" : "\(Int((i.laterShare * 100).rounded())) %"]
+            })
+            out += "  All: \(d(e.earlyShare * 100, 0)) % partner-initiated in the first \(e.options.earlyYears) years, \(d(e.laterShare * 100, 0)) % later; "
+            out += "within innovations the share changes by \(d(e.slope * 100, 1)) points a year (r = \(d(e.correlation))), "
+            out += "p = \(d(e.pRise, 4)) for a rise (two-sided \(d(e.pTwoSided, 4)); stratified permutation test, \(e.options.permutations) permutations, seed \(e.options.seed); \(e.ties) ties, \(e.excluded) left out).\n"
         }
         return out
     }

@@ -14,13 +14,15 @@ struct TimelineCommand: StudyCommand {
             (strong, and who initiated them), and the network up to that year — ties, weak-tie share, \
             Burt's constraint and effective size, E-I index by region and partner type, partner types and \
             regions reached — for the study and each innovation, with its age. With --spells FILE, also \
-            writes the ties as spells (onset, terminus, tail, head) for R's networkDynamic. \
+            writes the ties as spells (onset, terminus, tail, head) for R's networkDynamic. With \
+            --establishment, tests whether partners initiate more of an innovation's ties as it ages. \
             Definitions: Docs/Timeline.md.
 
             Examples:
               weakties timeline Examples/krefeld-mg/ties.csv --nodes Examples/krefeld-mg/nodes.csv
               weakties timeline ties.csv --nodes nodes.csv --innovation "Repair-Café Cracau"
               weakties timeline ties.csv --nodes nodes.csv --format csv --output timeline.csv --spells spells.csv
+              weakties timeline ties.csv --nodes nodes.csv --establishment --innovation "Repair-Café Cracau"
             """
     )
 
@@ -41,12 +43,32 @@ struct TimelineCommand: StudyCommand {
     @Option(name: .long, help: "Also write the ties as spells for R's networkDynamic (CSV).")
     var spells: String?
 
+    @Flag(name: .long, help: "Test whether partners initiate more of an innovation's ties as it ages (stratified permutation test; text and JSON).")
+    var establishment = false
+
+    @Option(name: .long, parsing: .unconditional, help: "Ties up to this many years after founding count as early.")
+    var earlyYears = 3
+
+    @Option(name: .long, parsing: .unconditional, help: "Permutations of the establishment test.")
+    var permutations = 9999
+
+    @Option(name: .long, parsing: .unconditional, help: "Seed of the establishment test.")
+    var seed: UInt64 = 1
+
+    func validate() throws {
+        if establishment && format == .csv { throw ValidationError("--establishment prints with --format text or json") }
+        if permutations < 0 { throw ValidationError("--permutations must be 0 or more") }
+        if earlyYears < 1 { throw ValidationError("--early-years must be at least 1") }
+    }
+
     func execute() throws {
         let study = try input.loadStudy()
         let lookup = ActorLookup(study: study)
         let chosen = try innovation.map { try lookup.innovation($0) }
         let timeline = try Timeline(study: study, options: .init(undated: undated))
-        let out = TimelineOutput(timeline: timeline, innovations: chosen)
+        let test = establishment
+            ? EstablishmentTest(timeline: timeline, options: .init(permutations: permutations, seed: seed, earlyYears: earlyYears)) : nil
+        let out = TimelineOutput(timeline: timeline, innovations: chosen, establishment: test)
         if let spells { try AtomicFile.write(out.spells(), to: spells) }
         try writeOutput(out.render(format), to: output)
     }

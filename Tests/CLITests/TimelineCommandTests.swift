@@ -21,6 +21,19 @@ import TestSupport
         #expect(json.stdout.contains("\"undated\": \"exclude\""))
     }
 
+    @Test func establishmentTest() throws {
+        let result = try weakties(["timeline", exampleTies, "--nodes", exampleNodes, "--establishment", "--permutations", "999", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Do partners come to established innovations?"))
+        #expect(result.stdout.contains("All: 31 % partner-initiated in the first 3 years, 67 % later;"))
+        let json = try weakties(["timeline", exampleTies, "--nodes", exampleNodes, "--establishment", "--permutations", "999", "--format", "json", "--quiet"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let e = try #require(object["establishment"] as? [String: Any])
+        #expect(e["ties"] as? Int == 145 && e["excluded"] as? Int == 20)
+        let csv = try weakties(["timeline", exampleTies, "--establishment", "--format", "csv"])
+        #expect(csv.status == 64)
+    }
+
     @Test func errors() throws {
         let dir = TemporaryDirectory()
         let noYears = try weakties(["timeline", dir.write("t.csv", "source,target,strength\na,b,weak\n"), "--quiet"])

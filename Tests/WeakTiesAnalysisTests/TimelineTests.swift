@@ -98,3 +98,98 @@ import WeakTies
         #expect(exclude == "onset,terminus,tail,head,tail_id,head_id,strength\n2010,Inf,1,2,a,b,weak\n")
     }
 }
+
+/// The establishment test: its slope against statsmodels' fixed-effects OLS, its p-value against exact
+/// enumeration of every within-innovation permutation on a small study, and a planted trend.
+@Suite struct EstablishmentTests {
+    /// Rows: innovation i (founded 2010) tied to partners with years and initiators.
+    static func study(_ dir: TemporaryDirectory, rows: [(innovation: Int, year: Int, byPartner: Bool)]) throws -> Study {
+        var ties = "source,target,strength,since,initiator\n"
+        for (k, r) in rows.enumerated() { ties += "I\(r.innovation),P\(k),weak,\(r.year),\(r.byPartner ? "target" : "source")\n" }
+        var nodes = "id,kind,founded\n"
+        for i in Set(rows.map(\.innovation)).sorted() { nodes += "I\(i),innovation,2010\n" }
+        return try StudyLoader.load(ties: [dir.write("t.csv", ties)], nodes: dir.write("n.csv", nodes))
+    }
+
+    static func planted(seed: UInt64, trend: Double) -> [(innovation: Int, year: Int, byPartner: Bool)] {
+        var rng = SeededRandom(seed: seed)
+        return (0..<120).map { k in
+            let i = k % 6, age = Int(rng.next() % 12)
+            let p = min(0.95, max(0.05, 0.3 + Double(i) * 0.05 + trend * Double(age)))
+            return (i, 2010 + age, Double(rng.next() % 10_000) / 10_000 < p)
+        }
+    }
+
+    @Test func exactEnumerationOnASmallStudy() throws {
+        let dir = TemporaryDirectory()
+        let rows: [(innovation: Int, year: Int, byPartner: Bool)] = [
+            (0, 2010, false), (0, 2011, false), (0, 2013, true), (0, 2015, true), (0, 2016, false),
+            (1, 2010, false), (1, 2012, true), (1, 2014, true), (1, 2017, true),
+        ]
+        let timeline = try Timeline(study: try Self.study(dir, rows: rows))
+        let test = EstablishmentTest(timeline: timeline, options: .init(permutations: 40_000, seed: 3))
+        // Every arrangement of each innovation's outcomes over its ties (5!·4! orderings, duplicates
+        // counted equally often, so the proportion is the exact permutation p-value).
+        func permutations(_ a: [Double]) -> [[Double]] {
+            guard a.count > 1 else { return [a] }
+            return a.indices.flatMap { i -> [[Double]] in
+                var rest = a
+                let x = rest.remove(at: i)
+                return permutations(rest).map { [x] + $0 }
+            }
+        }
+        let groups = [rows.prefix(5), rows.suffix(4)].map { g in (ages: g.map { Double($0.year - 2010) }, ys: g.map { $0.byPartner ? 1.0 : 0 }) }
+        func t(_ ages: [Double], _ ys: [Double]) -> Double {
+            let mean = ages.reduce(0, +) / Double(ages.count)
+            return zip(ages, ys).reduce(0) { $0 + ($1.0 - mean) * $1.1 }
+        }
+        let observed = groups.reduce(0) { $0 + t($1.ages, $1.ys) }
+        #expect(abs(test.statistic - observed) < 1e-12)
+        var atLeast = 0, total = 0
+        for p0 in permutations(groups[0].ys) {
+            for p1 in permutations(groups[1].ys) {
+                total += 1
+                if t(groups[0].ages, p0) + t(groups[1].ages, p1) >= observed - 1e-9 { atLeast += 1 }
+            }
+        }
+        let exact = Double(atLeast) / Double(total)
+        #expect(abs(test.pRise - exact) < 0.01, "Monte Carlo \(test.pRise), exact \(exact)")
+        #expect(test.ties == 9 && test.excluded == 0)
+        #expect(test.innovations.first { timeline.study.actors[$0.actor].id == "I0" }?.earlyShare == 0)
+    }
+
+    @Test func plantedTrendIsFoundAndNoTrendIsNot() throws {
+        let dir = TemporaryDirectory()
+        let rising = EstablishmentTest(timeline: try Timeline(study: try Self.study(dir, rows: Self.planted(seed: 4, trend: 0.06))),
+                                       options: .init(permutations: 2000))
+        #expect(rising.slope > 0.02 && rising.pRise < 0.01)
+        #expect(rising.laterShare > rising.earlyShare)
+        let flat = EstablishmentTest(timeline: try Timeline(study: try Self.study(dir, rows: Self.planted(seed: 5, trend: 0))),
+                                     options: .init(permutations: 2000))
+        #expect(flat.pTwoSided > 0.05)
+        let again = EstablishmentTest(timeline: try Timeline(study: try Self.study(dir, rows: Self.planted(seed: 5, trend: 0))),
+                                      options: .init(permutations: 2000))
+        #expect(again.pRise == flat.pRise)
+    }
+
+    static let hasStatsmodels: Bool = {
+        guard let python = which("python3") else { return false }
+        let ok = (try? runProcess(python, ["-c", "import statsmodels, pandas"]).status) == 0
+        if !ok { FileHandle.standardError.write(Data("skipped: python3 with statsmodels not found; the establishment slope's reference test is skipped\n".utf8)) }
+        return ok
+    }()
+
+    /// The slope is the age coefficient of OLS with one intercept per innovation (Frisch–Waugh–Lovell).
+    @Test(.enabled(if: hasStatsmodels, "python3 with statsmodels not found"))
+    func slopeEqualsFixedEffectsOLS() throws {
+        let dir = TemporaryDirectory()
+        let rows = Self.planted(seed: 9, trend: 0.03)
+        let test = EstablishmentTest(timeline: try Timeline(study: try Self.study(dir, rows: rows)), options: .init(permutations: 0))
+        let data = dir.write("d.csv", "innovation,age,y\n" + rows.map { "\($0.innovation),\($0.year - 2010),\($0.byPartner ? 1 : 0)" }.joined(separator: "\n") + "\n")
+        let script = "import pandas as pd, statsmodels.formula.api as smf, sys\nd = pd.read_csv(sys.argv[1])\nprint(repr(float(smf.ols('y ~ age + C(innovation)', data=d).fit().params['age'])))"
+        let run = try runProcess(which("python3")!, ["-c", script, data])
+        try #require(run.status == 0, "\(run.stderr)")
+        let reference = try #require(Double(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(abs(test.slope - reference) < 1e-9, "\(test.slope) vs \(reference)")
+    }
+}
