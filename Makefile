@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEMO_DIR := Examples/krefeld-mg
 OUT := out
 
-.PHONY: deps pydeps build release demo test bench screenshots clean
+.PHONY: deps pydeps rdeps build release demo test bench screenshots clean
 
 deps:
 	@bash .ci/install-deps
@@ -53,7 +53,16 @@ pydeps:
 	@python3 -c "import networkx, igraph, krippendorff, sklearn, statsmodels" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check networkx igraph krippendorff scikit-learn statsmodels 2>/dev/null \
 		|| echo "install-deps: could not pip install networkx, igraph, krippendorff, scikit-learn, statsmodels; their reference tests will be skipped"
 
-test: deps pydeps
+# R's sna (Debian's r-cran-sna, without recommended packages) for the QAP reference test; without
+# apt or network the test is skipped with a message.
+rdeps:
+	@Rscript -e 'suppressMessages(library(sna))' >/dev/null 2>&1 || { \
+		sudo=""; [ "$$(id -u)" -ne 0 ] && sudo="sudo"; \
+		( $$sudo apt-get install -y -qq --no-install-recommends r-cran-sna >/dev/null 2>&1 \
+		  || { $$sudo apt-get update -qq && $$sudo apt-get install -y -qq --no-install-recommends r-cran-sna >/dev/null 2>&1; } ) \
+		|| echo "install-deps: could not install r-cran-sna; the QAP reference test will be skipped"; }
+
+test: deps pydeps rdeps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

@@ -301,6 +301,18 @@ public final class StudyMetrics: @unchecked Sendable {
         }
     }
 
+    /// QAP graph correlation of the ties with "same `attribute`" (`sna::gcor`), with its QAP p-values
+    /// — the E-I test's permutations, sides swapped (see `Graph.sameGroupCorrelation`). NaN with fewer
+    /// than two known groups.
+    public func sameGroupCorrelation(by attribute: String) throws -> (r: Double, pGreaterOrEqual: Double, pLessOrEqual: Double) {
+        let groups = try groups(by: attribute)
+        guard try comparesGroups(by: attribute) else { return (.nan, .nan, .nan) }
+        let r = try memo("gcor\u{0}" + attribute) { try graph.sameGroupCorrelation(groups: groups) }
+        guard options.permutations > 0 else { return (r, .nan, .nan) }
+        let test = try eiIndexTest(by: attribute)
+        return (r, test.pLessOrEqual, test.pGreaterOrEqual)
+    }
+
     /// Nominal assortativity by `attribute` (NaN with fewer than two known groups).
     public func assortativity(by attribute: String) throws -> Double {
         let groups = try groups(by: attribute)

@@ -103,6 +103,11 @@ public struct MetricsTable: Sendable {
                     network.append(("ei_" + key + "_p_less_or_equal", test.pLessOrEqual))
                 }
                 network.append(("assortativity_" + key, try metrics.assortativity(by: attribute)))
+                let qap = try metrics.sameGroupCorrelation(by: attribute)
+                network.append(("qap_gcor_" + key, qap.r))
+                if metrics.options.permutations > 0 {
+                    network.append(("qap_gcor_" + key + "_p_greater_or_equal", qap.pGreaterOrEqual))
+                }
             }
             let granovetter = metrics.granovetter
             network.append(("bridges", Double(granovetter.bridges)))

@@ -193,3 +193,79 @@ import WeakTies
         #expect(abs(test.slope - reference) < 1e-9, "\(test.slope) vs \(reference)")
     }
 }
+
+/// The QAP graph correlation against R's `sna::gcor` and `sna::qaptest` (Debian's r-cran-sna, installed
+/// by `make rdeps`; skipped with a message without it), and against its definition.
+@Suite struct QAPTests {
+    static let rscript = which("Rscript")
+    static let hasSNA: Bool = {
+        guard let rscript else {
+            FileHandle.standardError.write(Data("skipped: Rscript not found (make rdeps installs r-cran-sna); the QAP test against R sna is skipped\n".utf8))
+            return false
+        }
+        let ok = (try? runProcess(rscript, ["-e", "suppressMessages(library(sna))"]).status) == 0
+        if !ok { FileHandle.standardError.write(Data("skipped: R package sna not found (make rdeps); the QAP test against R sna is skipped\n".utf8)) }
+        return ok
+    }()
+
+    /// Pearson's r over the pairs, written out.
+    static func bruteCorrelation(_ g: Graph, _ groups: [String?]) -> Double {
+        let known = (0..<g.nodeCount).filter { groups[$0] != nil }
+        var tied = Set<[Int]>()
+        for e in 0..<g.edgeCount { tied.insert([Int(min(g.edgeSources[e], g.edgeTargets[e])), Int(max(g.edgeSources[e], g.edgeTargets[e]))]) }
+        var xs: [Double] = [], ys: [Double] = []
+        for i in known.indices { for j in (i + 1)..<known.count {
+            let (a, b) = (known[i], known[j])
+            xs.append(groups[a] == groups[b] ? 1 : 0)
+            ys.append(tied.contains([min(a, b), max(a, b)]) ? 1 : 0)
+        } }
+        let n = Double(xs.count), mx = xs.reduce(0, +) / n, my = ys.reduce(0, +) / n
+        let sxy = zip(xs, ys).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) }
+        let sxx = xs.reduce(0) { $0 + ($1 - mx) * ($1 - mx) }, syy = ys.reduce(0) { $0 + ($1 - my) * ($1 - my) }
+        return sxy / (sxx * syy).squareRoot()
+    }
+
+    @Test(arguments: 0..<10)
+    func equalsItsDefinition(seed: UInt64) throws {
+        let dir = TemporaryDirectory()
+        let study = try randomStudy(dir, seed: 300 + seed, actors: 18, ties: 30)
+        let metrics = try StudyMetrics(study: study, options: .init(threads: 1, permutations: 0))
+        let groups = try metrics.groups(by: "region")
+        let r = try metrics.graph.sameGroupCorrelation(groups: groups)
+        #expect(abs(r - Self.bruteCorrelation(metrics.graph, groups)) < 1e-12)
+    }
+
+    @Test(.enabled(if: hasSNA, "R with sna not found"))
+    func equalsRSnaOnTheExampleStudy() throws {
+        let example = repositoryRoot + "/Examples/krefeld-mg/"
+        let study = try StudyLoader.load(ties: [example + "ties.csv"], nodes: example + "nodes.csv")
+        let metrics = try StudyMetrics(study: study, options: .init(threads: 1, seed: 5, permutations: 10_000))
+        let groups = try metrics.groups(by: "region")
+        let qap = try metrics.sameGroupCorrelation(by: "region")
+        // The matrices over the actors of known region, as R reads them.
+        let known = (0..<metrics.graph.nodeCount).filter { groups[$0] != nil }
+        let position = Dictionary(uniqueKeysWithValues: known.enumerated().map { ($1, $0 + 1) })
+        let dir = TemporaryDirectory()
+        var edges = "i,j\n"
+        for e in 0..<metrics.graph.edgeCount {
+            if let a = position[Int(metrics.graph.edgeSources[e])], let b = position[Int(metrics.graph.edgeTargets[e])] { edges += "\(a),\(b)\n" }
+        }
+        let edgesPath = dir.write("edges.csv", edges)
+        let groupsPath = dir.write("groups.csv", "g\n" + known.map { "\"\(groups[$0]!)\"" }.joined(separator: "\n") + "\n")
+        let script = """
+            suppressMessages(library(sna)); args <- commandArgs(TRUE)
+            e <- read.csv(args[1]); g <- read.csv(args[2], encoding = "UTF-8")$g; n <- length(g)
+            Y <- matrix(0, n, n); Y[cbind(e$i, e$j)] <- 1; Y[cbind(e$j, e$i)] <- 1
+            X <- outer(g, g, "==") * 1
+            set.seed(1); q <- qaptest(list(Y, X), gcor, g1 = 1, g2 = 2, mode = "graph", reps = 3000)
+            cat(sprintf("%.15f %.6f\\n", gcor(Y, X, mode = "graph"), q$pgreq))
+            """
+        let run = try runProcess(Self.rscript!, ["-e", script, edgesPath, groupsPath])
+        try #require(run.status == 0, "\(run.stderr)")
+        let parts = run.stdout.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        try #require(parts.count == 2, "\(run.stdout)")
+        #expect(abs(qap.r - parts[0]) < 1e-9, "gcor \(qap.r) vs R \(parts[0])")
+        // Monte Carlo on both sides (3,000 and 10,000 relabellings).
+        #expect(abs(qap.pGreaterOrEqual - parts[1]) < 0.03, "p \(qap.pGreaterOrEqual) vs R \(parts[1])")
+    }
+}
