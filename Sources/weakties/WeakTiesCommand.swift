@@ -19,7 +19,7 @@ struct WeakTiesCommand: ParsableCommand {
               weakties agree ties.csv --disagreements meeting.html
             """,
         version: weakTiesVersion,
-        subcommands: [Validate.self, Metrics.self, Render.self, Export.self, Report.self, Match.self, Agree.self, Actors.self, TimelineCommand.self]
+        subcommands: [Validate.self, Metrics.self, Render.self, Export.self, Report.self, Match.self, Agree.self, Actors.self, TimelineCommand.self, Compare.self]
     )
 
     /// A first word that is no subcommand (a mistyped one) is answered with the nearest subcommand's

@@ -146,6 +146,6 @@ import TestSupport
         #expect(match.status == 65 && match.stderr.contains("or give a nodes table whose 'kind' column says 'innovation'"))
         let typo = try weakties(["metircs", ties])
         #expect(typo.status == 64)
-        #expect(typo.stderr == "weakties: error: unknown subcommand 'metircs' (did you mean 'metrics'?); the subcommands are validate, metrics, render, export, report, match, agree, actors, timeline\n")
+        #expect(typo.stderr == "weakties: error: unknown subcommand 'metircs' (did you mean 'metrics'?); the subcommands are validate, metrics, render, export, report, match, agree, actors, timeline, compare\n")
     }
 }

@@ -42,3 +42,16 @@ import TestSupport
         #expect(partner.status == 64 && partner.stderr.contains("not an innovation (--innovation)"))
     }
 }
+
+@Suite struct CompareCommandTests {
+    @Test func establishedVersusNew() throws {
+        let result = try weakties(["compare", exampleTies, "--nodes", exampleNodes, "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Innovations compared by established: established vs new\n"))
+        #expect(result.stdout.contains("partner_initiated_share"))
+        let csv = try weakties(["compare", exampleTies, "--nodes", exampleNodes, "--by", "region", "--format", "csv", "--quiet"])
+        #expect(csv.stdout.hasPrefix("measure,group,innovations,mean,median,difference,hedges_g,cliffs_delta,eta_squared,p,exact,assignments\n"))
+        let unknown = try weakties(["compare", exampleTies, "--nodes", exampleNodes, "--by", "colour", "--quiet"])
+        #expect(unknown.status == 64 && unknown.stderr.contains("no attribute 'colour'") && unknown.stderr.contains("(--by)"))
+    }
+}

@@ -1,0 +1,200 @@
+import Foundation
+import WeakTiesStudy
+
+/// Do established and new innovations (or the innovations of two regions, …) differ in their networks?
+/// A permutation test per measure, with effect sizes, on the innovations' own values as their report
+/// pages show them (`InnovationProfiles`).
+///
+/// Statistic: the between-group sum of squares Σ_g n_g (mean_g − mean)², which for two groups is a
+/// monotone function of |mean difference| (so the test is two-sided). The group labels are permuted
+/// over the innovations with a value: exactly (every assignment) where there are at most
+/// `exactUpTo` of them, else by `permutations` seeded draws; p = share of assignments with a statistic
+/// at least the observed one (the observed assignment counted). Effect sizes: for two groups the
+/// difference of means, Hedges' g (pooled-SD standardised, small-sample corrected) and Cliff's δ
+/// (P(a > b) − P(a < b), robust to outliers); for more groups η² (between / total sum of squares).
+/// Innovations whose value is undefined (NaN) or whose group is unknown are left out of that measure.
+public struct InnovationComparison: Sendable {
+    public struct Options: Sendable {
+        public var permutations: Int
+        public var seed: UInt64
+        public var exactUpTo: Int
+        public init(permutations: Int = 9999, seed: UInt64 = 1, exactUpTo: Int = 50_000) {
+            self.permutations = permutations
+            self.seed = seed
+            self.exactUpTo = exactUpTo
+        }
+    }
+
+    /// One group's values of a measure.
+    public struct Group: Sendable {
+        public let name: String
+        public let count: Int
+        public let mean: Double
+        public let median: Double
+    }
+
+    /// One measure compared across the groups.
+    public struct Measure: Sendable {
+        public let name: String
+        public let groups: [Group]
+        /// Mean of the first group minus mean of the second (two groups only; else NaN).
+        public let difference: Double
+        public let hedgesG: Double
+        public let cliffsDelta: Double
+        public let etaSquared: Double
+        public let p: Double
+        /// Whether p counts every assignment (else `permutations` draws).
+        public let exact: Bool
+        public let assignments: Int
+    }
+
+    /// The grouping's name (`established`, `region`, …) and the groups in order.
+    public let attribute: String
+    public let groupNames: [String]
+    public let measures: [Measure]
+    public let options: Options
+
+    /// Compares the innovations grouped by `attribute`: `established` (established / new) or a nodes
+    /// attribute (`region`, `sector`, an extra column).
+    /// - Throws: `ComparisonError` for an unknown attribute or fewer than two groups.
+    public init(profiles: InnovationProfiles, by attribute: String, options: Options = Options()) throws {
+        self.attribute = attribute
+        self.options = options
+        let study = profiles.metrics.study
+        let innovations = study.actors.indices.filter { study.actors[$0].kind == .innovation }
+        let labels: [String?]
+        if attribute.lowercased() == "established" {
+            labels = innovations.map { study.actors[$0].established.map { $0 ? "established" : "new" } }
+        } else {
+            guard let values = study.nodeAttributeValues(attribute) else { throw ComparisonError.unknownAttribute(attribute, study.nodeAttributeNames) }
+            labels = innovations.map { values[$0] }
+        }
+        let names = Array(Set(labels.compactMap { $0 })).sorted { a, b in
+            // Established first, then by name.
+            a == "established" ? b != "established" : (b == "established" ? false : a < b)
+        }
+        guard names.count >= 2 else { throw ComparisonError.tooFewGroups(attribute, names) }
+        groupNames = names
+        let profileOf = innovations.map { profiles.profile(of: $0) }
+        let extractors: [(String, (InnovationProfile) -> Double)] = [
+            ("weak_tie_share", { $0.weakTieShare }), ("ei_region", { $0.openness.eiRegion }),
+            ("ei_partner_type", { $0.openness.eiPartnerType }), ("constraint", { $0.openness.constraint }),
+            ("effective_size", { $0.openness.effectiveSize }), ("partner_initiated_share", { $0.initiation.partnerShare }),
+            ("ties", { Double($0.tieCount) }),
+        ]
+        var measures: [Measure] = []
+        for (k, (name, value)) in extractors.enumerated() {
+            var values: [Double] = [], groups: [Int] = []
+            for (i, p) in profileOf.enumerated() {
+                guard let label = labels[i], let g = names.firstIndex(of: label) else { continue }
+                let v = value(p)
+                guard !v.isNaN else { continue }
+                values.append(v); groups.append(g)
+            }
+            measures.append(Self.measure(name, values: values, groups: groups, names: names, options: options, stream: UInt64(k)))
+        }
+        self.measures = measures
+    }
+
+    static func measure(_ name: String, values: [Double], groups: [Int], names: [String], options: Options, stream: UInt64) -> Measure {
+        let k = names.count
+        func stats(_ g: Int) -> Group {
+            let v = zip(values, groups).filter { $0.1 == g }.map(\.0).sorted()
+            let mean = v.isEmpty ? .nan : v.reduce(0, +) / Double(v.count)
+            let median = v.isEmpty ? .nan : v.count % 2 == 1 ? v[v.count / 2] : (v[v.count / 2 - 1] + v[v.count / 2]) / 2
+            return Group(name: names[g], count: v.count, mean: mean, median: median)
+        }
+        let summary = (0..<k).map(stats)
+        let counts = summary.map(\.count)
+        let usable = counts.filter { $0 > 0 }.count >= 2
+        let total = values.reduce(0, +)
+        func between(_ assignment: [Int]) -> Double {
+            var sums = [Double](repeating: 0, count: k)
+            for (v, g) in zip(values, assignment) { sums[g] += v }
+            var ss = 0.0
+            for g in 0..<k where counts[g] > 0 { ss += sums[g] * sums[g] / Double(counts[g]) }
+            return ss - total * total / Double(values.count)
+        }
+        guard usable else {
+            return Measure(name: name, groups: summary, difference: .nan, hedgesG: .nan, cliffsDelta: .nan, etaSquared: .nan,
+                           p: .nan, exact: false, assignments: 0)
+        }
+        let observed = between(groups)
+        let mean = total / Double(values.count)
+        let ssTotal = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        let eta = ssTotal > 0 ? observed / ssTotal : .nan
+        var difference = Double.nan, g = Double.nan, delta = Double.nan
+        if k == 2 && counts[0] > 0 && counts[1] > 0 {
+            let a = zip(values, groups).filter { $0.1 == 0 }.map(\.0), b = zip(values, groups).filter { $0.1 == 1 }.map(\.0)
+            difference = summary[0].mean - summary[1].mean
+            let va = a.reduce(0) { $0 + ($1 - summary[0].mean) * ($1 - summary[0].mean) }
+            let vb = b.reduce(0) { $0 + ($1 - summary[1].mean) * ($1 - summary[1].mean) }
+            let df = Double(a.count + b.count - 2)
+            if df > 0 && va + vb > 0 {
+                let pooled = ((va + vb) / df).squareRoot()
+                g = difference / pooled * (1 - 3 / (4 * df - 1))
+            }
+            var greater = 0, less = 0
+            for x in a { for y in b { if x > y { greater += 1 } else if x < y { less += 1 } } }
+            delta = Double(greater - less) / Double(a.count * b.count)
+        }
+        // The statistic is a sum of the same terms in another order for equivalent assignments.
+        let eps = 1e-9 * max(1, abs(observed))
+        let assignments = multinomial(counts)
+        if assignments <= Double(options.exactUpTo), k == 2 {
+            // Every choice of the first group's members among the values.
+            var atLeast = 0, all = 0
+            var chosen = [Int](repeating: 1, count: values.count)
+            func choose(_ start: Int, _ left: Int) {
+                if left == 0 {
+                    all += 1
+                    if between(chosen) >= observed - eps { atLeast += 1 }
+                    return
+                }
+                guard values.count - start >= left else { return }
+                for i in start..<values.count {
+                    chosen[i] = 0
+                    choose(i + 1, left - 1)
+                    chosen[i] = 1
+                }
+            }
+            choose(0, counts[0])
+            return Measure(name: name, groups: summary, difference: difference, hedgesG: g, cliffsDelta: delta, etaSquared: eta,
+                           p: Double(atLeast) / Double(all), exact: true, assignments: all)
+        }
+        var rng = SplitMix64(seed: options.seed &+ stream &* 0x9E37_79B9)
+        var labels = groups
+        var atLeast = 1
+        for _ in 0..<options.permutations {
+            for i in stride(from: labels.count - 1, to: 0, by: -1) { labels.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+            if between(labels) >= observed - eps { atLeast += 1 }
+        }
+        return Measure(name: name, groups: summary, difference: difference, hedgesG: g, cliffsDelta: delta, etaSquared: eta,
+                       p: options.permutations > 0 ? Double(atLeast) / Double(options.permutations + 1) : .nan,
+                       exact: false, assignments: options.permutations)
+    }
+
+    /// n! / Π n_g! as a Double (large values are only compared with a limit).
+    static func multinomial(_ counts: [Int]) -> Double {
+        var result = 1.0, n = 0
+        for c in counts {
+            for i in 0..<c { n += 1; result *= Double(n) / Double(i + 1) }
+        }
+        return result
+    }
+}
+
+/// Why innovations cannot be compared.
+public enum ComparisonError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unknownAttribute(String, [String])
+    case tooFewGroups(String, [String])
+
+    public var description: String {
+        switch self {
+        case let .unknownAttribute(name, known):
+            "no attribute '\(name)' (expected established, \(known.joined(separator: ", ")))"
+        case let .tooFewGroups(name, groups):
+            "the innovations fall into \(groups.count) group\(groups.count == 1 ? "" : "s") by '\(name)'\(groups.isEmpty ? "" : " (\(groups.joined(separator: ", ")))"): a comparison needs two or more"
+        }
+    }
+}
