@@ -55,3 +55,20 @@ import TestSupport
         #expect(unknown.status == 64 && unknown.stderr.contains("no attribute 'colour'") && unknown.stderr.contains("(--by)"))
     }
 }
+
+@Suite struct DynamicGEXFTests {
+    /// Gephi's timeline: edges start with their tie's year, nodes with their first dated tie.
+    @Test func nodesAndEdgesStart() throws {
+        let dir = TemporaryDirectory()
+        let ties = dir.write("t.csv", "source,target,strength,since\nA,B,weak,2014\nA,C,strong,2011\nC,D,weak,\n")
+        let export = try weakties(["export", ties, "--output", dir.path + "/d.gexf", "--quiet"])
+        #expect(export.status == 0)
+        let gexf = try String(contentsOfFile: dir.path + "/d.gexf", encoding: .utf8)
+        #expect(gexf.contains("mode=\"dynamic\" timeformat=\"integer\""))
+        #expect(gexf.contains("<node id=\"A\" label=\"A\" start=\"2011\">"))
+        #expect(gexf.contains("<node id=\"B\" label=\"B\" start=\"2014\">"))
+        // C has an undated tie: there from the start.
+        #expect(gexf.contains("<node id=\"C\" label=\"C\">"))
+        #expect(try weakties(["validate", dir.path + "/d.gexf", "--quiet"]).status == 0)
+    }
+}

@@ -4,7 +4,8 @@ import WeakTiesGraph
 ///
 /// Nodes carry their `label` as the GEXF label and every other node attribute as a typed `attvalue`;
 /// nodes are coloured (`viz:color`) by a categorical attribute with `CategoryPalette`, as maps are.
-/// Edges carry `weight` (where coded) as the GEXF weight, `since` as the start of the tie's time
+/// Nodes start with their first dated tie (none where a tie of theirs is undated). Edges carry
+/// `weight` (where coded) as the GEXF weight, `since` as the start of the tie's time
 /// interval (`start="2014"`, `mode="dynamic" timeformat="integer"`, so Gephi's timeline shows when
 /// ties began: the one-interval form of a spell; a `<spells>` list without `end` would make networkx's
 /// `read_gexf` fail), and every
@@ -54,9 +55,23 @@ public enum GEXFWriter {
         let colors = groups.isEmpty ? [String](repeating: CategoryPalette.unknown, count: graph.nodeCount)
             : CategoryPalette.colors(for: groups)
 
+        // A node appears with its first dated tie (Gephi's timeline then shows actors joining); one with
+        // an undated tie, or none, is there from the start (no `start`).
+        var nodeStart = [Int?](repeating: nil, count: graph.nodeCount)
+        if let since {
+            var undated = [Bool](repeating: false, count: graph.nodeCount)
+            for e in 0..<graph.edgeCount {
+                for v in [Int(graph.edgeSources[e]), Int(graph.edgeTargets[e])] {
+                    if let year = since[e] { nodeStart[v] = min(nodeStart[v] ?? year, year) } else { undated[v] = true }
+                }
+            }
+            for v in 0..<graph.nodeCount where undated[v] { nodeStart[v] = nil }
+        }
         out += "    <nodes count=\"\(graph.nodeCount)\">\n"
         for v in 0..<graph.nodeCount {
-            out += "      <node id=\(GraphExport.xmlAttribute(graph.nodeIDs[v])) label=\(GraphExport.xmlAttribute(labels[v]))>"
+            out += "      <node id=\(GraphExport.xmlAttribute(graph.nodeIDs[v])) label=\(GraphExport.xmlAttribute(labels[v]))"
+            if let year = nodeStart[v] { out += " start=\"\(year)\"" }
+            out += ">"
             attvalues(nodeColumns, v, "n", into: &out)
             let (r, g, b) = rgb(colors[v])
             out += "<viz:color r=\"\(r)\" g=\"\(g)\" b=\"\(b)\"/></node>\n"
