@@ -13,10 +13,11 @@ public struct TimelineOutput: Sendable {
     public let timeline: Timeline
     /// The innovations to show (actor indices; empty: all).
     public let innovations: [Int]
-    /// The establishment test, shown after the years (text) or under `establishment` (JSON).
-    public let establishment: EstablishmentTest?
+    /// The establishment tests (one per outcome), shown after the years (text) or under
+    /// `establishment` (JSON, by outcome).
+    public let establishment: [EstablishmentTest]
 
-    public init(timeline: Timeline, innovations: [Int] = [], establishment: EstablishmentTest? = nil) {
+    public init(timeline: Timeline, innovations: [Int] = [], establishment: [EstablishmentTest] = []) {
         self.timeline = timeline
         self.innovations = innovations
         self.establishment = establishment
@@ -68,14 +69,14 @@ public struct TimelineOutput: Sendable {
         let n = NumberFormat.json
         return .object([
             ("ties", .int(e.ties)), ("excluded", .int(e.excluded)), ("early_years", .int(e.options.earlyYears)),
-            ("early_partner_share", n(e.earlyShare)), ("later_partner_share", n(e.laterShare)),
+            ("early_share", n(e.earlyShare)), ("later_share", n(e.laterShare)),
             ("slope_per_year", n(e.slope)), ("within_correlation", n(e.correlation)), ("statistic", n(e.statistic)),
             ("p_rise", n(e.pRise)), ("p_two_sided", n(e.pTwoSided)), ("permutations", .int(e.options.permutations)),
             ("seed", .string(String(e.options.seed))),
             ("innovations", .array(e.innovations.map { i in
                 .object([("id", .string(study.actors[i.actor].id)), ("early", .int(i.early)), ("early_by_partner", .int(i.earlyByPartner)),
                          ("later", .int(i.later)), ("later_by_partner", .int(i.laterByPartner)),
-                         ("early_partner_share", n(i.earlyShare)), ("later_partner_share", n(i.laterShare))])
+                         ("early_share", n(i.earlyShare)), ("later_share", n(i.laterShare))])
             })),
         ])
     }
@@ -83,7 +84,7 @@ public struct TimelineOutput: Sendable {
     func json() -> JSONValue {
         let n = NumberFormat.json
         return .object([
-            ("establishment", establishment.map(establishmentJSON) ?? .null),
+            ("establishment", establishment.isEmpty ? .null : .object(establishment.map { ($0.options.outcome.rawValue, establishmentJSON($0)) })),
             ("first_year", .int(timeline.years.lowerBound)), ("last_year", .int(timeline.years.upperBound)),
             ("undated", .string(timeline.options.undated.rawValue)), ("undated_ties", .int(timeline.undatedTies)),
             ("study", .array(timeline.studyYears.map { y in
@@ -137,7 +138,7 @@ public struct TimelineOutput: Sendable {
                               String(y.formedBy[.partner] ?? 0), String(y.degree), d(y.weakTieShare), d(y.constraint), d(y.effectiveSize, 1), d(y.eiRegion)]
                          })
         }
-        if let e = establishment {
+        if let e = establishment.first(where: { $0.options.outcome == .partnerInitiated }) {
             out += "\nDo partners come to established innovations? (ties initiated by the innovation or the partner, by the tie's age since founding)\n"
             out += table(["innovation", "early ties", "by partner", "later ties", "by partner"], e.innovations.map { i in
                 [study.actors[i.actor].label, String(i.early), i.early == 0 ? "–" : "\(Int((i.earlyShare * 100).rounded())) %",
@@ -146,6 +147,11 @@ public struct TimelineOutput: Sendable {
             out += "  All: \(d(e.earlyShare * 100, 0)) % partner-initiated in the first \(e.options.earlyYears) years, \(d(e.laterShare * 100, 0)) % later; "
             out += "within innovations the share changes by \(d(e.slope * 100, 1)) points a year (r = \(d(e.correlation))), "
             out += "p = \(d(e.pRise, 4)) for a rise (two-sided \(d(e.pTwoSided, 4)); stratified permutation test, \(e.options.permutations) permutations, seed \(e.options.seed); \(e.ties) ties, \(e.excluded) left out).\n"
+        }
+        for e in establishment where e.options.outcome != .partnerInitiated {
+            let what = e.options.outcome == .weak ? "weak ties" : "ties to partners outside the innovation's region"
+            out += "  Share of \(what): \(d(e.earlyShare * 100, 0)) % in the first \(e.options.earlyYears) years, \(d(e.laterShare * 100, 0)) % later; "
+            out += "within innovations \(d(e.slope * 100, 1)) points a year (r = \(d(e.correlation))), p = \(d(e.pRise, 4)) for a rise (two-sided \(d(e.pTwoSided, 4)); \(e.ties) ties).\n"
         }
         return out
     }

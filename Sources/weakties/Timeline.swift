@@ -43,7 +43,7 @@ struct TimelineCommand: StudyCommand {
     @Option(name: .long, help: "Also write the ties as spells for R's networkDynamic (CSV).")
     var spells: String?
 
-    @Flag(name: .long, help: "Test whether partners initiate more of an innovation's ties as it ages (stratified permutation test; text and JSON).")
+    @Flag(name: .long, help: "Test whether partners initiate more of an innovation's ties as it ages — and whether its ties turn weaker or reach outside its region (stratified permutation tests; text and JSON).")
     var establishment = false
 
     @Option(name: .long, parsing: .unconditional, help: "Ties up to this many years after founding count as early.")
@@ -66,9 +66,10 @@ struct TimelineCommand: StudyCommand {
         let lookup = ActorLookup(study: study)
         let chosen = try innovation.map { try lookup.innovation($0) }
         let timeline = try Timeline(study: study, options: .init(undated: undated))
-        let test = establishment
-            ? EstablishmentTest(timeline: timeline, options: .init(permutations: permutations, seed: seed, earlyYears: earlyYears)) : nil
-        let out = TimelineOutput(timeline: timeline, innovations: chosen, establishment: test)
+        let tests = establishment ? EstablishmentTest.Outcome.allCases.map {
+            EstablishmentTest(timeline: timeline, options: .init(outcome: $0, permutations: permutations, seed: seed, earlyYears: earlyYears))
+        } : []
+        let out = TimelineOutput(timeline: timeline, innovations: chosen, establishment: tests)
         if let spells { try AtomicFile.write(out.spells(), to: spells) }
         try writeOutput(out.render(format), to: output)
     }

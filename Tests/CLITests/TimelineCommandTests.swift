@@ -28,8 +28,11 @@ import TestSupport
         #expect(result.stdout.contains("All: 31 % partner-initiated in the first 3 years, 67 % later;"))
         let json = try weakties(["timeline", exampleTies, "--nodes", exampleNodes, "--establishment", "--permutations", "999", "--format", "json", "--quiet"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        let e = try #require(object["establishment"] as? [String: Any])
+        let all = try #require(object["establishment"] as? [String: Any])
+        let e = try #require(all["partner_initiated"] as? [String: Any])
         #expect(e["ties"] as? Int == 145 && e["excluded"] as? Int == 20)
+        #expect(all["weak"] != nil && all["outside_region"] != nil)
+        #expect(result.stdout.contains("Share of weak ties:"))
         let csv = try weakties(["timeline", exampleTies, "--establishment", "--format", "csv"])
         #expect(csv.status == 64)
     }

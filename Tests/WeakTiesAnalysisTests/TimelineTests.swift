@@ -158,6 +158,17 @@ import WeakTies
         #expect(test.innovations.first { timeline.study.actors[$0.actor].id == "I0" }?.earlyShare == 0)
     }
 
+    @Test func otherOutcomes() throws {
+        let dir = TemporaryDirectory()
+        let timeline = try Timeline(study: try Self.study(dir, rows: Self.planted(seed: 4, trend: 0.06)))
+        // Every planted tie is weak: the share is 1 throughout, no variation, no p-value.
+        let weak = EstablishmentTest(timeline: timeline, options: .init(outcome: .weak, permutations: 100))
+        #expect(weak.ties == 120 && weak.earlyShare == 1 && weak.laterShare == 1 && weak.pRise.isNaN && weak.slope == 0)
+        // No regions coded: every tie is left out.
+        let outside = EstablishmentTest(timeline: timeline, options: .init(outcome: .outsideRegion, permutations: 100))
+        #expect(outside.ties == 0 && outside.excluded == 120 && outside.slope.isNaN)
+    }
+
     @Test func plantedTrendIsFoundAndNoTrendIsNot() throws {
         let dir = TemporaryDirectory()
         let rising = EstablishmentTest(timeline: try Timeline(study: try Self.study(dir, rows: Self.planted(seed: 4, trend: 0.06))),

@@ -2,7 +2,8 @@ import Foundation
 import WeakTiesStudy
 
 /// Do partners start approaching an innovation as it ages? ("Unknown innovations must seek partners,
-/// established ones are sought.")
+/// established ones are sought.") The same test asks whether its ties turn weaker or reach outside
+/// its region as it ages (`Outcome`).
 ///
 /// Units: the ties of innovations with a founding year whose beginning year is known and whose
 /// initiator is coded as the innovation (0) or the partner (1) — ties both sides or a third party
@@ -21,12 +22,25 @@ import WeakTiesStudy
 /// Chosen over a clustered logistic model because it needs no large-sample approximation with a dozen
 /// innovations and a few hundred ties, and it is exact in what it conditions on.
 public struct EstablishmentTest: Sendable {
+    /// What a tie's 1 means; the test asks whether its share rises with the innovation's age.
+    public enum Outcome: String, Sendable, CaseIterable {
+        /// Initiated by the partner (0: by the innovation; other initiators left out).
+        case partnerInitiated = "partner_initiated"
+        /// A weak tie (0: strong): do innovations add more weak ties as they age?
+        case weak
+        /// A partner outside the innovation's region (0: inside; partners of unknown region left out):
+        /// does the network open up?
+        case outsideRegion = "outside_region"
+    }
+
     public struct Options: Sendable {
+        public var outcome: Outcome
         public var permutations: Int
         public var seed: UInt64
         /// Ties in the first years after founding (age < this) count as early.
         public var earlyYears: Int
-        public init(permutations: Int = 9999, seed: UInt64 = 1, earlyYears: Int = 3) {
+        public init(outcome: Outcome = .partnerInitiated, permutations: Int = 9999, seed: UInt64 = 1, earlyYears: Int = 3) {
+            self.outcome = outcome
             self.permutations = permutations
             self.seed = seed
             self.earlyYears = earlyYears
@@ -65,16 +79,28 @@ public struct EstablishmentTest: Sendable {
         var strata: [[(age: Double, y: Double)]] = []
         var shares: [InnovationShares] = []
         var excluded = 0
+        let regions = study.nodeAttributeValues("region") ?? Array(repeating: nil, count: study.actors.count)
         for (v, _) in timeline.innovations {
             let founded = study.actors[v].founded
             var units: [(age: Double, y: Double)] = []
             var counts = (0, 0, 0, 0)
             for t in 0..<study.ties.count where Int(study.ties.source[t]) == v || Int(study.ties.target[t]) == v {
                 let mentions = study.ties.mentionIndices[study.ties.mentionOffsets[t]..<study.ties.mentionOffsets[t + 1]].map(Int.init)
-                let role = study.initiatorRole(of: mentions, innovation: v)
-                guard let founded, let year = timeline.tieYear[t], role == .innovation || role == .partner else { excluded += 1; continue }
+                guard let founded, let year = timeline.tieYear[t] else { excluded += 1; continue }
+                let y: Double
+                switch options.outcome {
+                case .partnerInitiated:
+                    let role = study.initiatorRole(of: mentions, innovation: v)
+                    guard role == .innovation || role == .partner else { excluded += 1; continue }
+                    y = role == .partner ? 1 : 0
+                case .weak:
+                    y = study.ties.strength[t] == .weak ? 1 : 0
+                case .outsideRegion:
+                    let other = Int(study.ties.source[t]) == v ? Int(study.ties.target[t]) : Int(study.ties.source[t])
+                    guard let own = regions[v], let theirs = regions[other] else { excluded += 1; continue }
+                    y = own == theirs ? 0 : 1
+                }
                 let age = year - founded
-                let y = role == .partner ? 1.0 : 0.0
                 units.append((Double(age), y))
                 if age < options.earlyYears { counts.0 += 1; counts.1 += Int(y) } else { counts.2 += 1; counts.3 += Int(y) }
             }
