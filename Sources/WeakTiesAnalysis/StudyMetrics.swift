@@ -302,13 +302,14 @@ public final class StudyMetrics: @unchecked Sendable {
     }
 
     /// QAP graph correlation of the ties with "same `attribute`" (`sna::gcor`), with its QAP p-values
-    /// — the E-I test's permutations, sides swapped (see `Graph.sameGroupCorrelation`). NaN with fewer
-    /// than two known groups.
+    /// — the E-I test's permutations, sides swapped (exact here: a study graph is simple and
+    /// undirected; see `Graph.sameGroupCorrelation`). NaN (p-values too) with fewer than two known
+    /// groups or where r is undefined.
     public func sameGroupCorrelation(by attribute: String) throws -> (r: Double, pGreaterOrEqual: Double, pLessOrEqual: Double) {
         let groups = try groups(by: attribute)
         guard try comparesGroups(by: attribute) else { return (.nan, .nan, .nan) }
         let r = try memo("gcor\u{0}" + attribute) { try graph.sameGroupCorrelation(groups: groups) }
-        guard options.permutations > 0 else { return (r, .nan, .nan) }
+        guard options.permutations > 0, !r.isNaN else { return (r, .nan, .nan) }
         let test = try eiIndexTest(by: attribute)
         return (r, test.pLessOrEqual, test.pGreaterOrEqual)
     }

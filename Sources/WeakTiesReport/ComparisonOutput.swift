@@ -70,7 +70,7 @@ public struct ComparisonOutput: Sendable {
         }
         var out = "Innovations compared by \(comparison.attribute): \(comparison.groupNames.joined(separator: " vs "))\n\n"
         out += line(header) + rows.map(line).joined()
-        out += "\np: permutation test of the group labels over the innovations (two-sided); exact over every assignment, "
+        out += "\np: permutation test of the group labels over the innovations (two-sided); exact over every assignment (two groups, up to 50,000), "
         out += "or * from \(comparison.options.permutations) seeded permutations (seed \(comparison.options.seed)). "
         out += twoGroups ? "Hedges' g: difference in pooled standard deviations; Cliff's δ: P(first > second) − P(first < second).\n"
             : "η²: share of the variance between the groups.\n"

@@ -74,8 +74,8 @@ public struct TimelineOutput: Sendable {
             ("p_rise", n(e.pRise)), ("p_two_sided", n(e.pTwoSided)), ("permutations", .int(e.options.permutations)),
             ("seed", .string(String(e.options.seed))),
             ("innovations", .array(e.innovations.map { i in
-                .object([("id", .string(study.actors[i.actor].id)), ("early", .int(i.early)), ("early_by_partner", .int(i.earlyByPartner)),
-                         ("later", .int(i.later)), ("later_by_partner", .int(i.laterByPartner)),
+                .object([("id", .string(study.actors[i.actor].id)), ("early", .int(i.early)), ("early_with_outcome", .int(i.earlyByPartner)),
+                         ("later", .int(i.later)), ("later_with_outcome", .int(i.laterByPartner)),
                          ("early_share", n(i.earlyShare)), ("later_share", n(i.laterShare))])
             })),
         ])

@@ -46,7 +46,7 @@ struct TimelineCommand: StudyCommand {
     @Flag(name: .long, help: "Test whether partners initiate more of an innovation's ties as it ages — and whether its ties turn weaker or reach outside its region (stratified permutation tests; text and JSON).")
     var establishment = false
 
-    @Option(name: .long, parsing: .unconditional, help: "Ties up to this many years after founding count as early.")
+    @Option(name: .long, parsing: .unconditional, help: "Ties formed less than this many years after founding (or before it) count as early.")
     var earlyYears = 3
 
     @Option(name: .long, parsing: .unconditional, help: "Permutations of the establishment test.")

@@ -130,7 +130,8 @@ public struct InnovationComparison: Sendable {
             let va = a.reduce(0) { $0 + ($1 - summary[0].mean) * ($1 - summary[0].mean) }
             let vb = b.reduce(0) { $0 + ($1 - summary[1].mean) * ($1 - summary[1].mean) }
             let df = Double(a.count + b.count - 2)
-            if df > 0 && va + vb > 0 {
+            // The small-sample correction 1 − 3/(4·df − 1) is 0 at df = 1: g is undefined there.
+            if df >= 2 && va + vb > 0 {
                 let pooled = ((va + vb) / df).squareRoot()
                 g = difference / pooled * (1 - 3 / (4 * df - 1))
             }

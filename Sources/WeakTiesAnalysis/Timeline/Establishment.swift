@@ -5,10 +5,12 @@ import WeakTiesStudy
 /// established ones are sought.") The same test asks whether its ties turn weaker or reach outside
 /// its region as it ages (`Outcome`).
 ///
-/// Units: the ties of innovations with a founding year whose beginning year is known and whose
-/// initiator is coded as the innovation (0) or the partner (1) — ties both sides or a third party
-/// began say nothing about who sought whom and are left out (counted). A tie's age is its year minus
-/// the innovation's founding year.
+/// Units: the ties of innovations to partners (ties between two innovations would count twice, with
+/// opposite initiators, and are left out) with a founding year and a known beginning year, and for
+/// `partnerInitiated` an initiator coded as the innovation (0) or the partner (1) — ties both sides or
+/// a third party began say nothing about who sought whom; everything left out is counted. A tie's age
+/// is its year minus the innovation's founding year (negative for a tie older than the innovation:
+/// early).
 ///
 /// Statistic: the within-innovation covariance sum T = Σ_i Σ_t (age_it − ā_i)(y_it − ȳ_i), the
 /// numerator of the age slope in a linear probability model with one intercept per innovation, so
@@ -47,7 +49,8 @@ public struct EstablishmentTest: Sendable {
         }
     }
 
-    /// One innovation's ties: early and later, and how many of each the partner initiated.
+    /// One innovation's ties: early and later, and how many of each have the outcome (for
+    /// `partnerInitiated`: the partner initiated them).
     public struct InnovationShares: Sendable {
         public let actor: Int
         public let early: Int
@@ -85,6 +88,9 @@ public struct EstablishmentTest: Sendable {
             var units: [(age: Double, y: Double)] = []
             var counts = (0, 0, 0, 0)
             for t in 0..<study.ties.count where Int(study.ties.source[t]) == v || Int(study.ties.target[t]) == v {
+                // A tie to another innovation would be a unit of both, with opposite initiators: left out.
+                let other = Int(study.ties.source[t]) == v ? Int(study.ties.target[t]) : Int(study.ties.source[t])
+                if study.actors[other].kind == .innovation { excluded += 1; continue }
                 let mentions = study.ties.mentionIndices[study.ties.mentionOffsets[t]..<study.ties.mentionOffsets[t + 1]].map(Int.init)
                 guard let founded, let year = timeline.tieYear[t] else { excluded += 1; continue }
                 let y: Double
@@ -96,7 +102,6 @@ public struct EstablishmentTest: Sendable {
                 case .weak:
                     y = study.ties.strength[t] == .weak ? 1 : 0
                 case .outsideRegion:
-                    let other = Int(study.ties.source[t]) == v ? Int(study.ties.target[t]) : Int(study.ties.source[t])
                     guard let own = regions[v], let theirs = regions[other] else { excluded += 1; continue }
                     y = own == theirs ? 0 : 1
                 }

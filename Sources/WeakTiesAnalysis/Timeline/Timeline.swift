@@ -75,7 +75,8 @@ public struct Timeline: Sendable {
     public let innovations: [(actor: Int, years: [InnovationYear])]
 
     /// - Throws: `TimelineError.noYears` when no tie has a year; `MetricError` (none for a study that loaded).
-    /// - Complexity: O(years × (mentions + the snapshot's constraint and E-I)), each year on its own.
+    /// - Complexity: O(years with new ties × (mentions + the snapshot's constraint and E-I)); a year
+    ///   without new ties carries the last one's numbers over.
     public init(study: Study, options: Options = Options()) throws {
         self.study = study
         self.options = options
@@ -108,11 +109,28 @@ public struct Timeline: Sendable {
 
         var studyYears: [StudyYear] = []
         var perInnovation = [[InnovationYear]](repeating: [], count: innovationActors.count)
+        let noneFormed = Dictionary(uniqueKeysWithValues: InitiatorRole.allCases.map { ($0, 0) })
         for year in years {
+            let formedTies = (0..<ties.count).filter { entry[$0] == year }
+            // A year without new ties has last year's network: its numbers are carried over, so a span
+            // of many empty years (a typo like 1019 for 2019) costs nothing but its rows.
+            if formedTies.isEmpty, let last = studyYears.last {
+                studyYears.append(StudyYear(year: year, formed: 0, formedStrong: 0, ties: last.ties, activeActors: last.activeActors,
+                                            weakTieShare: last.weakTieShare, density: last.density, eiRegion: last.eiRegion,
+                                            eiPartnerType: last.eiPartnerType))
+                for k in innovationActors.indices {
+                    let p = perInnovation[k].last!
+                    perInnovation[k].append(InnovationYear(
+                        year: year, age: study.actors[innovationActors[k]].founded.map { year - $0 }, formed: 0, formedStrong: 0,
+                        formedBy: noneFormed, degree: p.degree, weakTieShare: p.weakTieShare, constraint: p.constraint,
+                        effectiveSize: p.effectiveSize, eiRegion: p.eiRegion, eiPartnerType: p.eiPartnerType,
+                        partnerTypes: p.partnerTypes, regions: p.regions))
+                }
+                continue
+            }
             let keep = entry.map { $0.map { $0 <= year } ?? false }
             let snapshot = study.keepingTies(keep, notice: nil)
             let metrics = try StudyMetrics(study: snapshot, options: .init(threads: 1, permutations: 0))
-            let formedTies = (0..<ties.count).filter { entry[$0] == year }
             let holes = try metrics.structuralHoles()
             let weakShare = try metrics.scores(.weakTieShare)
             let eiRegion = try metrics.comparesGroups(by: "region") ? try metrics.scores(.eiIndex, by: "region").values : nil

@@ -8,9 +8,11 @@ extension Graph {
     /// either variable is constant. Undirected, simple view (repeated ties count once, loops not at all).
     ///
     /// Its QAP test — relabelling the nodes, i.e. permuting the group labels over the nodes of known
-    /// group — changes only I, and r grows with I while the E-I index falls with it: so its
-    /// permutation p-values are the E-I test's with the sides swapped (`eiIndexTest`), from the same
-    /// permutations. - Complexity: O(n + m).
+    /// group — changes only I, and r grows with I while the E-I index falls with it: so on a simple
+    /// undirected graph (a study's) its permutation p-values are the E-I test's with the sides
+    /// swapped (`eiIndexTest`), from the same permutations. (The E-I index counts parallel edges and
+    /// arcs, this correlation the simple view: on other graphs the two tests differ.)
+    /// - Complexity: O(n + m).
     public func sameGroupCorrelation(groups: [String?]) throws(MetricError) -> Double {
         guard groups.count == nodeCount else { throw .attributeCount(expected: nodeCount, actual: groups.count) }
         var sizes: [String: Double] = [:]
