@@ -76,6 +76,7 @@ bench: deps
 	python3 Benchmarks/compare_formats.py
 	python3 Benchmarks/compare_report.py
 	NX_HOLES_SAMPLE=$${NX_HOLES_SAMPLE:-200} python3 Benchmarks/compare_match.py
+	python3 Benchmarks/compare_agree.py
 
 clean:
 	rm -rf .build $(OUT) bench-out

@@ -280,7 +280,13 @@ public struct AgreementOutput: Sendable {
             ("overall", .array(agreement.overall.map { estimateJSON($0, overall: true) })),
             ("pairs", .array(agreement.pairs.map { estimateJSON($0, overall: false) })),
             ("unassessed_values", .object(agreement.unassessedValues.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
-            ("disagreements", .array(agreement.disagreements.map(disagreementJSON))),
+            // Counts only: the list itself (hundreds of thousands of items in a large study) is the
+            // disagreement file's (`disagreements(format: .json)`).
+            ("disagreements", .object([
+                ("count", .int(agreement.disagreements.count)),
+                ("interviews", .int(Set(agreement.disagreements.map(\.interview)).count)),
+                ("presence_disputed", .int(agreement.disagreements.count(where: \.isPresenceDisputed))),
+            ])),
         ])
     }
 

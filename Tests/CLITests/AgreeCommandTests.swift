@@ -25,7 +25,7 @@ import TestSupport
         #expect(first.stdout == second.stdout)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
         #expect(object["coders"] as? [String] == ["K1", "K2"])
-        #expect((object["disagreements"] as? [Any])?.count == 36)
+        #expect((object["disagreements"] as? [String: Any])?["count"] as? Int == 36)
         #expect(object["consensus"] as? String == "union")
     }
 
