@@ -29,12 +29,17 @@ def venv(name, *packages):
     return python
 
 
-def timed(argv, repeat):
-    """Best (seconds, peak RSS in KiB) of REPEAT whole-process runs of ARGV; stops if it fails."""
-    runs = []
+def runs(argv, repeat):
+    """(seconds, peak RSS in KiB) of each of REPEAT whole-process runs of ARGV; stops if one fails."""
+    measured = []
     for _ in range(repeat):
         out = subprocess.run([sys.executable, "-c", MEASURE] + argv, capture_output=True, text=True, check=True).stdout.split()
         if out[2] != "0":
             raise SystemExit("failed: %s" % " ".join(argv))
-        runs.append((float(out[0]), int(out[1])))
-    return min(runs, key=lambda r: r[0])
+        measured.append((float(out[0]), int(out[1])))
+    return measured
+
+
+def timed(argv, repeat):
+    """Best (seconds, peak RSS in KiB) of REPEAT whole-process runs of ARGV; stops if it fails."""
+    return min(runs(argv, repeat), key=lambda r: r[0])

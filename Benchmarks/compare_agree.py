@@ -30,7 +30,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from benchcommon import MEASURE, OUT, ROOT, WEAKTIES, venv  # noqa: E402
+from benchcommon import OUT, ROOT, WEAKTIES, runs, venv  # noqa: E402
 
 PEER_SCRIPT = r"""
 import sys, json
@@ -57,16 +57,6 @@ presence = grid.pivot(index="coder", columns="unit", values="present").reindex(n
 print(json.dumps({"presence": float(krippendorff.alpha(reliability_data=presence.to_numpy(), level_of_measurement="nominal")),
                   "strength": float(krippendorff.alpha(reliability_data=strength.to_numpy(), level_of_measurement="ordinal"))}))
 """
-
-
-def runs(argv, repeat):
-    out = []
-    for _ in range(repeat):
-        r = subprocess.run([sys.executable, "-c", MEASURE] + argv, capture_output=True, text=True, check=True).stdout.split()
-        if r[2] != "0":
-            raise SystemExit("failed: %s" % " ".join(argv))
-        out.append((float(r[0]), int(r[1])))
-    return out
 
 
 def summary(label, measured):

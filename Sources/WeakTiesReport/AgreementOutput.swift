@@ -162,16 +162,7 @@ public struct AgreementOutput: Sendable {
                 out += "\n"
                 return
             }
-            out += "\n\(title)\n"
-            let widths = header.indices.map { c in ([header[c]] + rows.map { $0[c] }).map(\.count).max()! }
-            func line(_ cells: [String]) -> String {
-                "  " + cells.enumerated().map { c, cell in
-                    c == 0 ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
-                        : String(repeating: " ", count: widths[c] - cell.count) + cell
-                }.joined(separator: "  ")
-            }
-            out += line(header) + "\n"
-            for row in rows { out += line(row) + "\n" }
+            out += "\n\(title)\n" + TextTable.render(header, rows)
         }
         table(t("all_coders"), header(overall: true), rows(agreement.overall, overall: true))
         for group in pairGroups { table(group.title, header(overall: false), rows(group.estimates, overall: false)) }

@@ -62,14 +62,8 @@ public struct ComparisonOutput: Sendable {
             row += twoGroups ? [d(m.difference), d(m.hedgesG), d(m.cliffsDelta), d(m.p, 4) + (m.exact ? "" : "*")] : [d(m.etaSquared), d(m.p, 4) + (m.exact ? "" : "*")]
             return row
         }
-        let widths = header.indices.map { c in ([header[c]] + rows.map { $0[c] }).map(\.count).max()! }
-        func line(_ cells: [String]) -> String {
-            "  " + cells.enumerated().map { c, cell in
-                c == 0 ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0) : String(repeating: " ", count: widths[c] - cell.count) + cell
-            }.joined(separator: "  ") + "\n"
-        }
         var out = "Innovations compared by \(comparison.attribute): \(comparison.groupNames.joined(separator: " vs "))\n\n"
-        out += line(header) + rows.map(line).joined()
+        out += TextTable.render(header, rows)
         out += "\np: permutation test of the group labels over the innovations (two-sided); exact over every assignment (two groups, up to 50,000), "
         out += "or * from \(comparison.options.permutations) seeded permutations (seed \(comparison.options.seed)). "
         out += twoGroups ? "Hedges' g: difference in pooled standard deviations; Cliff's δ: P(first > second) − P(first < second).\n"

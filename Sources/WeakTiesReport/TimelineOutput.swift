@@ -110,16 +110,7 @@ public struct TimelineOutput: Sendable {
 
     func text() -> String {
         func d(_ v: Double, _ digits: Int = 2) -> String { v.isNaN ? "–" : String(format: "%.\(digits)f", v) }
-        func table(_ header: [String], _ rows: [[String]]) -> String {
-            let widths = header.indices.map { c in ([header[c]] + rows.map { $0[c] }).map(\.count).max()! }
-            func line(_ cells: [String]) -> String {
-                "  " + cells.enumerated().map { c, cell in
-                    c == 0 && !cell.allSatisfy(\.isNumber) ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
-                        : String(repeating: " ", count: widths[c] - cell.count) + cell
-                }.joined(separator: "  ") + "\n"
-            }
-            return line(header) + rows.map(line).joined()
-        }
+        func table(_ header: [String], _ rows: [[String]]) -> String { TextTable.render(header, rows) }
         var out = "Timeline \(timeline.years.lowerBound)–\(timeline.years.upperBound)"
         if timeline.undatedTies > 0 {
             out += " (\(timeline.undatedTies) ties without a year \(timeline.options.undated == .start ? "counted from \(timeline.years.lowerBound)" : "left out"))"
