@@ -76,6 +76,9 @@ struct Agree: StudyCommand {
         let agreement = try Agreement(study: study, options: .init(presenceUnits: presenceUnits, replicates: bootstrap, seed: seed, confidence: confidence))
         let out = try AgreementOutput(agreement: agreement, language: language)
         var text = out.reliability(format: format)
+        if format == .text && presenceUnits == .coded {
+            text += "For informative κ and α on tie presence, add --presence-units named.\n"
+        }
         if format == .text && disagreements == nil && !agreement.disagreements.isEmpty {
             text += "Write the list for a consensus meeting with --disagreements FILE (.csv, .md, .html).\n"
         }
