@@ -145,10 +145,7 @@ public struct InnovationProfiles: Sendable {
         for tie in evidence {
             var seen = Set<String>()
             for m in tie.mentions {
-                for part in study.mentions.cells[column][m].split(whereSeparator: { $0 == "," || $0 == ";" }) {
-                    let value = part.trimmingCharacters(in: .whitespacesAndNewlines)
-                    if !value.isEmpty { seen.insert(value) }
-                }
+                seen.formUnion(CellParser.listValues(study.mentions.cells[column][m]))
             }
             for value in seen { counts[value, default: 0] += 1 }
         }

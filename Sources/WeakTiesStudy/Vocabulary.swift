@@ -166,6 +166,14 @@ public enum ConsensusRule: Sendable, Equatable, Hashable, Codable, CustomStringC
 
 /// Parsers for the other typed cells of the contract.
 public enum CellParser {
+    /// The values of a list cell (motive, benefit): separated by `,` or `;`, trimmed, empty ones left
+    /// out, in the order written (case kept).
+    public static func listValues(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == "," || $0 == ";" })
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .filter { !$0.isEmpty }
+    }
+
     /// A four-digit year (`2019`; `2019.0` as spreadsheets write it is accepted); empty is `nil`.
     public static func year(_ text: String, column: String) -> Result<Int?, ValueError> {
         var value = Substring(text.trimmingCharacters(in: .whitespaces))

@@ -195,11 +195,9 @@ public struct Agreement: Sendable {
     }
 }
 
-/// Splits a motive or benefit cell into its values: separated by `,` or `;`, trimmed, folded for case.
+/// A motive or benefit cell's distinct values (`CellParser.listValues`), folded for case, sorted.
 func codedValues(_ text: String) -> [String] {
-    Set(text.split(whereSeparator: { $0 == "," || $0 == ";" })
-        .map { $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
-        .filter { !$0.isEmpty }).sorted()
+    Set(CellParser.listValues(text).map { $0.lowercased() }).sorted()
 }
 
 private struct AgreementBuilder {

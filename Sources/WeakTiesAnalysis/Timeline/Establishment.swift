@@ -83,11 +83,17 @@ public struct EstablishmentTest: Sendable {
         var shares: [InnovationShares] = []
         var excluded = 0
         let regions = study.nodeAttributeValues("region") ?? Array(repeating: nil, count: study.actors.count)
+        // Each innovation's ties in tie order, found in one pass (not one scan of every tie per innovation).
+        var incident: [Int: [Int]] = [:]
+        for (v, _) in timeline.innovations { incident[v] = [] }
+        for t in 0..<study.ties.count {
+            for end in [Int(study.ties.source[t]), Int(study.ties.target[t])] where incident[end] != nil { incident[end]!.append(t) }
+        }
         for (v, _) in timeline.innovations {
             let founded = study.actors[v].founded
             var units: [(age: Double, y: Double)] = []
             var counts = (0, 0, 0, 0)
-            for t in 0..<study.ties.count where Int(study.ties.source[t]) == v || Int(study.ties.target[t]) == v {
+            for t in incident[v]! {
                 // A tie to another innovation would be a unit of both, with opposite initiators: left out.
                 let other = Int(study.ties.source[t]) == v ? Int(study.ties.target[t]) : Int(study.ties.source[t])
                 if study.actors[other].kind == .innovation { excluded += 1; continue }

@@ -110,8 +110,11 @@ public struct Timeline: Sendable {
         var studyYears: [StudyYear] = []
         var perInnovation = [[InnovationYear]](repeating: [], count: innovationActors.count)
         let noneFormed = Dictionary(uniqueKeysWithValues: InitiatorRole.allCases.map { ($0, 0) })
+        // Ties by the year they enter, once (not a scan of every tie per year).
+        var formedIn: [Int: [Int]] = [:]
+        for t in 0..<ties.count { if let year = entry[t] { formedIn[year, default: []].append(t) } }
         for year in years {
-            let formedTies = (0..<ties.count).filter { entry[$0] == year }
+            let formedTies = formedIn[year] ?? []
             // A year without new ties has last year's network: its numbers are carried over, so a span
             // of many empty years (a typo like 1019 for 2019) costs nothing but its rows.
             if formedTies.isEmpty, let last = studyYears.last {
