@@ -314,6 +314,23 @@ public final class StudyMetrics: @unchecked Sendable {
         return (r, test.pLessOrEqual, test.pGreaterOrEqual)
     }
 
+    /// QAP regression of tie presence on "same `attribute`" for each of `attributes` (predictors named
+    /// `same_<attribute>`), with `options.permutations` seeded relabellings (`Graph.qapRegression`).
+    /// - Throws: `StudyMetricsError.unknownAttribute`; `.tooFewGroups` for an attribute with fewer than
+    ///   two known values (its "same" indicator would be constant); `MetricError` for collinear ones.
+    public func qapRegression(on attributes: [String], null: QAPNull = .dsp) throws -> QAPRegression {
+        var predictors: [(name: String, groups: [String?])] = []
+        for attribute in attributes {
+            let count = try knownGroupCount(by: attribute)
+            guard count >= 2 else { throw StudyMetricsError.tooFewGroups(attribute, count: count) }
+            predictors.append(("same_" + normalizedHeaderName(attribute), try groups(by: attribute)))
+        }
+        let key = "qap_regression\u{0}\(null.rawValue)\u{0}" + attributes.joined(separator: "\u{0}")
+        return try memo(key) {
+            try graph.qapRegression(predictors: predictors, null: null, permutations: options.permutations, seed: options.seed)
+        }
+    }
+
     /// Nominal assortativity by `attribute` (NaN with fewer than two known groups).
     public func assortativity(by attribute: String) throws -> Double {
         let groups = try groups(by: attribute)
@@ -360,6 +377,7 @@ public enum StudyMetricsError: Error, Equatable, CustomStringConvertible {
     case unknownAttribute(String, available: [String])
     case noWeightColumn
     case missingWeight(tie: String)
+    case tooFewGroups(String, count: Int)
 
     public var description: String {
         switch self {
@@ -367,6 +385,8 @@ public enum StudyMetricsError: Error, Equatable, CustomStringConvertible {
             "unknown node attribute '\(name)' (available: \(available.joined(separator: ", ")))"
         case .noWeightColumn:
             "distance weights need a 'weight' column in the ties table with a value for every tie"
+        case let .tooFewGroups(name, count):
+            "the attribute '\(name)' has \(count == 0 ? "no values" : "one value only"): \"same \(name)\" would be the same for every pair of actors"
         case let .missingWeight(tie):
             "the tie \(tie) has no coded weight; strength or distance weights need a weight for every tie (without a weight column, strength weights use mention counts)"
         }

@@ -1,6 +1,7 @@
 import Foundation
 import WeakTiesAnalysis
 import WeakTiesIO
+import WeakTiesMetrics
 
 /// Output formats of `weakties compare`.
 public enum ComparisonFormat: String, Sendable, CaseIterable {
@@ -68,6 +69,71 @@ public struct ComparisonOutput: Sendable {
         out += "or * from \(comparison.options.permutations) seeded permutations (seed \(comparison.options.seed)). "
         out += twoGroups ? "Hedges' g: difference in pooled standard deviations; Cliff's δ: P(first > second) − P(first < second).\n"
             : "η²: share of the variance between the groups.\n"
+        return out
+    }
+}
+
+/// Formats a `QAPRegression`: one row per coefficient with its estimate, standard error, t-value and
+/// permutation p-values, and the fit.
+public struct QAPRegressionOutput: Sendable {
+    public let regression: QAPRegression
+    /// Actors in the regression (the study's), for the heading.
+    public let actors: Int
+
+    public init(regression: QAPRegression, actors: Int) {
+        self.regression = regression
+        self.actors = actors
+    }
+
+    public func render(_ format: ComparisonFormat) -> String {
+        switch format {
+        case .text: text()
+        case .csv: csv()
+        case .json: json().serialized(indent: 2) + "\n"
+        }
+    }
+
+    func csv() -> String {
+        var out = CSVWriter()
+        out.header(["coefficient", "estimate", "std_error", "t", "p_greater_or_equal", "p_less_or_equal", "p_two_sided",
+                    "null", "permutations", "seed"])
+        let n = NumberFormat.cell, r = regression
+        for c in r.coefficients {
+            out.row([.text(c.name), n(c.estimate), n(c.standardError), n(c.t), n(c.pGreaterOrEqual), n(c.pLessOrEqual), n(c.pTwoSided),
+                     .text(r.null.rawValue), .number(String(r.permutations)), .number(String(r.seed))])
+        }
+        return out.output
+    }
+
+    func json() -> JSONValue {
+        let n = NumberFormat.json, r = regression
+        return .object([
+            ("model", .string("qap_regression")), ("dependent", .string("tie")), ("actors", .int(actors)), ("dyads", .int(r.dyads)),
+            ("ties", .int(r.ties)), ("r_squared", n(r.rSquared)), ("adjusted_r_squared", n(r.adjustedRSquared)),
+            ("null", .string(r.null.rawValue)), ("permutations", .int(r.permutations)), ("seed", .string(String(r.seed))),
+            ("coefficients", .array(r.coefficients.map { c in
+                .object([("coefficient", .string(c.name)), ("estimate", n(c.estimate)), ("std_error", n(c.standardError)), ("t", n(c.t)),
+                         ("p_greater_or_equal", n(c.pGreaterOrEqual)), ("p_less_or_equal", n(c.pLessOrEqual)), ("p_two_sided", n(c.pTwoSided))])
+            })),
+        ])
+    }
+
+    func text() -> String {
+        func d(_ v: Double, _ digits: Int = 4) -> String { v.isNaN ? "–" : String(format: "%.\(digits)f", v) }
+        let r = regression
+        let predictors = r.coefficients.dropFirst().map { $0.name.replacingOccurrences(of: "_", with: " ") }
+        var out = "QAP regression of tie presence on \(predictors.joined(separator: ", ")) "
+        out += "(\(actors) actors, \(r.dyads) pairs, \(r.ties) ties)\n\n"
+        let rows = r.coefficients.map { c in
+            [c.name, d(c.estimate, 5), d(c.standardError, 5), d(c.t, 3), d(c.pGreaterOrEqual), d(c.pLessOrEqual), d(c.pTwoSided)]
+        }
+        out += TextTable.render(["coefficient", "estimate", "std. error", "t", "p (≥)", "p (≤)", "p (two-sided)"], rows)
+        out += "\nR² = \(d(r.rSquared)), adjusted \(d(r.adjustedRSquared)). "
+        out += "Estimate: the difference \"same …\" makes to the probability that two actors are tied, the other predictors held fixed "
+        out += "(a linear probability model over all pairs, as R sna::netlm). "
+        out += "p: share of \(r.permutations) seeded relabellings of the actors (seed \(r.seed)) with a t at least as extreme, the observed one counted, "
+        out += r.null == .dsp ? "permuting each predictor's residuals on the others (double semi-partialling, Dekker et al. 2007; netlm's default).\n"
+            : "permuting the ties (Y-permutation; netlm's \"qapy\").\n"
         return out
     }
 }

@@ -148,6 +148,7 @@ enum Failure {
             switch error {
             case .unknownAttribute: Console.printError(error.description + " (--attribute)")
             case .noWeightColumn, .missingWeight: Console.printError(error.description + " (--weights)")
+            case .tooFewGroups: Console.printError(error.description)
             }
             return ExitCode(ExitCodes.usage)
         case let error as MetricError:

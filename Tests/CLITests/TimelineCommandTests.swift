@@ -57,6 +57,20 @@ import TestSupport
         let unknown = try weakties(["compare", exampleTies, "--nodes", exampleNodes, "--by", "colour", "--quiet"])
         #expect(unknown.status == 64 && unknown.stderr.contains("no attribute 'colour'") && unknown.stderr.contains("(--by)"))
     }
+
+    @Test func qapRegression() throws {
+        let text = try weakties(["compare", exampleTies, "--nodes", exampleNodes, "--qap", "region,partner_type", "--permutations", "199", "--quiet"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.hasPrefix("QAP regression of tie presence on same region, same partner type (123 actors, 7503 pairs, 185 ties)\n"))
+        #expect(text.stdout.contains("same_region") && text.stdout.contains("double semi-partialling"))
+        let csv = try weakties(["compare", exampleTies, "--nodes", exampleNodes, "--qap", "region", "--qap-null", "y", "--format", "csv", "--permutations", "99", "--quiet"])
+        #expect(csv.stdout.hasPrefix("coefficient,estimate,std_error,t,p_greater_or_equal,p_less_or_equal,p_two_sided,null,permutations,seed\nintercept,"))
+        #expect(csv.stdout.contains(",y,99,1\n"))
+        let json = try weakties(["compare", exampleTies, "--nodes", exampleNodes, "--qap", "region", "--format", "json", "--permutations", "99", "--quiet"])
+        #expect(json.stdout.contains("\"model\": \"qap_regression\""))
+        let unknown = try weakties(["compare", exampleTies, "--nodes", exampleNodes, "--qap", "colour", "--quiet"])
+        #expect(unknown.status == 64 && unknown.stderr.contains("colour") && unknown.stderr.contains("(--qap)"), "\(unknown.stderr)")
+    }
 }
 
 @Suite struct DynamicGEXFTests {
