@@ -20,6 +20,9 @@ struct ReportContext {
         "betweenness_normalized", "closeness", "pagerank", "innovation_share", "partner_share", "both_share",
         "third_share", "mean", "local_bridge_span", "score", "density", "transitivity",
         "percent_agreement", "cohen_kappa", "fleiss_kappa", "alpha", "alpha_low", "alpha_high", "confidence",
+        "slope_per_year", "within_correlation", "statistic", "p_rise", "p_two_sided", "difference", "hedges_g", "cliffs_delta",
+        "eta_squared", "p", "median", "estimate", "std_error", "p_greater_or_equal", "p_less_or_equal", "r_squared",
+        "adjusted_r_squared", "early_share", "later_share",
     ]
 
     /// Agreement coefficients, shown with three decimals.
@@ -55,6 +58,8 @@ struct ReportContext {
         switch value {
         // Metrics that happen to be whole (an E-I index of −1) keep the decimals of their kind.
         case .int(let i) where key == "local_bridge_span": return String(i)
+        case .int(let i) where key == "p" || key.hasPrefix("p_"): return strings.pValue(Double(i))
+        case .double(let d) where key == "p" || key.hasPrefix("p_"): return strings.pValue(d)
         case .int(let i) where key == "percent_agreement": return strings.percent(Double(i))
         case .double(let d) where key == "percent_agreement": return strings.percent(d)
         case .int(let i) where ReportContext.coefficientKeys.contains(key): return strings.decimal(Double(i), digits: 3)
@@ -104,6 +109,132 @@ struct ReportContext {
             return e
         }
         dictionary["reliability"] = r
+    }
+
+    /// A number of a JSON-converted dictionary (its `_value`), NaN where absent or undefined.
+    static func value(_ dictionary: [String: Any]?, _ key: String) -> Double {
+        Double(dictionary?[key + "_value"] as? String ?? "") ?? .nan
+    }
+
+    /// A signed number with `digits` decimals ("+4.9", "−0.7").
+    func signed(_ value: Double, digits: Int = 1) -> String {
+        value.isNaN ? "–" : (value > 0 ? "+" : "") + strings.decimal(value, digits: digits)
+    }
+
+    /// Adds the texts of the "How networks grew" section: the summary, each establishment test in plain
+    /// language with its verdict, the comparison of established and new innovations and the QAP
+    /// regression, row by row with a reading.
+    func decorateGrowth(_ dictionary: inout [String: Any]) {
+        func t(_ key: String, _ values: [String: String] = [:]) -> String { ReportStrings.fill(strings.text("growth." + key), values) }
+        if var g = dictionary["growth"] as? [String: Any] {
+            let years = g["years"] as? [[String: Any]] ?? []
+            let first = g["first_year"] as? String ?? "", last = g["last_year"] as? String ?? ""
+            let firstShare = years.first { !(($0["weak_tie_share_value"] as? String) ?? "").isEmpty }
+            g["summary"] = t("summary", ["first": first, "last": last, "ties": years.last?["ties"] as? String ?? "0",
+                                         "actors": years.last?["active_actors"] as? String ?? "0",
+                                         "share_first": firstShare?["weak_tie_share"] as? String ?? "–",
+                                         "share_last": years.last?["weak_tie_share"] as? String ?? "–"])
+            if let undated = g["undated_ties"] as? String, undated != "0", (g["undated"] as? String) == "start" {
+                g["undated_text"] = t("undated", ["n": undated, "first": first])
+            }
+            let tests = g["establishment"] as? [[String: Any]] ?? []
+            if let e = tests.first {
+                g["establishment_explain"] = t("establishment_explain", ["permutations": e["permutations"] as? String ?? "", "seed": e["seed"] as? String ?? ""])
+            }
+            g["establishment"] = tests.map { e -> [String: Any] in
+                var e = e
+                let slope = Self.value(e, "slope_per_year"), rise = Self.value(e, "p_rise"), twoSided = Self.value(e, "p_two_sided")
+                e["label"] = t("outcome_" + (e["outcome"] as? String ?? ""))
+                e["reading"] = t("outcome_reading", ["early": e["early_share"] as? String ?? "–", "later": e["later_share"] as? String ?? "–",
+                                                     "years": e["early_years"] as? String ?? "", "slope": signed(slope * 100),
+                                                     "p": strings.pClause(rise), "ties": e["ties"] as? String ?? "0"])
+                e["verdict"] = rise.isNaN ? t("verdict_untestable") : rise < 0.05 ? t("verdict_rise")
+                    : twoSided < 0.05 && slope < 0 ? t("verdict_fall") : t("verdict_none")
+                return e
+            }
+            dictionary["growth"] = g
+        } else {
+            dictionary["growth_missing"] = t("no_years")
+        }
+        if var c = dictionary["comparison"] as? [String: Any] {
+            let measures = c["measures"] as? [[String: Any]] ?? []
+            c["explain"] = t("comparison_explain", ["assignments": measures.first?["assignments"] as? String ?? "",
+                                                    "permutations": c["permutations"] as? String ?? ""])
+            let names = c["groups"] as? [String] ?? []
+            c["rows"] = measures.map { m -> [String: Any] in
+                let measure = m["measure"] as? String ?? ""
+                let isShare = measure.hasSuffix("_share")
+                func show(_ x: Double) -> String { isShare ? strings.percent(x) : strings.decimal(x) }
+                let groups = m["groups"] as? [[String: Any]] ?? []
+                let difference = Self.value(m, "difference"), g = Self.value(m, "hedges_g"), delta = Self.value(m, "cliffs_delta")
+                let p = Self.value(m, "p")
+                var row: [String: Any] = [
+                    "label": Self.measureLabel(measure, strings),
+                    "groups": groups.map { ["text": "\(show(Self.value($0, "mean"))) (n = \($0["innovations"] as? String ?? "0"))"] },
+                    // A difference of shares in percentage points.
+                    "difference": isShare ? signed(difference * 100, digits: 0) + (difference.isNaN ? "" : " " + t("points_unit"))
+                        : signed(difference, digits: 2),
+                    "hedges_g": m["hedges_g"] as? String ?? "–", "cliffs_delta": m["cliffs_delta"] as? String ?? "–",
+                    "p": strings.pValue(p) + ((m["exact"] as? Bool) == false ? "*" : ""),
+                ]
+                // Cohen's thresholds on |g|; on |δ| (Romano et al. 2006) where g is undefined.
+                let size = !g.isNaN ? [0.2, 0.5, 0.8].filter { abs(g) >= $0 }.count : [0.147, 0.33, 0.474].filter { abs(delta) >= $0 }.count
+                var reading = difference.isNaN ? "–" : difference == 0 ? t("equal")
+                    : (difference > 0 ? t("higher") : t("lower")) + " (" + t(["effect_negligible", "effect_small", "effect_medium", "effect_large"][size]) + ")"
+                if !p.isNaN && p >= 0.05 && difference != 0 { reading += "; " + t("chance") }
+                row["reading"] = reading
+                return row
+            }
+            c["group_labels"] = names.map { ["text": strings.text("chart." + $0)] }
+            dictionary["comparison"] = c
+        } else {
+            dictionary["comparison_missing"] = t("comparison_none")
+        }
+        if var q = dictionary["qap"] as? [String: Any] {
+            q["explain"] = t("qap_explain", ["dyads": q["dyads"] as? String ?? "", "permutations": q["permutations"] as? String ?? ""])
+            q["rows"] = (q["coefficients"] as? [[String: Any]] ?? []).dropFirst().map { c -> [String: Any] in
+                let estimate = Self.value(c, "estimate"), p = Self.value(c, "p_two_sided")
+                let name = c["coefficient"] as? String ?? ""
+                return ["label": t(name), "points": signed(estimate * 100), "p": strings.pValue(p),
+                        "reading": p.isNaN || p >= 0.05 ? t("qap_none") : estimate > 0 ? t("qap_within") : t("qap_across")]
+            }
+            // `t` is the texts' name in every template: a coefficient's t-value must not shadow it.
+            q["coefficients"] = (q["coefficients"] as? [[String: Any]] ?? []).map { c in
+                var c = c
+                c["t_statistic"] = c.removeValue(forKey: "t")
+                return c
+            }
+            dictionary["qap"] = q
+        }
+    }
+
+    /// The report's name of a compared measure.
+    static func measureLabel(_ measure: String, _ strings: ReportStrings) -> String {
+        switch measure {
+        case "partner_initiated_share": strings.text("metric.partner_share")
+        case "ties": strings.text("label.ties")
+        default: strings.text("metric." + measure)
+        }
+    }
+
+    /// An innovation's growth rows: initiators other than itself and the partner summed, and its early
+    /// and later partner-initiated shares as a sentence.
+    func decorateInnovationGrowth(_ dictionary: inout [String: Any]) {
+        guard var g = dictionary["growth"] as? [String: Any] else { return }
+        g["years"] = (g["years"] as? [[String: Any]] ?? []).map { y in
+            var y = y
+            let by = y["formed_by"] as? [String: Any] ?? [:]
+            y["by_other"] = String(["both", "third", "unknown"].reduce(0) { $0 + (Int(by[$1] as? String ?? "0") ?? 0) })
+            return y
+        }
+        if let s = g["partner_initiated"] as? [String: Any] {
+            g["shares_text"] = ReportStrings.fill(strings.text("growth.shares"), [
+                "early": s["early_by_partner"] as? String ?? "0", "early_n": s["early"] as? String ?? "0",
+                "later": s["later_by_partner"] as? String ?? "0", "later_n": s["later"] as? String ?? "0",
+                "years": s["early_years"] as? String ?? ""])
+        }
+        dictionary["has_growth"] = !((g["years"] as? [Any]) ?? []).isEmpty
+        dictionary["growth"] = g
     }
 
     /// Adds the translated labels to an innovation's variables.
@@ -210,6 +341,7 @@ struct ReportContext {
             }
         }
         dictionary["has_ties"] = !((dictionary["ties"] as? [Any]) ?? []).isEmpty
+        decorateInnovationGrowth(&dictionary)
     }
 
     func decoratePartner(_ value: Any?) -> [String: Any] {

@@ -126,6 +126,7 @@ extension StudyReport {
         }
         var studyContext = converter.convert(overviewJSON) as? [String: Any] ?? [:]
         converter.decorateStudy(&studyContext)
+        converter.decorateGrowth(&studyContext)
         let glossary: [[String: Any]] = StudyReport.glossary.map { entry in
             var item: [String: Any] = ["key": entry.key, "anchor": "m-" + entry.key.replacingOccurrences(of: "_", with: "-"),
                                        "name": strings.text("metric." + entry.key),
@@ -143,27 +144,54 @@ extension StudyReport {
         ]
         var files: [ReportFile] = []
         var jobs: [(path: String, template: String, context: [String: Any])] = []
+        // Each innovation's growth chart, from its first year with a tie.
+        let timeline = growth.timeline
+        let yearsOf = Dictionary(uniqueKeysWithValues: (timeline?.innovations ?? []).map { ($0.actor, $0.years) })
+        let growthCharts: [String?] = Parallel.map(innovations.count) { r in
+            guard let years = yearsOf[innovations[r].actor]?.drop(while: { $0.degree == 0 && $0.formed == 0 }), !years.isEmpty else { return nil }
+            return ReportCharts.growth(ReportCharts.innovationYears(Array(years), strings: strings),
+                                       label: strings.text("growth.chart_innovation"), strings: strings)
+        }
         for (r, report) in innovations.enumerated() {
             var context = common
             context["innovation"] = innovationContexts[r]
             if html {
-                context["generated_svg"] = ["map": svgs[r]]
+                var generated = ["map": svgs[r]]
+                generated["growth"] = growthCharts[r]
+                context["generated_svg"] = generated
             } else {
                 let mapPath = "maps/\(report.slug).svg"
                 files.append(ReportFile(path: mapPath, data: Data(svgs[r].utf8)))
                 context["map_file"] = mapPath
+                if let chart = growthCharts[r] {
+                    files.append(ReportFile(path: "maps/\(report.slug)-growth.svg", data: Data(chart.utf8)))
+                    context["growth_file"] = "maps/\(report.slug)-growth.svg"
+                }
             }
             jobs.append(("\(report.slug).\(ext)", "innovation", context))
         }
         var context = common
         context["innovations"] = innovationContexts
-        let overviewSVG = [
+        var overviewSVG = [
             "study_map": svgs[innovations.count],
             "chart_status": ReportCharts.weakTieShareByStatus(innovations, strings: strings),
             "chart_region": ReportCharts.opennessByRegion(innovations, strings: strings),
         ]
+        if let timeline {
+            overviewSVG["chart_growth"] = ReportCharts.growth(ReportCharts.studyYears(timeline.studyYears, strings: strings),
+                                                              label: strings.text("growth.chart_study"), strings: strings)
+        }
         if html {
-            context["generated_svg"] = overviewSVG
+            var generated = overviewSVG
+            if let timeline {
+                let pages = Dictionary(uniqueKeysWithValues: innovations.map { ($0.actor, (label: $0.label, page: $0.slug + ".html")) })
+                if let multiples = ReportCharts.growthMultiples(timeline, pages: pages, strings: strings) {
+                    generated["growth_multiples"] = multiples
+                } else {
+                    context["growth_multiples_omitted"] = ReportStrings.fill(strings.text("growth.multiples_omitted"), ["n": String(innovations.count)])
+                }
+            }
+            context["generated_svg"] = generated
         } else {
             for (name, svg) in overviewSVG {
                 files.append(ReportFile(path: "maps/\(name).svg", data: Data(svg.utf8)))

@@ -57,6 +57,9 @@ extension StudyReport {
                 ("notices", diagnostics(o.notices)),
             ])),
             ("reliability", reliabilityJSON),
+            ("growth", growthJSON),
+            ("comparison", growth.comparison.map { ComparisonOutput(comparison: $0).json() } ?? .null),
+            ("qap", growth.qap.map { QAPRegressionOutput(regression: $0, actors: study.actors.count).json() } ?? .null),
             ("files", .array(study.sources.map {
                 .object([("path", .string($0.path)), ("role", .string($0.role.rawValue)), ("rows", .int($0.rows)),
                          ("encoding", .string($0.encoding)), ("delimiter", .string($0.delimiter))])
@@ -107,6 +110,7 @@ extension StudyReport {
             ("benefits", values(r.benefits)),
             ("ties", .array(r.ties.map(tieJSON))),
             ("disagreements", .array(agreement?.disagreements(involving: r.actor).map { disagreementJSON($0, of: r.actor) } ?? [])),
+            ("growth", innovationGrowthJSON(r.actor)),
             ("ties_to_strengthen", .array(r.tiesToStrengthen.map(suggestionJSON))),
             ("partners_to_meet", .array(r.partnersToMeet.map(suggestionJSON))),
         ])
@@ -183,5 +187,35 @@ extension StudyReport {
             })),
             ("where", .array(d.mentions.flatMap { $0 }.sorted().map { .string(study.mentions.location(Int($0)).description) })),
         ])
+    }
+
+    /// The study's years and the establishment tests (without their per-innovation shares, which are
+    /// on each innovation's `growth`); `null` when no tie has a year.
+    var growthJSON: JSONValue {
+        guard let t = growth.timeline else { return .null }
+        let output = TimelineOutput(timeline: t, establishment: growth.establishment)
+        return .object([
+            ("first_year", .int(t.years.lowerBound)), ("last_year", .int(t.years.upperBound)),
+            ("undated", .string(t.options.undated.rawValue)), ("undated_ties", .int(t.undatedTies)),
+            ("years", .array(t.studyYears.map(TimelineOutput.studyYearJSON))),
+            ("establishment", .array(growth.establishment.map { e in
+                guard case .object(let fields) = output.establishmentJSON(e) else { return .null }
+                return .object([("outcome", .string(e.options.outcome.rawValue))] + fields.filter { $0.0 != "innovations" })
+            })),
+        ])
+    }
+
+    /// One innovation's years from its first tie on, and its early and later partner-initiated shares;
+    /// `null` when no tie has a year.
+    func innovationGrowthJSON(_ actor: Int) -> JSONValue {
+        guard let t = growth.timeline, let entry = t.innovations.first(where: { $0.actor == actor }) else { return .null }
+        let years = entry.years.drop { $0.degree == 0 && $0.formed == 0 }
+        let n = NumberFormat.json
+        let test = growth.establishment.first { $0.options.outcome == .partnerInitiated }
+        let shares: JSONValue = test?.innovations.first { $0.actor == actor }.map { i in
+                .object([("early_years", .int(test!.options.earlyYears)), ("early", .int(i.early)), ("early_by_partner", .int(i.earlyByPartner)), ("later", .int(i.later)),
+                         ("later_by_partner", .int(i.laterByPartner)), ("early_share", n(i.earlyShare)), ("later_share", n(i.laterShare))])
+            } ?? .null
+        return .object([("years", .array(years.map(TimelineOutput.innovationYearJSON))), ("partner_initiated", shares)])
     }
 }

@@ -91,6 +91,17 @@ public struct ReportStrings: @unchecked Sendable {
         return text
     }
 
+    /// A p-value: three decimals, "< 0.001" below that (in the language's format); "–" for NaN.
+    public func pValue(_ value: Double) -> String {
+        if value.isNaN { return "–" }
+        return value < 0.001 ? "< " + decimal(0.001, digits: 3) : decimal(value, digits: 3)
+    }
+
+    /// A p-value as a clause: "p = 0.640", "p < 0.001".
+    public func pClause(_ value: Double) -> String {
+        value.isNaN ? "p = –" : value < 0.001 ? "p " + pValue(value) : "p = " + pValue(value)
+    }
+
     /// A share (0–1) as a whole percentage: `62%` in English, `62 %` in German; "–" for NaN.
     public func percent(_ value: Double) -> String {
         if value.isNaN { return "–" }

@@ -53,6 +53,10 @@ public struct StudyReport: Sendable {
     /// interviews, or under a consensus rule other than union), with `weakties agree`'s defaults and
     /// the report's seed, so both show the same numbers.
     public let agreement: Agreement?
+    /// How the networks grew (timeline, establishment tests) and how established and new innovations
+    /// differ, with the defaults of `weakties timeline` (establishment tests) and `weakties compare` and the
+    /// report's seed.
+    public let growth: StudyGrowth
 
     /// Computes the report. - Throws: `ReportError`.
     /// - Complexity: dominated by betweenness and closeness on the study graph, O(n·m).
@@ -93,6 +97,7 @@ public struct StudyReport: Sendable {
         // Each innovation on all cores (each reads the shared values only; same values on any core count).
         innovations = Parallel.map(selected.count) { InnovationReport(profile: profiles.profile(of: selected[$0]), slug: slugs[$0]) }
         overview = try StudyOverview(metrics: metrics)
+        growth = StudyGrowth(profiles: profiles, options: .init(seed: UInt64(max(0, options.seed))))
         // Agreement compares every coder's mentions: a study a consensus rule has filtered has lost the
         // very disagreements it would measure, so the section is left out then.
         agreement = study.options.consensus == .union ? try? Agreement(study: study, options: .init(seed: UInt64(max(0, options.seed)))) : nil

@@ -81,29 +81,36 @@ public struct TimelineOutput: Sendable {
         ])
     }
 
-    func json() -> JSONValue {
+    /// One year of the study (also the report's).
+    static func studyYearJSON(_ y: Timeline.StudyYear) -> JSONValue {
         let n = NumberFormat.json
+        return .object([("year", .int(y.year)), ("formed", .int(y.formed)), ("formed_strong", .int(y.formedStrong)),
+                        ("ties", .int(y.ties)), ("active_actors", .int(y.activeActors)), ("weak_tie_share", n(y.weakTieShare)),
+                        ("density", n(y.density)), ("ei_region", n(y.eiRegion)), ("ei_partner_type", n(y.eiPartnerType))])
+    }
+
+    /// One year of an innovation (also the report's).
+    static func innovationYearJSON(_ y: Timeline.InnovationYear) -> JSONValue {
+        let n = NumberFormat.json
+        return .object([("year", .int(y.year)), ("age", .int(y.age)), ("formed", .int(y.formed)),
+                        ("formed_strong", .int(y.formedStrong)),
+                        ("formed_by", .object(InitiatorRole.allCases.map { ($0.rawValue, .int(y.formedBy[$0] ?? 0)) })),
+                        ("ties", .int(y.degree)), ("weak_tie_share", n(y.weakTieShare)),
+                        ("constraint", n(y.constraint)), ("effective_size", n(y.effectiveSize)),
+                        ("ei_region", n(y.eiRegion)), ("ei_partner_type", n(y.eiPartnerType)),
+                        ("partner_types", .int(y.partnerTypes)), ("regions", .int(y.regions))])
+    }
+
+    func json() -> JSONValue {
         return .object([
             ("establishment", establishment.isEmpty ? .null : .object(establishment.map { ($0.options.outcome.rawValue, establishmentJSON($0)) })),
             ("first_year", .int(timeline.years.lowerBound)), ("last_year", .int(timeline.years.upperBound)),
             ("undated", .string(timeline.options.undated.rawValue)), ("undated_ties", .int(timeline.undatedTies)),
-            ("study", .array(timeline.studyYears.map { y in
-                .object([("year", .int(y.year)), ("formed", .int(y.formed)), ("formed_strong", .int(y.formedStrong)),
-                         ("ties", .int(y.ties)), ("active_actors", .int(y.activeActors)), ("weak_tie_share", n(y.weakTieShare)),
-                         ("density", n(y.density)), ("ei_region", n(y.eiRegion)), ("ei_partner_type", n(y.eiPartnerType))])
-            })),
+            ("study", .array(timeline.studyYears.map(Self.studyYearJSON))),
             ("innovations", .array(shown.map { v, years in
                 .object([("id", .string(study.actors[v].id)), ("label", .string(study.actors[v].label)),
                          ("founded", .int(study.actors[v].founded)),
-                         ("years", .array(years.map { y in
-                             .object([("year", .int(y.year)), ("age", .int(y.age)), ("formed", .int(y.formed)),
-                                      ("formed_strong", .int(y.formedStrong)),
-                                      ("formed_by", .object(InitiatorRole.allCases.map { ($0.rawValue, .int(y.formedBy[$0] ?? 0)) })),
-                                      ("ties", .int(y.degree)), ("weak_tie_share", n(y.weakTieShare)),
-                                      ("constraint", n(y.constraint)), ("effective_size", n(y.effectiveSize)),
-                                      ("ei_region", n(y.eiRegion)), ("ei_partner_type", n(y.eiPartnerType)),
-                                      ("partner_types", .int(y.partnerTypes)), ("regions", .int(y.regions))])
-                         }))])
+                         ("years", .array(years.map(Self.innovationYearJSON)))])
             })),
         ])
     }

@@ -89,3 +89,83 @@ import TestSupport
         #expect(try weakties(["validate", dir.path + "/d.gexf", "--quiet"]).status == 0)
     }
 }
+
+/// The report's "How networks grew" and "Growth" sections show the numbers of `timeline
+/// --establishment`, `compare` and `compare --qap` (one computation, the commands' defaults).
+@Suite struct ReportGrowthTests {
+    static func json(_ arguments: [String]) throws -> [String: Any] {
+        let run = try weakties(arguments + ["--quiet"])
+        try #require(run.status == 0, "\(run.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    }
+
+    /// Canonical JSON text of a value (sorted keys), for comparing subtrees.
+    static func canonical(_ value: Any?) throws -> String {
+        guard let value, !(value is NSNull) else { return "null" }
+        return String(decoding: try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed]), as: UTF8.self)
+    }
+
+    @Test func reportEqualsTheCommands() throws {
+        let dir = TemporaryDirectory()
+        let run = try weakties(["report", exampleTies, "--nodes", exampleNodes, "--format", "json", "--output", dir.path + "/r", "--quiet"])
+        try #require(run.status == 0, "\(run.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.path + "/r/report.json"))) as? [String: Any])
+        let study = try #require(report["study"] as? [String: Any])
+        let growth = try #require(study["growth"] as? [String: Any])
+        let timeline = try Self.json(["timeline", exampleTies, "--nodes", exampleNodes, "--establishment", "--format", "json"])
+        #expect(try Self.canonical(growth["years"]) == Self.canonical(timeline["study"]))
+        let tests = try #require(timeline["establishment"] as? [String: [String: Any]])
+        let reported = try #require(growth["establishment"] as? [[String: Any]])
+        #expect(reported.count == 3)
+        for e in reported {
+            var expected = try #require(tests[e["outcome"] as? String ?? ""])
+            expected["innovations"] = nil
+            var got = e
+            got["outcome"] = nil
+            #expect(try Self.canonical(got) == Self.canonical(expected))
+        }
+        let compare = try Self.json(["compare", exampleTies, "--nodes", exampleNodes, "--format", "json"])
+        #expect(try Self.canonical(study["comparison"]) == Self.canonical(compare))
+        let qap = try Self.json(["compare", exampleTies, "--nodes", exampleNodes, "--qap", "region,sector,partner_type",
+                                 "--permutations", "1000", "--format", "json"])
+        #expect(try Self.canonical(study["qap"]) == Self.canonical(qap))
+        // Each innovation's years from its first tie, as the timeline's.
+        let innovations = try #require(report["innovations"] as? [[String: Any]])
+        let timelineInnovations = try #require(timeline["innovations"] as? [[String: Any]])
+        for page in innovations {
+            let years = try #require((page["growth"] as? [String: Any])?["years"] as? [[String: Any]])
+            let all = try #require(timelineInnovations.first { $0["id"] as? String == page["id"] as? String }?["years"] as? [[String: Any]])
+            let active = all.drop { ($0["ties"] as? Int) == 0 && ($0["formed"] as? Int) == 0 }
+            #expect(try Self.canonical(years) == Self.canonical(Array(active)), "\(page["id"] ?? "")")
+        }
+    }
+
+    @Test func withoutYearsTheReportSaysSoAndTheRestWorks() throws {
+        let dir = TemporaryDirectory()
+        let ties = dir.write("t.csv", "innovation,partner,strength,initiator\nI,A,weak,partner\nI,B,strong,innovation\n")
+        let run = try weakties(["report", ties, "--output", dir.path + "/r", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let index = try String(contentsOfFile: dir.path + "/r/index.html", encoding: .utf8)
+        #expect(index.contains("The timeline cannot be drawn: no tie has a year"))
+        let page = try String(contentsOfFile: dir.path + "/r/i.html", encoding: .utf8)
+        #expect(page.contains("None of this innovation&#39;s ties has a year."))
+        let timeline = try weakties(["timeline", ties, "--quiet"])
+        #expect(timeline.status == 65 && timeline.stderr.contains("no tie has a year"))
+    }
+
+    @Test func pagesShowTheGrowthChartsAndTables() throws {
+        let dir = TemporaryDirectory()
+        let run = try weakties(["report", exampleTies, "--nodes", exampleNodes, "--lang", "de", "--output", dir.path + "/r", "--quiet"])
+        try #require(run.status == 0, "\(run.stderr)")
+        let index = try String(contentsOfFile: dir.path + "/r/index.html", encoding: .utf8)
+        #expect(index.contains("<h2>Wie die Netzwerke wuchsen</h2>"))
+        // 14 small multiples, each linking its page.
+        #expect(index.components(separatedBy: "<a class=\"multiple\" href=\"").count - 1 == 14)
+        #expect(index.contains("href=\"repair-cafe-cracau.html\""))
+        #expect(index.contains("Werden etablierte Innovationen gesucht?") && index.contains("Der Anteil steigt, wenn Innovationen älter werden."))
+        #expect(index.contains("Etablierte und neue Innovationen im Vergleich") && index.contains("gleiche Region"))
+        let page = try String(contentsOfFile: dir.path + "/r/repair-cafe-cracau.html", encoding: .utf8)
+        #expect(page.contains("<section id=\"growth\">\n<h2>Entwicklung</h2>"))
+        #expect(page.contains("aria-label=\"Neue Beziehungen je Jahr nach Initiative und der Anteil schwacher Beziehungen\""))
+    }
+}

@@ -1,0 +1,55 @@
+import WeakTiesMetrics
+import WeakTiesStudy
+
+/// How the study's networks grew and how its innovations differ: the numbers of the report's "How
+/// networks grew" section and its innovations' "Growth" sections, computed once with the defaults of
+/// the establishment tests of `weakties timeline`, of `weakties compare` and of its QAP regression, so the report
+/// and the commands show the same values.
+public struct StudyGrowth: Sendable {
+    public struct Options: Sendable {
+        /// Permutations of the establishment tests and the comparison (the commands' default).
+        public var permutations: Int
+        public var seed: UInt64
+        public var earlyYears: Int
+        public var undated: Timeline.Undated
+        public init(permutations: Int = 9999, seed: UInt64 = 1, earlyYears: Int = 3, undated: Timeline.Undated = .start) {
+            self.permutations = permutations
+            self.seed = seed
+            self.earlyYears = earlyYears
+            self.undated = undated
+        }
+    }
+
+    /// The attributes whose "same value" the QAP regression tests, where each has two or more values.
+    public static let qapAttributes = ["region", "sector", "partner_type"]
+
+    public let options: Options
+    /// Yearly snapshots; nil when no tie has a year (then the report says the timeline cannot be drawn).
+    public let timeline: Timeline?
+    /// One test per outcome (partner-initiated, weak, outside the region); empty without a timeline.
+    public let establishment: [EstablishmentTest]
+    /// Established against new innovations; nil with fewer than two of the groups.
+    public let comparison: InnovationComparison?
+    /// Tie presence on same region, sector and partner type (those with two or more values), with
+    /// `metrics`' permutations and seed; nil when none qualifies or they are collinear.
+    public let qap: QAPRegression?
+
+    /// - Complexity: the timeline's (O(years with new ties × snapshot metrics)), plus O(ties ×
+    ///   permutations) per establishment test and the comparison's and the QAP regression's permutations.
+    public init(profiles: InnovationProfiles, options: Options = Options()) {
+        self.options = options
+        let metrics = profiles.metrics
+        // The only error a loaded study can give is "no tie has a year".
+        timeline = try? Timeline(study: metrics.study, options: .init(undated: options.undated))
+        establishment = timeline.map { t in
+            EstablishmentTest.Outcome.allCases.map {
+                EstablishmentTest(timeline: t, options: .init(outcome: $0, permutations: options.permutations, seed: options.seed,
+                                                              earlyYears: options.earlyYears))
+            }
+        } ?? []
+        comparison = try? InnovationComparison(profiles: profiles, by: "established",
+                                               options: .init(permutations: options.permutations, seed: options.seed))
+        let attributes = Self.qapAttributes.filter { (try? metrics.comparesGroups(by: $0)) == true }
+        qap = attributes.isEmpty ? nil : try? metrics.qapRegression(on: attributes)
+    }
+}
