@@ -10,13 +10,13 @@ Writes OUTDIR/ties.csv (source,target,strength,interview,coder,quote,initiator,s
   savings banks, welfare associations) shared by many innovations;
 - TIES distinct undirected ties (default 50,000): 70 % innovation–partner (3–25 partners per innovation
   and round over all innovations, 80 % within its region), 30 % partner–partner; 60 % weak;
-- one mention per tie with a year (1995–2024, not before the innovation's founding), a coder, an
+- one mention per tie with a year (first year, default 1995, to 2024, not before the innovation's founding), a coder, an
   initiator and a short quote.
 
 Only one seeded random.Random is used and nothing iterates over a set, so the same arguments give
 byte-identical files.
 
-usage: generate_regional.py [--innovations 2500] [--ties 50000] [--seed 1] OUTDIR
+usage: generate_regional.py [--innovations 2500] [--ties 50000] [--seed 1] [--first-year 1995] OUTDIR
 """
 import argparse
 import csv
@@ -41,6 +41,7 @@ def main():
     parser.add_argument("--innovations", type=int, default=2500)
     parser.add_argument("--ties", type=int, default=50000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--first-year", type=int, default=1995, help="first founding and tie year (ties run to 2024)")
     parser.add_argument("outdir")
     args = parser.parse_args()
     rng = random.Random(args.seed)
@@ -50,7 +51,7 @@ def main():
     for k in range(n_innovations):
         kind = KINDS[k % len(KINDS)]
         region = REGIONS[rng.randrange(len(REGIONS))]
-        founded = rng.randint(1995, 2023)
+        founded = rng.randint(args.first_year, 2023)
         name = f"{kind} {region} Nr. {k:04d}"
         actors.append((name, name, "innovation", "", region, kind, "true" if founded < 2018 else "false", str(founded)))
     for k in range(n_partners):
@@ -100,7 +101,7 @@ def main():
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["source", "target", "strength", "interview", "coder", "quote", "initiator", "since"])
         for n, (a, b) in enumerate(order):
-            start = max(int(actors[a][7] or 1995), int(actors[b][7] or 1995))
+            start = max(int(actors[a][7] or args.first_year), int(actors[b][7] or args.first_year))
             w.writerow([actors[a][0], actors[b][0], "weak" if rng.random() < 0.6 else "strong", f"I-{a % 997:03d}",
                         "K1" if rng.random() < 0.5 else "K2", QUOTES[rng.randrange(len(QUOTES))],
                         ["source", "target", "both", "unknown"][rng.randrange(4)], str(rng.randint(start, 2024))])

@@ -22,6 +22,7 @@ extension ConsensusRule: ExpressibleByArgument {
     public static var defaultCompletionKind: CompletionKind { .list(["union", "majority", "intersection", "coder:"]) }
 }
 extension WeightMode: ExpressibleByArgument {}
+extension EdgeValue: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
 extension ReportLanguage: ExpressibleByArgument {}
 extension LayoutEngine: ExpressibleByArgument {}

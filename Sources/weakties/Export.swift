@@ -10,19 +10,28 @@ struct Export: StudyCommand {
             mention and vote counts, interviews, coders, earliest year, weight, every other mention column \
             summarised (distinct values joined by "; ") and every mention verbatim (mentions_json), in every \
             format that can carry them (see Docs/Formats.md). The format comes from --format or the output's \
-            extension (.graphml, .gexf, .net, .dl, .json, .csv, .dot). Gephi CSV writes the edges table to \
+            extension (.graphml, .gexf, .net, .paj, .dl, .json, .csv, .dot). Gephi CSV writes the edges table to \
             --output and the nodes table beside it (study.csv → study-nodes.csv).
 
             Examples:
               weakties export Examples/krefeld-mg/ties.csv --nodes Examples/krefeld-mg/nodes.csv --output study.graphml
               weakties export ties.csv --nodes nodes.csv --format gephi-csv --output study.csv
+              weakties export Examples/krefeld-mg/ties.csv --nodes Examples/krefeld-mg/nodes.csv --output study.paj
+
+            Pajek (.net, and .paj: a project with partitions by kind, partner type, region and sector) and \
+            UCINET DL carry one number per tie: --edge-value strength (2 strong, 1 weak; the default), \
+            weight (the coded weight column, 1 where none) or mentions. DL lists each tie both ways, so \
+            UCINET reads a symmetric matrix.
             """
     )
 
     @OptionGroup var input: StudyInputOptions
 
-    @Option(help: "Output format; json is networkx node-link (default: from the --output extension: .graphml, .gexf, .net, .dl, .json, .csv, .dot).")
+    @Option(help: "Output format; json is networkx node-link, paj a Pajek project with partitions (default: from the --output extension: .graphml, .gexf, .net, .paj, .dl, .json, .csv, .dot).")
     var format: ExportFormat?
+
+    @Option(name: .customLong("edge-value"), help: "The one number per tie of Pajek and UCINET DL: strength (2 strong, 1 weak), weight (the coded weight, 1 where none) or mentions.")
+    var edgeValue: EdgeValue = .strength
 
     @Option(name: .shortAndLong, help: "Output file (written atomically).")
     var output: String
@@ -31,11 +40,11 @@ struct Export: StudyCommand {
 
     func validate() throws {
         if resolvedFormat == nil {
-            throw ValidationError("unknown format '\(URL(fileURLWithPath: output).pathExtension)' (expected graphml, gexf, pajek, dl, json, gephi-csv or dot)")
+            throw ValidationError("unknown format '\(URL(fileURLWithPath: output).pathExtension)' (expected graphml, gexf, pajek, paj, dl, json, gephi-csv or dot)")
         }
     }
 
     func execute() throws {
-        try resolvedFormat!.write(try input.loadStudy(), to: output)
+        try resolvedFormat!.write(try input.loadStudy(), to: output, edgeValue: edgeValue)
     }
 }

@@ -61,6 +61,6 @@ import TestSupport
         let dir = TemporaryDirectory()
         let result = try weakties(["export", exampleTies, "--output", dir.path + "/x.xlsx"])
         #expect(result.status == 64)
-        #expect(result.stderr.contains("unknown format 'xlsx' (expected graphml, gexf, pajek, dl, json, gephi-csv or dot)"))
+        #expect(result.stderr.contains("unknown format 'xlsx' (expected graphml, gexf, pajek, paj, dl, json, gephi-csv or dot)"))
     }
 }

@@ -7,6 +7,13 @@ import WeakTies
 /// compared with the study: nodes, edges and attributes, including each tie's mentions verbatim.
 @Suite struct InteropExportTests {
     static let python = which("python3")
+    static let rscript = which("Rscript")
+    /// R's `network` package (a dependency of Debian's r-cran-sna, `make rdeps`), which reads Pajek projects.
+    static let hasRNetwork: Bool = {
+        let ok = rscript.map { (try? runProcess($0, ["-e", "suppressMessages(library(network))"]).status) == 0 } ?? false
+        if !ok { FileHandle.standardError.write(Data("skipped: R with the network package not found (make rdeps); the Pajek project read-back by network::read.paj is skipped\n".utf8)) }
+        return ok
+    }()
     static let hasNetworkx: Bool = {
         guard let python else { return false }
         let ok = (try? runProcess(python, ["-c", "import networkx"]).status) == 0
@@ -113,6 +120,59 @@ import WeakTies
         let ties = dir.write("ties.csv", "source,target,strength,weight\n\"Say \"\"hi\"\"\",B,weak,2.5\nB,C,strong,\n")
         #expect(try weakties(["export", ties, "--output", dir.path + "/g.dl", "--quiet"]).status == 0)
         let text = try String(contentsOfFile: dir.path + "/g.dl", encoding: .utf8)
-        #expect(text == "DL N=3 FORMAT=EDGELIST1\nLABELS:\n\"Say 'hi'\"\n\"B\"\n\"C\"\nDATA:\n1 2 2.5\n2 3 1\n")
+        // Each tie both ways (UCINET reads ordered pairs; the matrix is then symmetric), strength as the value.
+        #expect(text == "DL N=3 FORMAT=EDGELIST1\nLABELS:\n\"Say 'hi'\"\n\"B\"\n\"C\"\nDATA:\n1 2 1\n2 1 1\n2 3 2\n3 2 2\n")
+        #expect(try weakties(["export", ties, "--output", dir.path + "/w.dl", "--edge-value", "weight", "--quiet"]).status == 0)
+        #expect(try String(contentsOfFile: dir.path + "/w.dl", encoding: .utf8).hasSuffix("DATA:\n1 2 2.5\n2 1 2.5\n2 3 1\n3 2 1\n"))
+        // Read back: one undirected tie per pair (a symmetric list), with the value as weight.
+        let back = try weakties(["validate", dir.path + "/w.dl", "--json", "--quiet"])
+        #expect(back.status == 0 && back.stdout.contains("\"ties\": 2") && back.stdout.contains("\"mentions\": 2"), "\(back.stdout)")
+    }
+
+    /// Pajek with strength as the edge value, read by networkx and igraph; the project (`.paj`) with
+    /// its partitions read by R's `network::read.paj` (the statnet reader of Pajek projects).
+    @Test func pajekCarriesStrengthAndPartitions() throws {
+        let dir = TemporaryDirectory()
+        let ties = dir.write("ties.csv", "source,target,strength,weight\nRepair Café,Stadt Krefeld,strong,3\nRepair Café,\"Verein \"\"Nord\"\"\",weak,\nStadt Krefeld,\"Verein \"\"Nord\"\"\",weak,1\n")
+        let nodes = dir.write("nodes.csv", "id,kind,partner_type,region\nRepair Café,innovation,,Krefeld\nStadt Krefeld,partner,public_admin,Krefeld\n\"Verein \"\"Nord\"\"\",partner,civil_society,\n")
+        let net = dir.path + "/s.net", paj = dir.path + "/s.paj"
+        #expect(try weakties(["export", ties, "--nodes", nodes, "--output", net, "--quiet"]).status == 0)
+        #expect(try weakties(["export", ties, "--nodes", nodes, "--output", paj, "--quiet"]).status == 0)
+        let project = try String(contentsOfFile: paj, encoding: .utf8)
+        #expect(project.contains("% edge value: strength (2 strong, 1 weak)\n*Network study\n*Vertices 3\n"))
+        #expect(project.contains("\n% partner_type: 0 = unknown; 1 = civil_society; 2 = public_admin\n*Partition partner_type\n*Vertices 3\n0\n2\n1\n"))
+        #expect(project.contains("\n% region: 0 = unknown; 1 = Krefeld\n*Partition region\n*Vertices 3\n1\n1\n0\n"))
+        if Self.hasNetworkx, let python = Self.python {
+            let script = """
+                import sys, json, networkx as nx
+                g = nx.Graph(nx.read_pajek(sys.argv[1]))
+                out = {"nx": sorted([sorted([u, v]) + [d["weight"]] for u, v, d in g.edges(data=True)])}
+                try:
+                    import igraph
+                    h = igraph.Graph.Read_Pajek(sys.argv[1])
+                    out["igraph"] = sorted(h.es["weight"])
+                except ImportError:
+                    pass
+                print(json.dumps(out))
+                """
+            let run = try runProcess(python, ["-c", script, net])
+            #expect(run.status == 0, "\(run.stderr)")
+            let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+            let edges = (object["nx"] as! [[Any]]).map { "\($0[0]) – \($0[1]): \(($0[2] as! NSNumber).doubleValue)" }
+            #expect(edges == ["Repair Café – Stadt Krefeld: 2.0", "Repair Café – Verein 'Nord': 1.0", "Stadt Krefeld – Verein 'Nord': 1.0"])
+            if let weights = object["igraph"] as? [Double] { #expect(weights == [1, 1, 2]) }
+        }
+        if Self.hasRNetwork {
+            let script = """
+                suppressMessages(library(network)); p <- read.paj(commandArgs(TRUE)[1])
+                cat(network.size(p$networks[[1]]), network.edgecount(p$networks[[1]]), "\\n")
+                cat(names(p$partitions), "\\n"); cat(p$partitions[["partner_type"]], "\\n")
+                """
+            let run = try runProcess(Self.rscript!, ["-e", script, paj])
+            #expect(run.status == 0, "\(run.stderr)")
+            let lines = run.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            #expect(lines.first == "3 3", "\(run.stdout)")
+            #expect(lines.count >= 3 && lines[1].contains("partner_type") && lines[1].contains("region") && lines[2] == "0 2 1", "\(run.stdout)")
+        }
     }
 }

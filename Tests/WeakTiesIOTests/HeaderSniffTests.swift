@@ -36,4 +36,33 @@ import WeakTiesStudy
         #expect(try StudyLoader.load(ties: [ties], nodes: nil, options: StudyOptions(), delimiter: nil, format: nil,
                                      sheet: nil, nodesSheet: nil, qdaMapping: QDAMapping()).ties.count == 1)
     }
+
+    /// Each input file is read once: the bytes the CSV reader reads (counted where it reads them) are the
+    /// file's size, plus at most the first block (1 MiB) again when the header is looked at to tell a
+    /// Gephi edges table from a ties table (no format given). Not a timing: a count.
+    @Test func eachInputIsReadOnce() throws {
+        let dir = TemporaryDirectory()
+        var rows = "source,target,strength,quote\n"
+        for k in 0..<60_000 { rows += "Akteur \(k % 997),Partner \(k),\(k % 3 == 0 ? "stark" : "weak"),Ein Satz über die Zusammenarbeit Nr. \(k).\n" }
+        let ties = dir.write("ties.csv", rows)
+        let size = try FileManager.default.attributesOfItem(atPath: ties)[.size] as! Int
+        try #require(size > 3 << 20)
+        func bytesRead(format: InputFormat?) throws -> Int {
+            ReadLog.shared.watch(ties)
+            _ = try StudyLoader.load(ties: [ties], nodes: nil, options: StudyOptions(), delimiter: nil, format: format,
+                                     sheet: nil, nodesSheet: nil, qdaMapping: QDAMapping())
+            return try #require(ReadLog.shared.stop(ties))
+        }
+        #expect(try bytesRead(format: .csv) == size)
+        let sniffed = try bytesRead(format: nil)
+        #expect(sniffed >= size && sniffed <= size + (1 << 20), "read \(sniffed) bytes of a \(size)-byte file")
+        // A Gephi edges table: the header, then the file once as what it is.
+        let gephi = dir.write("edges.csv", "Source,Target,Type,Id,Weight\n" + (0..<80_000).map { "A\($0),B\($0),Undirected,\($0),1\n" }.joined())
+        let gephiSize = try FileManager.default.attributesOfItem(atPath: gephi)[.size] as! Int
+        ReadLog.shared.watch(gephi)
+        _ = try StudyLoader.load(ties: [gephi], nodes: nil, options: StudyOptions(), delimiter: nil, format: nil,
+                                 sheet: nil, nodesSheet: nil, qdaMapping: QDAMapping())
+        let gephiRead = try #require(ReadLog.shared.stop(gephi))
+        #expect(gephiRead >= gephiSize && gephiRead <= gephiSize + (1 << 20), "read \(gephiRead) bytes of a \(gephiSize)-byte file")
+    }
 }

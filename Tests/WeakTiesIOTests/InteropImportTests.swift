@@ -35,8 +35,8 @@ import WeakTiesStudy
         case .graphml: return (dir.write("s.graphml", GraphExport.graphML(graph)), nil)
         case .gexf: return (dir.write("s.gexf", GEXFWriter.write(graph)), nil)
         case .json: return (dir.write("s.json", GraphExport.nodeLinkJSON(graph)), nil)
-        case .pajek: return (dir.write("s.net", GraphExport.pajek(graph)), nil)
-        case .dl: return (dir.write("s.dl", DLWriter.write(graph)), nil)
+        case .pajek: return (dir.write("s.net", GraphExport.pajek(graph, value: .weight)), nil)
+        case .dl: return (dir.write("s.dl", DLWriter.write(graph, value: .weight)), nil)
         case .gephiCSV, .csv, .qda:
             return (dir.write("s.csv", GephiCSVWriter.edges(graph)), dir.write("s-nodes.csv", GephiCSVWriter.nodes(graph)))
         }

@@ -8,7 +8,8 @@ import WeakTiesStudy
 /// for spaces), `LABELS EMBEDDED`, `LEVEL LABELS:` (names of the matrices), `DATA:`. Formats:
 /// `fullmatrix` (rows may wrap over lines), `edgelist1` and `nodelist1`. Each nonzero cell is one edge
 /// with its value as `weight`; a symmetric matrix gives one undirected edge per pair, any other one
-/// arc per cell. Several matrices (`NM=2`) are all read, each edge with a `relation` column (the level
+/// arc per cell; likewise an edge list that lists every pair both ways with the same value (how
+/// undirected data is written as an edge list) gives one undirected edge per pair. Several matrices (`NM=2`) are all read, each edge with a `relation` column (the level
 /// label, else the matrix number), and folded into one set of ties (a notice says so). Two-mode data
 /// (`NR`/`NC`, `fullmatrix` or `edgelist2`) gives row and column nodes (`mode`).
 /// - Complexity: O(file size + N² × NM) for full matrices.
@@ -191,12 +192,20 @@ import WeakTiesStudy
             for t in data {
                 if let last = byLine.last, last.0 == t.line { byLine[byLine.count - 1].1.append(t) } else { byLine.append((t.line, [t])) }
             }
+            var pairs: [(a: Int, b: Int, value: String, line: Int)] = []
             for (line, row) in byLine {
                 if row.count == 1 && row[0].text == "!" { continue }
                 guard row.count >= 2 else { throw fail("an edge list line needs two nodes", row[0]) }
-                let a = try node(row[0]), b = try node(row[1])
-                edges.append((a, b, row.count >= 3 ? row[2].text : "1", true, 0, line))
+                pairs.append((try node(row[0]), try node(row[1]), row.count >= 3 ? row[2].text : "1", line))
             }
+            // A symmetric list — every pair also listed the other way with the same value, as UCINET
+            // users write undirected data (an edge list is read as ordered pairs) and WeakTies exports
+            // it — gives one undirected edge per pair, as a symmetric matrix does; any other list arcs.
+            var count: [String: Int] = [:]
+            func key(_ a: Int, _ b: Int, _ value: String) -> String { "\(a) \(b) \(Double(value).map { "\($0)" } ?? value)" }
+            for p in pairs { count[key(p.a, p.b, p.value), default: 0] += 1 }
+            let symmetric = !pairs.isEmpty && pairs.allSatisfy { $0.a == $0.b || count[key($0.b, $0.a, $0.value)] == count[key($0.a, $0.b, $0.value)] }
+            for p in pairs where !symmetric || p.a <= p.b { edges.append((p.a, p.b, p.value, !symmetric, 0, p.line)) }
         case "NODELIST1", "NL1":
             var byLine: [(Int, [Token])] = []
             for t in data {

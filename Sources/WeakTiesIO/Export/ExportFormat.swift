@@ -5,6 +5,8 @@ import WeakTiesStudy
 /// A format the study's network can be written in, and the one place that writes each.
 public enum ExportFormat: String, Sendable, CaseIterable {
     case graphml, gexf, pajek, dl
+    /// A Pajek project: the network and its partitions (kind, partner type, region, sector).
+    case pajekProject = "paj"
     /// networkx node-link JSON.
     case json
     /// Gephi's spreadsheet tables: the edges table, and the nodes table beside it.
@@ -18,6 +20,7 @@ public enum ExportFormat: String, Sendable, CaseIterable {
         case "graphml": self = .graphml
         case "gexf": self = .gexf
         case "pajek", "net": self = .pajek
+        case "paj": self = .pajekProject
         case "dl": self = .dl
         case "json": self = .json
         case "gephi-csv", "csv": self = .gephiCSV
@@ -29,14 +32,15 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     /// Writes `study`'s network (`StudyExport.graph`) to `path` atomically; Gephi CSV writes its nodes
     /// table beside it (`study.csv` → `study-nodes.csv`). GraphML is streamed, never held whole.
     /// - Throws: `InputOutputError`.
-    public func write(_ study: Study, to path: String) throws {
-        try write(graph: StudyExport.graph(study), to: path, graphData: StudyExport.graphData(study))
+    public func write(_ study: Study, to path: String, edgeValue: EdgeValue = .strength) throws {
+        try write(graph: StudyExport.graph(study), to: path, graphData: StudyExport.graphData(study), edgeValue: edgeValue)
     }
 
     /// Writes an export graph (`StudyExport.graph`) to `path`; see `write(_:to:)`. `graphData` (how
     /// the study was built) goes where the format has room: GraphML graph data, GEXF
-    /// `<meta><description>`, node-link JSON `graph`, Pajek `%` comments.
-    public func write(graph: Graph, to path: String, graphData: [(name: String, value: String)] = []) throws {
+    /// `<meta><description>`, node-link JSON `graph`, Pajek `%` comments. `edgeValue` is the one number
+    /// per tie of Pajek and UCINET DL (the other formats carry every column).
+    public func write(graph: Graph, to path: String, graphData: [(name: String, value: String)] = [], edgeValue: EdgeValue = .strength) throws {
         let text: String
         switch self {
         case .graphml:
@@ -44,8 +48,9 @@ public enum ExportFormat: String, Sendable, CaseIterable {
             return
         case .gexf: text = GEXFWriter.write(graph, graphData: graphData)
         case .json: text = GraphExport.nodeLinkJSON(graph, graphData: graphData)
-        case .pajek: text = GraphExport.pajek(graph, graphData: graphData)
-        case .dl: text = DLWriter.write(graph)
+        case .pajek: text = GraphExport.pajek(graph, graphData: graphData, value: edgeValue)
+        case .pajekProject: text = GraphExport.pajekProject(graph, graphData: graphData, value: edgeValue)
+        case .dl: text = DLWriter.write(graph, value: edgeValue)
         case .gephiCSV:
             try AtomicFile.write(GephiCSVWriter.nodes(graph), to: GephiCSVWriter.nodesPath(forEdgesPath: path))
             text = GephiCSVWriter.edges(graph)
