@@ -50,8 +50,8 @@ screenshots: demo
 # Python peers the interoperability tests read our exports with (networkx, igraph); without network
 # access they stay missing and those tests are skipped with a message.
 pydeps:
-	@python3 -c "import networkx, igraph, krippendorff, sklearn, statsmodels" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check networkx igraph krippendorff scikit-learn statsmodels 2>/dev/null \
-		|| echo "install-deps: could not pip install networkx, igraph, krippendorff, scikit-learn, statsmodels; their reference tests will be skipped"
+	@python3 -c "import networkx, igraph, krippendorff, sklearn, statsmodels, lxml" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check networkx igraph krippendorff scikit-learn statsmodels lxml 2>/dev/null \
+		|| echo "install-deps: could not pip install networkx, igraph, krippendorff, scikit-learn, statsmodels, lxml; their reference tests will be skipped"
 
 # R's sna (Debian's r-cran-sna, without recommended packages) for the QAP reference test; without
 # apt or network the test is skipped with a message.
@@ -77,6 +77,7 @@ bench: deps
 	python3 Benchmarks/compare_report.py
 	NX_HOLES_SAMPLE=$${NX_HOLES_SAMPLE:-200} python3 Benchmarks/compare_match.py
 	python3 Benchmarks/compare_agree.py
+	python3 Benchmarks/compare_timeline.py
 
 clean:
 	rm -rf .build $(OUT) bench-out

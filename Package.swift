@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "WeakTiesRenderTests", dependencies: ["WeakTiesRender", "WeakTiesIO", "TestSupport"]),
         .testTarget(name: "WeakTiesReportTests", dependencies: ["WeakTiesReport", "TestSupport"], resources: [.copy("Golden")]),
         .testTarget(name: "WeakTiesTests", dependencies: ["WeakTies", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"], exclude: ["Golden", "Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -88,6 +88,48 @@ import TestSupport
         #expect(gexf.contains("<node id=\"C\" label=\"C\">"))
         #expect(try weakties(["validate", dir.path + "/d.gexf", "--quiet"]).status == 0)
     }
+
+    /// The example study's GEXF (dynamic: its ties have years) and a static one validate against the
+    /// GEXF 1.3 RELAX NG schema (Fixtures/gexf-1.3, from gephi/gexf; why not its XSD: SOURCE.md there)
+    /// with lxml, a broken copy does not, and networkx reads the dynamic one with its start years.
+    @Test func validatesAgainstTheGEXF13SchemaAndNetworkxReadsIt() throws {
+        guard let python = which("python3"), (try? runProcess(python, ["-c", "import lxml, networkx"]).status) == 0 else {
+            FileHandle.standardError.write(Data("skipped: python3 with lxml and networkx not found (make pydeps); the GEXF schema validation is skipped\n".utf8))
+            return
+        }
+        let dir = TemporaryDirectory()
+        let dynamic = dir.path + "/example.gexf", plain = dir.path + "/static.gexf"
+        #expect(try weakties(["export", exampleTies, "--nodes", exampleNodes, "--output", dynamic, "--quiet"]).status == 0)
+        let ties = dir.write("t.csv", "source,target,strength,weight\n\"A & <B>\",C,weak,2\n")
+        #expect(try weakties(["export", ties, "--output", plain, "--quiet"]).status == 0)
+        let broken = dir.write("broken.gexf", try String(contentsOfFile: plain, encoding: .utf8).replacingOccurrences(of: " version=\"1.3\"", with: ""))
+        let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/gexf-1.3/gexf.rng").path
+        let script = """
+            import sys, json
+            from lxml import etree
+            import networkx as nx
+            rng = etree.RelaxNG(etree.parse(sys.argv[1]))
+            errors = {}
+            for path in sys.argv[2:]:
+                doc = etree.parse(path)
+                root = doc.getroot()
+                for key in [k for k in root.attrib if k.startswith("{http://www.w3.org/2001/XMLSchema-instance}")]:
+                    del root.attrib[key]
+                errors[path] = [] if rng.validate(doc) else [str(e) for e in rng.error_log][:3]
+            g = nx.read_gexf(sys.argv[2])
+            starts = [d.get("start") for _, _, d in g.edges(data=True)]
+            print(json.dumps({"errors": errors, "edges": g.number_of_edges(), "dated": sum(s is not None for s in starts)}))
+            """
+        let run = try runProcess(python, ["-c", script, schema, dynamic, plain, broken])
+        try #require(run.status == 0, "\(run.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let errors = try #require(object["errors"] as? [String: [String]])
+        #expect(errors[dynamic] == [], "\(errors[dynamic] ?? [])")
+        #expect(errors[plain] == [], "\(errors[plain] ?? [])")
+        #expect(errors[broken]?.isEmpty == false, "the validator must reject a GEXF without its version")
+        #expect(object["edges"] as? Int == 185)
+        #expect((object["dated"] as? Int ?? 0) >= 180)
+    }
 }
 
 /// The report's "How networks grew" and "Growth" sections show the numbers of `timeline
@@ -167,5 +209,75 @@ import TestSupport
         let page = try String(contentsOfFile: dir.path + "/r/repair-cafe-cracau.html", encoding: .utf8)
         #expect(page.contains("<section id=\"growth\">\n<h2>Entwicklung</h2>"))
         #expect(page.contains("aria-label=\"Neue Beziehungen je Jahr nach Initiative und der Anteil schwacher Beziehungen\""))
+    }
+}
+
+/// Each yearly snapshot of `weakties timeline` equals networkx on the tie table filtered to the ties
+/// that began by that year (every actor kept), on seeded random studies: ties, density, weak-tie share,
+/// and each innovation's degree, weak-tie share, constraint and effective size (`nx.constraint`,
+/// `nx.effective_size`); and the ties formed per year equal a count over the rows.
+@Suite struct TimelineAgainstNetworkxTests {
+    @Test(arguments: [UInt64(1), 2, 3])
+    func snapshotsEqualNetworkx(seed: UInt64) throws {
+        guard let python = which("python3"), (try? runProcess(python, ["-c", "import networkx"]).status) == 0 else {
+            FileHandle.standardError.write(Data("skipped: python3 with networkx not found (make pydeps); the timeline check against networkx is skipped\n".utf8))
+            return
+        }
+        var rng = SeededRandom(seed: seed)
+        let actors = 24, innovations = 6
+        func id(_ v: Int) -> String { v < innovations ? "I\(v)" : "P\(v)" }
+        var rows = ["source,target,strength,initiator,since"]
+        var seen = Set<[Int]>()
+        while seen.count < 60 {
+            let a = Int.random(in: 0..<actors, using: &rng), b = Int.random(in: 0..<actors, using: &rng)
+            guard a != b, seen.insert([min(a, b), max(a, b)]).inserted else { continue }
+            // Some ties undated: under the default rule they count from the first year.
+            let year = Int.random(in: 0..<10, using: &rng) == 0 ? "" : String(Int.random(in: 2010...2019, using: &rng))
+            rows.append("\(id(a)),\(id(b)),\(Bool.random(using: &rng) ? "strong" : "weak"),\(["source", "target", "both"].randomElement(using: &rng)!),\(year)")
+        }
+        var nodes = ["id,kind,region,partner_type,founded"]
+        for v in 0..<actors {
+            nodes.append("\(id(v)),\(v < innovations ? "innovation" : "partner"),\(["KR", "MG", "VIE"].randomElement(using: &rng)!),\(v < innovations ? "" : ["business", "welfare"].randomElement(using: &rng)!),\(v < innovations ? "2010" : "")")
+        }
+        let dir = TemporaryDirectory()
+        let ties = dir.write("t.csv", rows.joined(separator: "\n") + "\n"), nodesPath = dir.write("n.csv", nodes.joined(separator: "\n") + "\n")
+        let run = try weakties(["timeline", ties, "--nodes", nodesPath, "--format", "json", "--quiet"])
+        try #require(run.status == 0, "\(run.stderr)")
+        let script = """
+            import csv, json, sys, math, networkx as nx
+            timeline = json.load(open(sys.argv[1]))
+            rows = list(csv.DictReader(open(sys.argv[2])))
+            ids = [r["id"] for r in csv.DictReader(open(sys.argv[3]))]
+            first = timeline["first_year"]
+            problems = []
+            def close(a, b):
+                if a is None or (isinstance(a, float) and math.isnan(a)):
+                    return b is None or (isinstance(b, float) and math.isnan(b))
+                return b is not None and abs(a - b) < 1e-9
+            for y in timeline["study"]:
+                year = y["year"]
+                kept = [r for r in rows if (int(r["since"]) if r["since"] else first) <= year]
+                g = nx.Graph(); g.add_nodes_from(ids)
+                for r in kept: g.add_edge(r["source"], r["target"], weak=r["strength"] == "weak")
+                formed = sum(1 for r in rows if (int(r["since"]) if r["since"] else first) == year)
+                weak = sum(1 for _, _, d in g.edges(data=True) if d["weak"])
+                checks = [("ties", y["ties"], g.number_of_edges()), ("formed", y["formed"], formed),
+                          ("density", y["density"], nx.density(g)), ("weak share", y["weak_tie_share"], weak / g.number_of_edges() if g.number_of_edges() else None)]
+                constraint, size = nx.constraint(g), nx.effective_size(g)
+                for inno in timeline["innovations"]:
+                    row = next(r for r in inno["years"] if r["year"] == year)
+                    v = inno["id"]
+                    deg = g.degree(v)
+                    ws = sum(1 for u in g[v] if g[v][u]["weak"]) / deg if deg else None
+                    checks += [(v + " degree", row["ties"], deg), (v + " weak share", row["weak_tie_share"], ws),
+                               (v + " constraint", row["constraint"], constraint[v] if deg else None),
+                               (v + " effective size", row["effective_size"], size[v] if deg else None)]
+                problems += [f"{year} {name}: weakties {ours} networkx {theirs}" for name, ours, theirs in checks if not close(ours, theirs)]
+            print(json.dumps(problems[:10]))
+            """
+        let output = dir.write("timeline.json", run.stdout)
+        let check = try runProcess(python, ["-c", script, output, ties, nodesPath])
+        try #require(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]", "\(check.stdout)")
     }
 }
