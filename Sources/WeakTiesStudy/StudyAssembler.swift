@@ -382,6 +382,7 @@ private struct AssemblyState {
         var (columnNames, cells) = unionColumns(tieTables)
         try applyConsensus(columnNames, &cells, tables: tieTables)
         let kinds = inferKinds(hasNodesTable: nodeTable != nil, nodesFile: nodeTable?.file)
+        checkYears(kinds: kinds, files: tieTables.map(\.file))
         let tieTable = aggregate()
         let finalActors = actors.enumerated().map { (i, a) in
             Actor(id: a.id, label: a.label, kind: kinds[i], partnerType: a.partnerType, region: a.region,
@@ -406,6 +407,36 @@ private struct AssemblyState {
     }
 
     var mentionTie: [Int32] = []
+
+    /// Warns, with the line, about a tie year before the founding year of an innovation it joins (the
+    /// timeline then counts it as early, at a negative age) and about a year after the current one; at
+    /// most 20 of each are listed, the rest counted.
+    mutating func checkYears(kinds: [ActorKind], files: [String], currentYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date())) {
+        var early: [Diagnostic] = [], future: [Diagnostic] = []
+        var earlyCount = 0, futureCount = 0
+        for m in 0..<since.count where since[m] != 0 {
+            let year = Int(since[m])
+            let location = SourceLocation(file: files[Int(fileIndex[m])], line: Int(line[m]))
+            if year > currentYear {
+                futureCount += 1
+                if future.count < 20 { future.append(Diagnostic(.warning, location, "the tie's year \(year) is in the future")) }
+            }
+            for end in [Int(source[m]), Int(target[m])] where kinds[end] == .innovation {
+                guard let founded = actors[end].founded, year < founded else { continue }
+                earlyCount += 1
+                if early.count < 20 {
+                    early.append(Diagnostic(.warning, location, "the tie began in \(year), before '\(actors[end].id)' was founded (\(founded)); the timeline counts it at age \(year - founded)"))
+                }
+            }
+        }
+        diagnostics += early + future
+        if earlyCount > early.count, let first = files.first {
+            diagnostics.append(Diagnostic(.warning, SourceLocation(file: first, line: 0), "\(earlyCount - early.count) more ties begin before their innovation was founded"))
+        }
+        if futureCount > future.count, let first = files.first {
+            diagnostics.append(Diagnostic(.warning, SourceLocation(file: first, line: 0), "\(futureCount - future.count) more tie years are in the future"))
+        }
+    }
 
     /// Sets aside the mentions the consensus rule does not accept (see `ConsensusRule`), before
     /// aggregation, with a notice that counts them.

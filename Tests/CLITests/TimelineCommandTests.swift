@@ -281,3 +281,20 @@ import TestSupport
         #expect(check.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]", "\(check.stdout)")
     }
 }
+
+/// The bad input for the timeline: a tie year before the innovation's founding year and a year
+/// in the future are warnings with the line; the commands still run.
+@Suite struct TimelineYearWarningsTests {
+    @Test func earlyAndFutureYearsAreLocatedWarnings() throws {
+        let dir = TemporaryDirectory()
+        let ties = dir.write("t.csv", "innovation,partner,strength,since\nRepair Café,Stadt,weak,2009\nRepair Café,Verein,strong,2016\nStadt,Verein,weak,2999\n")
+        let nodes = dir.write("n.csv", "id,kind,founded\nRepair Café,innovation,2012\nStadt,partner,\nVerein,partner,\n")
+        let run = try weakties(["validate", ties, "--nodes", nodes])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("t.csv:2: warning: the tie began in 2009, before 'Repair Café' was founded (2012); the timeline counts it at age -3"), "\(run.stderr)")
+        #expect(run.stderr.contains("t.csv:4: warning: the tie's year 2999 is in the future"), "\(run.stderr)")
+        #expect(!run.stderr.contains("t.csv:3:"))
+        let timeline = try weakties(["timeline", ties, "--nodes", nodes, "--quiet"])
+        #expect(timeline.status == 0 && timeline.stdout.hasPrefix("Timeline 2009–2999"))
+    }
+}

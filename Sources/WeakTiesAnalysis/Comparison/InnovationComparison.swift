@@ -76,11 +76,15 @@ public struct InnovationComparison: Sendable {
         guard names.count >= 2 else { throw ComparisonError.tooFewGroups(attribute, names) }
         groupNames = names
         let profileOf = innovations.map { profiles.profile(of: $0) }
+        // Brokerage between regions: the open two-paths through the innovation whose ends are not all in
+        // one region (Gould–Fernandez's roles other than coordinator; NaN where regions are undefined).
+        let brokerage = try profiles.metrics.brokerage(by: "region")
+        let across = zip(brokerage.counts[.total]!, brokerage.counts[.coordinator]!).map { $0 - $1 }
         let extractors: [(String, (InnovationProfile) -> Double)] = [
             ("weak_tie_share", { $0.weakTieShare }), ("ei_region", { $0.openness.eiRegion }),
             ("ei_partner_type", { $0.openness.eiPartnerType }), ("constraint", { $0.openness.constraint }),
-            ("effective_size", { $0.openness.effectiveSize }), ("partner_initiated_share", { $0.initiation.partnerShare }),
-            ("ties", { Double($0.tieCount) }),
+            ("effective_size", { $0.openness.effectiveSize }), ("brokerage_across_regions", { across[$0.actor] }),
+            ("partner_initiated_share", { $0.initiation.partnerShare }), ("ties", { Double($0.tieCount) }),
         ]
         var measures: [Measure] = []
         for (k, (name, value)) in extractors.enumerated() {
