@@ -8,7 +8,22 @@ import WeakTiesStudy
 /// run on several threads at once (each profile reads the shared values only; the same result on any
 /// number of cores).
 public struct InnovationProfiles: Sendable {
+    /// The costly parts of a profile, computed only when asked for: a comparison of innovations needs
+    /// neither (on the 2,500-innovation benchmark study, betweenness, closeness and the matching were
+    /// 95 % of `weakties compare`).
+    public struct Parts: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// Normalised betweenness, closeness and PageRank (`centrality`; NaN without it).
+        public static let position = Parts(rawValue: 1)
+        /// Ties to strengthen and partners to meet (empty without it; implies `position`, the tie-breaker).
+        public static let suggestions = Parts(rawValue: 2)
+        public static let all: Parts = [.position, .suggestions]
+    }
+
     public let metrics: StudyMetrics
+    /// What the profiles hold beyond the cheap values.
+    public let parts: Parts
     /// How many ties to strengthen and partners to meet a profile lists.
     public let suggestions: Int
     let study: Study
@@ -22,23 +37,28 @@ public struct InnovationProfiles: Sendable {
     let blauType: [Double], blauRegion: [Double]
     let outsideRegion: [Double], outsideSector: [Double]
     let weakTieShare: [Double]
-    /// The matching behind "partners worth meeting" (default weights, no filters, no betweenness).
-    public let matching: Matching
+    /// The matching behind "partners worth meeting" (default weights, no filters, no betweenness); nil
+    /// without `Parts.suggestions`.
+    public let matching: Matching?
 
-    /// Reads the study-wide values the profiles need (unweighted where `metrics` is).
+    /// Reads the study-wide values the profiles need (unweighted where `metrics` is); the costly ones
+    /// only for `parts`.
     /// - Throws: `MetricError` from the metrics (none for a study that loaded).
-    public init(metrics: StudyMetrics, suggestions: Int = 5) throws {
+    public init(metrics: StudyMetrics, suggestions: Int = 5, parts: Parts = .all) throws {
         self.metrics = metrics
         self.suggestions = suggestions
+        let parts = parts.contains(.suggestions) ? parts.union(.position) : parts
+        self.parts = parts
         study = metrics.study
         graph = metrics.graph
         isWeak = metrics.isWeak
         regions = try metrics.groups(by: "region")
         types = try metrics.groups(by: "partner_type")
         sectors = try metrics.groups(by: "sector")
-        betweennessNormalized = try metrics.scores(.betweennessNormalized).values
-        closeness = try metrics.scores(.closeness).values
-        pageRank = try metrics.scores(.pagerank).values
+        let undefined = [Double](repeating: .nan, count: metrics.graph.nodeCount)
+        betweennessNormalized = parts.contains(.position) ? try metrics.scores(.betweennessNormalized).values : undefined
+        closeness = parts.contains(.position) ? try metrics.scores(.closeness).values : undefined
+        pageRank = parts.contains(.position) ? try metrics.scores(.pagerank).values : undefined
         holes = try metrics.structuralHoles()
         isBridge = metrics.isBridge
         span = metrics.localBridgeSpan
@@ -50,7 +70,7 @@ public struct InnovationProfiles: Sendable {
         outsideRegion = try metrics.scores(.outsideShare, by: "region").values
         outsideSector = try metrics.scores(.outsideShare, by: "sector").values
         weakTieShare = try metrics.scores(.weakTieShare).values
-        matching = try Matching(metrics: metrics)
+        matching = parts.contains(.suggestions) ? try Matching(metrics: metrics) : nil
         // Read here, once, so the profiles (built on several threads) only read shared values.
         _ = try metrics.scores(.bridges)
     }
@@ -108,7 +128,8 @@ public struct InnovationProfiles: Sendable {
             openness: openness, centrality: centrality, initiation: initiation(evidence),
             proximity: proximity(evidence), motives: values(evidence, field: .motive),
             benefits: values(evidence, field: .benefit), ties: evidence,
-            tiesToStrengthen: tiesToStrengthen(v, evidence), partnersToMeet: partnersToMeet(v))
+            tiesToStrengthen: parts.contains(.suggestions) ? tiesToStrengthen(v, evidence) : [],
+            partnersToMeet: parts.contains(.suggestions) ? partnersToMeet(v) : [])
     }
 
     func initiatorRole(of mentions: [Int], innovation v: Int) -> InitiatorRole { study.initiatorRole(of: mentions, innovation: v) }

@@ -29,7 +29,7 @@ extension InnovationProfiles {
     /// reasons that carry their score: a new partner type, region, sector or community, less constraint,
     /// someone to introduce them; introducers strong ties first.
     func partnersToMeet(_ v: Int) -> [Suggestion] {
-        matching.candidates(for: v, limit: suggestions).map { c in
+        (matching?.candidates(for: v, limit: suggestions) ?? []).map { c in
             var reasons: [String] = []
             if c.newPartnerType != nil { reasons.append("new_partner_type") }
             if c.newRegion != nil { reasons.append("new_region") }

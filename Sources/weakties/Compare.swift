@@ -71,7 +71,8 @@ struct Compare: StudyCommand {
             try writeOutput(QAPRegressionOutput(regression: regression, actors: study.actors.count).render(format), to: output)
             return
         }
-        let profiles = try InnovationProfiles(metrics: metrics)
+        // The compared measures need neither positions nor suggestions (the costly parts).
+        let profiles = try InnovationProfiles(metrics: metrics, parts: [])
         let comparison: InnovationComparison
         do {
             comparison = try InnovationComparison(profiles: profiles, by: by, options: .init(permutations: permutations, seed: seed))

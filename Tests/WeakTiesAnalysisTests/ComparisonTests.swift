@@ -74,5 +74,17 @@ import WeakTies
         #expect(initiated.exact && initiated.assignments == 3432 && initiated.p < 0.01)
         #expect(throws: ComparisonError.self) { try InnovationComparison(profiles: profiles, by: "colour") }
         #expect(throws: ComparisonError.tooFewGroups("kind", ["innovation"])) { try InnovationComparison(profiles: profiles, by: "kind") }
+        // Profiles without positions and suggestions (what `compare` builds) compare alike.
+        let light = try InnovationProfiles(metrics: try StudyMetrics(study: study, options: .init(threads: 1)), parts: [])
+        #expect(light.matching == nil && light.profile(of: 0).partnersToMeet.isEmpty && light.profile(of: 0).centrality.closeness.isNaN)
+        let same = try InnovationComparison(profiles: light, by: "established")
+        for (a, b) in zip(c.measures, same.measures) {
+            #expect(a.name == b.name && a.difference.isEqualOrBothNaN(b.difference) && a.p.isEqualOrBothNaN(b.p)
+                    && a.hedgesG.isEqualOrBothNaN(b.hedgesG) && a.cliffsDelta.isEqualOrBothNaN(b.cliffsDelta), "\(a.name)")
+        }
     }
+}
+
+private extension Double {
+    func isEqualOrBothNaN(_ other: Double) -> Bool { self == other || (isNaN && other.isNaN) }
 }
