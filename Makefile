@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEMO_DIR := Examples/krefeld-mg
 OUT := out
 
-.PHONY: deps pydeps rdeps build release demo test bench screenshots clean
+.PHONY: deps pydeps rdeps build release demo test bench screenshots docs clean
 
 deps:
 	@bash .ci/install-deps
@@ -78,6 +78,17 @@ bench: deps
 	NX_HOLES_SAMPLE=$${NX_HOLES_SAMPLE:-200} python3 Benchmarks/compare_match.py
 	python3 Benchmarks/compare_agree.py
 	python3 Benchmarks/compare_timeline.py
+
+# The API documentation: one DocC site for every module, with the articles of
+# Sources/WeakTies/WeakTies.docc (getting started, import and provenance, metrics and weights, maps, the
+# report, scripting a custom analysis). Static files: open out/docs/index.html through any web server
+# (python3 -m http.server -d out/docs), or publish the folder.
+DOC_TARGETS := WeakTies WeakTiesAnalysis WeakTiesStudy WeakTiesMetrics WeakTiesGraph WeakTiesIO WeakTiesRender WeakTiesReport
+docs:
+	$(SWIFT) package --allow-writing-to-directory $(OUT)/docs generate-documentation \
+		$(foreach t,$(DOC_TARGETS),--target $(t)) --enable-experimental-combined-documentation \
+		--transform-for-static-hosting --output-path $(OUT)/docs
+	@echo "Documentation: $(abspath $(OUT)/docs)/index.html (serve it: python3 -m http.server -d $(OUT)/docs, then http://localhost:8000/documentation/weakties)"
 
 clean:
 	rm -rf .build $(OUT) bench-out

@@ -18,6 +18,9 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         // YAML for the REFI-QDA code-system mapping (a small, user-edited file).
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        // `make docs`: the DocC site (`swift package generate-documentation`); a command plugin, never
+        // linked into the library or the tool.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // Core graph value type: dense Int32 indices, CSR adjacency, typed attribute columns. No I/O.

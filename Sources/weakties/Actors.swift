@@ -46,7 +46,10 @@ struct Actors: StudyCommand {
             try writeOutput(out.actors(format: format), to: output)
             return
         }
+        let progress = input.progress, started = Date()
+        progress.say("comparing the spellings of \(Progress.count(study.actors.count)) actors")
         let merges = MergeSuggestions(study: study, options: .init(minimumScore: minScore))
+        progress.done("\(Progress.count(merges.suggestions.count)) merges suggested", since: started)
         try writeOutput(out.merges(merges, format: format), to: output)
     }
 }

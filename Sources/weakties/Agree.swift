@@ -73,6 +73,9 @@ struct Agree: StudyCommand {
 
     func execute() throws {
         let study = try input.loadStudy()
+        let progress = input.progress, started = Date()
+        progress.say("comparing the coders' mentions (\(Progress.count(bootstrap)) bootstrap replicates)")
+        defer { progress.done("agreement computed and written", since: started) }
         let agreement = try Agreement(study: study, options: .init(presenceUnits: presenceUnits, replicates: bootstrap, seed: seed, confidence: confidence))
         let out = try AgreementOutput(agreement: agreement, language: language)
         var text = out.reliability(format: format)

@@ -61,6 +61,7 @@ struct Compare: StudyCommand {
             let attributes = qap.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             guard !attributes.isEmpty else { throw OptionError(message: "--qap needs at least one attribute", flag: "--qap") }
             let regression: QAPRegression
+            input.progress.say("QAP regression over \(Progress.count(study.actors.count * (study.actors.count - 1) / 2)) pairs, \(Progress.count(permutations)) permutations")
             do {
                 regression = try metrics.qapRegression(on: attributes, null: qapNull)
             } catch let error as StudyMetricsError {
@@ -72,6 +73,7 @@ struct Compare: StudyCommand {
             return
         }
         // The compared measures need neither positions nor suggestions (the costly parts).
+        input.progress.say("comparing the innovations by \(by), up to \(Progress.count(permutations)) permutations per measure")
         let profiles = try InnovationProfiles(metrics: metrics, parts: [])
         let comparison: InnovationComparison
         do {

@@ -45,6 +45,10 @@ struct Export: StudyCommand {
     }
 
     func execute() throws {
-        try resolvedFormat!.write(try input.loadStudy(), to: output, edgeValue: edgeValue)
+        let study = try input.loadStudy()
+        let progress = input.progress, started = Date()
+        progress.say("writing \(Progress.count(study.actors.count)) actors and \(Progress.count(study.ties.count)) ties as \(resolvedFormat!.rawValue)")
+        try resolvedFormat!.write(study, to: output, edgeValue: edgeValue)
+        progress.done("wrote \(output)", since: started)
     }
 }

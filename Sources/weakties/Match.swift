@@ -142,6 +142,9 @@ struct Match: StudyCommand {
     func execute() throws {
         let study = try input.loadStudy()
         let metrics = try StudyMetrics(study: study, options: .init(threads: threads, seed: seed))
+        let progress = input.progress, started = Date()
+        progress.say("ranking the partners each innovation has no tie to" + Progress.pathEstimate(actors: study.actors.count, ties: study.ties.count, threads: threads, sources: betweennessSources))
+        defer { progress.done("matching done", since: started) }
         let lookup = ActorLookup(study: study)
         var filters = MatchFilters()
         filters.partnerTypes = Set(partnerType)

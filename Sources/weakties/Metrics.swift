@@ -77,6 +77,12 @@ struct Metrics: StudyCommand {
         let loaded = try input.loadStudy()
         let study = only.map { loaded.restricted(to: $0.strength) } ?? loaded
         if only != nil && !input.quiet, let notice = study.notices.last { Console.printDiagnostic(notice) }
+        let progress = input.progress, started = Date()
+        let names = selectedNames
+        let paths = names.contains { ["betweenness", "betweenness_normalized", "closeness", "harmonic"].contains($0) }
+        progress.say("computing \(names.count) metrics on \(Progress.count(study.actors.count)) actors and \(Progress.count(study.ties.count)) ties"
+            + (paths ? Progress.pathEstimate(actors: study.actors.count, ties: study.ties.count, threads: threads, sources: sample) : ""))
+        defer { progress.done("metrics computed", since: started) }
         let table = try MetricsTable(study: study, options: .init(
             metrics: selectedNames.compactMap(NodeMetric.init(rawValue:)), attributes: attribute,
             nodes: format == .json || !edges, ties: format == .json || edges, network: format == .json,

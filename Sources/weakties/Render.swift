@@ -76,8 +76,12 @@ struct Render: StudyCommand {
         options.only = only?.strength
         options.kind = kind?.actorKind
         options.title = title
-        let map = try StudyMap(study: try input.loadStudy(), options: options)
+        let study = try input.loadStudy()
+        let progress = input.progress, started = Date()
+        progress.say("laying out \(ego == nil ? "the study map" : "the ego map") with \(layout.rawValue)")
+        let map = try StudyMap(study: study, options: options)
         try AtomicFile.write(try map.render(format: resolvedFormat!, layout: layout), to: output)
+        progress.done("wrote \(output)", since: started)
     }
 }
 

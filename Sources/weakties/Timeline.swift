@@ -65,7 +65,11 @@ struct TimelineCommand: StudyCommand {
         let study = try input.loadStudy()
         let lookup = ActorLookup(study: study)
         let chosen = try innovation.map { try lookup.innovation($0) }
+        let progress = input.progress, started = Date()
+        progress.say("measuring the network year by year")
         let timeline = try Timeline(study: study, options: .init(undated: undated))
+        progress.done("\(timeline.studyYears.count) yearly snapshots, \(timeline.years.lowerBound)–\(timeline.years.upperBound)", since: started)
+        if establishment { progress.say("three establishment tests, \(Progress.count(permutations)) permutations each") }
         let tests = establishment ? EstablishmentTest.Outcome.allCases.map {
             EstablishmentTest(timeline: timeline, options: .init(outcome: $0, permutations: permutations, seed: seed, earlyYears: earlyYears))
         } : []

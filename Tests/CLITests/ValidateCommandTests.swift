@@ -123,3 +123,25 @@ func expectGolden(_ actual: String, _ name: String) throws {
         #expect(result.stdout.contains("\"encoding\": \"windows-1252\""))
     }
 }
+
+/// Progress lines: stages with counts on stderr when asked for (a terminal, or WEAKTIES_PROGRESS=1 as
+/// here), never with --quiet, never on stdout.
+@Suite struct ProgressTests {
+    @Test func stagesWithCountsUnlessQuiet() throws {
+        var env = ProcessInfo.processInfo.environment
+        env["WEAKTIES_PROGRESS"] = "1"
+        let metrics = try weakties(["metrics", exampleTies, "--nodes", exampleNodes, "--metrics", "degree,betweenness"], environment: env)
+        #expect(metrics.status == 0)
+        #expect(metrics.stderr.contains("weakties: reading ties.csv and nodes.csv (91 kB) …\n"))
+        #expect(metrics.stderr.contains("weakties: read 270 mentions: 123 actors, 185 ties ("))
+        #expect(metrics.stderr.contains("weakties: computing 2 metrics on 123 actors and 185 ties …\n"))
+        #expect(!metrics.stdout.contains("weakties:"))
+        let timeline = try weakties(["timeline", exampleTies, "--nodes", exampleNodes, "--establishment", "--permutations", "99"], environment: env)
+        #expect(timeline.stderr.contains("weakties: 30 yearly snapshots, 1995–2024 (") && timeline.stderr.contains("three establishment tests, 99 permutations each"))
+        let quiet = try weakties(["metrics", exampleTies, "--nodes", exampleNodes, "--quiet"], environment: env)
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty)
+        // Not a terminal and not asked for: nothing.
+        env["WEAKTIES_PROGRESS"] = nil
+        #expect(!(try weakties(["validate", exampleTies, "--nodes", exampleNodes], environment: env)).stderr.contains("weakties: reading"))
+    }
+}
