@@ -21,7 +21,8 @@ struct Export: StudyCommand {
             Pajek (.net, and .paj: a project with partitions by kind, partner type, region and sector) and \
             UCINET DL carry one number per tie: --edge-value strength (2 strong, 1 weak; the default), \
             weight (the coded weight column, 1 where none) or mentions. DL lists each tie both ways, so \
-            UCINET reads a symmetric matrix.
+            UCINET reads a symmetric matrix. For GEXF, --edge-value strength or mentions sets the GEXF \
+            weight Gephi draws and weighs with (the coded weight then stays as coded_weight).
             """
     )
 
@@ -30,8 +31,8 @@ struct Export: StudyCommand {
     @Option(help: "Output format; json is networkx node-link, paj a Pajek project with partitions (default: from the --output extension: .graphml, .gexf, .net, .paj, .dl, .json, .csv, .dot).")
     var format: ExportFormat?
 
-    @Option(name: .customLong("edge-value"), help: "The one number per tie of Pajek and UCINET DL: strength (2 strong, 1 weak), weight (the coded weight, 1 where none) or mentions.")
-    var edgeValue: EdgeValue = .strength
+    @Option(name: .customLong("edge-value"), help: "The one number per tie of Pajek and UCINET DL (default strength: 2 strong, 1 weak), and the GEXF weight (default the coded weight): strength, weight (the coded weight, 1 where none) or mentions.")
+    var edgeValue: EdgeValue?
 
     @Option(name: .shortAndLong, help: "Output file (written atomically).")
     var output: String

@@ -129,6 +129,31 @@ import WeakTies
         #expect(back.status == 0 && back.stdout.contains("\"ties\": 2") && back.stdout.contains("\"mentions\": 2"), "\(back.stdout)")
     }
 
+    /// GEXF: the coded weight as Gephi's weight by default; `--edge-value strength` makes strength the
+    /// weight and keeps the coded one as `coded_weight` (networkx reads both back).
+    @Test(.enabled(if: hasNetworkx)) func gexfWeightIsChosen() throws {
+        let dir = TemporaryDirectory()
+        let ties = dir.write("ties.csv", "source,target,strength,weight\nA,B,strong,3\nA,C,weak,\n")
+        let plain = dir.path + "/p.gexf", chosen = dir.path + "/s.gexf"
+        #expect(try weakties(["export", ties, "--output", plain, "--quiet"]).status == 0)
+        #expect(try weakties(["export", ties, "--output", chosen, "--edge-value", "strength", "--quiet"]).status == 0)
+        let script = """
+            import sys, json, networkx as nx
+            out = []
+            for path in sys.argv[1:]:
+                g = nx.read_gexf(path)
+                out.append(sorted([u, v, d.get("weight"), d.get("coded_weight")] for u, v, d in g.edges(data=True)))
+            print(json.dumps(out))
+            """
+        let run = try runProcess(Self.python!, ["-c", script, plain, chosen])
+        try #require(run.status == 0, "\(run.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[[Any]]])
+        func row(_ r: [Any]) -> String { r.map { ($0 as? NSNumber).map { "\($0.doubleValue)" } ?? "\($0)" }.joined(separator: " ") }
+        // Default: the coded weight where coded (none written for A–C).
+        #expect(object[0].map(row) == ["A B 3.0 <null>", "A C <null> <null>"])
+        #expect(object[1].map(row) == ["A B 2.0 3.0", "A C 1.0 <null>"])
+    }
+
     /// Pajek with strength as the edge value, read by networkx and igraph; the project (`.paj`) with
     /// its partitions read by R's `network::read.paj` (the statnet reader of Pajek projects).
     @Test func pajekCarriesStrengthAndPartitions() throws {

@@ -32,25 +32,27 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     /// Writes `study`'s network (`StudyExport.graph`) to `path` atomically; Gephi CSV writes its nodes
     /// table beside it (`study.csv` → `study-nodes.csv`). GraphML is streamed, never held whole.
     /// - Throws: `InputOutputError`.
-    public func write(_ study: Study, to path: String, edgeValue: EdgeValue = .strength) throws {
+    /// `edgeValue`: the one number per tie of Pajek and UCINET DL (nil: strength) and the GEXF `weight`
+    /// (nil: the coded weight column); the other formats carry every column.
+    public func write(_ study: Study, to path: String, edgeValue: EdgeValue? = nil) throws {
         try write(graph: StudyExport.graph(study), to: path, graphData: StudyExport.graphData(study), edgeValue: edgeValue)
     }
 
     /// Writes an export graph (`StudyExport.graph`) to `path`; see `write(_:to:)`. `graphData` (how
     /// the study was built) goes where the format has room: GraphML graph data, GEXF
-    /// `<meta><description>`, node-link JSON `graph`, Pajek `%` comments. `edgeValue` is the one number
-    /// per tie of Pajek and UCINET DL (the other formats carry every column).
-    public func write(graph: Graph, to path: String, graphData: [(name: String, value: String)] = [], edgeValue: EdgeValue = .strength) throws {
+    /// `<meta><description>`, node-link JSON `graph`, Pajek `%` comments. `edgeValue`: as in
+    /// `write(_:to:edgeValue:)`.
+    public func write(graph: Graph, to path: String, graphData: [(name: String, value: String)] = [], edgeValue: EdgeValue? = nil) throws {
         let text: String
         switch self {
         case .graphml:
             try AtomicFile.stream(to: path) { write in try GraphExport.writeGraphML(graph, graphData: graphData, to: write) }
             return
-        case .gexf: text = GEXFWriter.write(graph, graphData: graphData)
+        case .gexf: text = GEXFWriter.write(graph, graphData: graphData, weight: edgeValue)
         case .json: text = GraphExport.nodeLinkJSON(graph, graphData: graphData)
-        case .pajek: text = GraphExport.pajek(graph, graphData: graphData, value: edgeValue)
-        case .pajekProject: text = GraphExport.pajekProject(graph, graphData: graphData, value: edgeValue)
-        case .dl: text = DLWriter.write(graph, value: edgeValue)
+        case .pajek: text = GraphExport.pajek(graph, graphData: graphData, value: edgeValue ?? .strength)
+        case .pajekProject: text = GraphExport.pajekProject(graph, graphData: graphData, value: edgeValue ?? .strength)
+        case .dl: text = DLWriter.write(graph, value: edgeValue ?? .strength)
         case .gephiCSV:
             try AtomicFile.write(GephiCSVWriter.nodes(graph), to: GephiCSVWriter.nodesPath(forEdgesPath: path))
             text = GephiCSVWriter.edges(graph)

@@ -15,8 +15,12 @@ public enum GEXFWriter {
     /// - Complexity: O((n + m) × attribute columns) plus O(n log n) for the colours.
     /// `graphData` (how the study was built: consensus rule, strength rule, …) goes into the
     /// `<meta><description>` as `name: value; …`.
+    ///
+    /// `weight`: what the GEXF `weight` of an edge is — nil (the default) the coded `weight` column
+    /// where coded; `.strength` (2 strong, 1 weak) or `.mentions` for Gephi's edge thickness and
+    /// weighted statistics, the coded weight then kept as the attribute `coded_weight`.
     public static func write(_ graph: Graph, colorBy: String = "partner_type", palette: [String] = CategoryPalette.colors,
-                             graphData: [(name: String, value: String)] = []) -> String {
+                             graphData: [(name: String, value: String)] = [], weight: EdgeValue? = nil) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
         out += "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
@@ -31,11 +35,19 @@ public enum GEXFWriter {
         if case .int(let years)? = graph.edgeAttributes["since"]?.values, years.contains(where: { $0 != nil }) { since = years }
         var weights: [Double]?
         if case .double(let w)? = graph.edgeAttributes["weight"]?.values { weights = w }
+        let chosen = weight.map { $0 != .weight } ?? false
+        if let weight, chosen { weights = GraphExport.edgeValues(graph, weight) }
         out += "  <graph defaultedgetype=\"\(graph.isDirected ? "directed" : "undirected")\""
         out += since == nil ? " mode=\"static\">\n" : " mode=\"dynamic\" timeformat=\"integer\">\n"
 
         let nodeColumns = graph.nodeAttributes.columns.filter { $0.name != "label" }
-        let edgeColumns = graph.edgeAttributes.columns.filter { $0.name != "weight" && $0.name != "since" }
+        // With a chosen GEXF weight, the coded weight stays as an attribute, under a name the GEXF
+        // weight does not take.
+        let edgeColumns = graph.edgeAttributes.columns.compactMap { column -> AttributeColumn? in
+            if column.name == "since" { return nil }
+            if column.name == "weight" { return chosen ? AttributeColumn(name: "coded_weight", values: column.values) : nil }
+            return column
+        }
         for (cls, columns) in [("node", nodeColumns), ("edge", edgeColumns)] where !columns.isEmpty {
             out += "    <attributes class=\"\(cls)\" mode=\"static\">\n"
             for (i, column) in columns.enumerated() {
