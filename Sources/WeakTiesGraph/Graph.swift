@@ -30,7 +30,7 @@ public struct Graph: Sendable {
     /// Edge id of each incoming adjacency entry.
     public let inEdges: [Int32]
     /// Typed node attribute columns, indexed by node.
-    public let nodeAttributes: AttributeTable
+    public private(set) var nodeAttributes: AttributeTable
     /// Typed edge attribute columns, indexed by edge.
     public private(set) var edgeAttributes: AttributeTable
 
@@ -75,6 +75,17 @@ public struct Graph: Sendable {
         }
         var graph = self
         graph.edgeAttributes.set(column)
+        return graph
+    }
+
+    /// The graph with one more node attribute column (replacing a column of the same name); the
+    /// structure is shared, not rebuilt. - Complexity: O(columns) beyond copying on write.
+    public func addingNodeAttribute(_ column: AttributeColumn) throws(GraphBuildError) -> Graph {
+        guard column.values.count == nodeCount else {
+            throw .attributeLength(name: column.name, expected: nodeCount, actual: column.values.count)
+        }
+        var graph = self
+        graph.nodeAttributes.set(column)
         return graph
     }
 

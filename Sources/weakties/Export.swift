@@ -17,6 +17,7 @@ struct Export: StudyCommand {
               weakties export Examples/krefeld-mg/ties.csv --nodes Examples/krefeld-mg/nodes.csv --output study.graphml
               weakties export ties.csv --nodes nodes.csv --format gephi-csv --output study.csv
               weakties export Examples/krefeld-mg/ties.csv --nodes Examples/krefeld-mg/nodes.csv --output study.paj
+              weakties export Examples/krefeld-mg/ties.csv --nodes Examples/krefeld-mg/nodes.csv --output study.gexf --with-metrics degree,betweenness_normalized,constraint --edge-value strength
 
             Pajek (.net, and .paj: a project with partitions by kind, partner type, region and sector) and \
             UCINET DL carry one number per tie: --edge-value strength (2 strong, 1 weak; the default), \
@@ -34,12 +35,23 @@ struct Export: StudyCommand {
     @Option(name: .customLong("edge-value"), help: "The one number per tie of Pajek and UCINET DL (default strength: 2 strong, 1 weak), and the GEXF weight (default the coded weight): strength, weight (the coded weight, 1 where none) or mentions.")
     var edgeValue: EdgeValue?
 
+    @Option(name: .customLong("with-metrics"), help: ArgumentHelp("Add node metric columns, comma-separated or 'all' (the names of weakties metrics --metrics), computed as weakties metrics computes them (unweighted, one thread): e.g. degree,betweenness_normalized,constraint.", valueName: "metrics"))
+    var withMetrics: String?
+
+    var metricNames: [String] {
+        guard let withMetrics else { return [] }
+        return withMetrics == "all" ? MetricsTable.nodeMetricNames : withMetrics.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
     @Option(name: .shortAndLong, help: "Output file (written atomically).")
     var output: String
 
     var resolvedFormat: ExportFormat? { format ?? ExportFormat(name: URL(fileURLWithPath: output).pathExtension) }
 
     func validate() throws {
+        if let unknown = metricNames.first(where: { NodeMetric(rawValue: $0) == nil }) {
+            throw ValidationError("unknown metric '\(unknown)' for --with-metrics (expected all or some of: \(MetricsTable.nodeMetricNames.joined(separator: ", ")))")
+        }
         if resolvedFormat == nil {
             throw ValidationError("unknown format '\(URL(fileURLWithPath: output).pathExtension)' (expected graphml, gexf, pajek, paj, dl, json, gephi-csv or dot)")
         }
@@ -48,8 +60,23 @@ struct Export: StudyCommand {
     func execute() throws {
         let study = try input.loadStudy()
         let progress = input.progress, started = Date()
+        var graph = StudyExport.graph(study)
+        if !metricNames.isEmpty {
+            progress.say("computing \(metricNames.count) metrics for the nodes")
+            // The metrics table's values (one definition), unweighted and on one thread: the same bytes
+            // on every machine.
+            let table = try MetricsTable(study: study, options: .init(
+                metrics: metricNames.compactMap(NodeMetric.init(rawValue:)), nodes: true, ties: false, network: false,
+                metricsOptions: .init(threads: 1)))
+            for (c, name) in table.columns.enumerated() {
+                if graph.nodeAttributes[name] != nil {
+                    throw OptionError(message: "the nodes already have a column '\(name)'; rename it in the nodes table or leave the metric out", flag: "--with-metrics")
+                }
+                graph = try graph.addingNodeAttribute(AttributeColumn(name: name, values: .double(table.nodeValues.map { $0[c] })))
+            }
+        }
         progress.say("writing \(Progress.count(study.actors.count)) actors and \(Progress.count(study.ties.count)) ties as \(resolvedFormat!.rawValue)")
-        try resolvedFormat!.write(study, to: output, edgeValue: edgeValue)
+        try resolvedFormat!.write(graph: graph, to: output, graphData: StudyExport.graphData(study), edgeValue: edgeValue)
         progress.done("wrote \(output)", since: started)
     }
 }

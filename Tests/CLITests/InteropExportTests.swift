@@ -129,6 +129,30 @@ import WeakTies
         #expect(back.status == 0 && back.stdout.contains("\"ties\": 2") && back.stdout.contains("\"mentions\": 2"), "\(back.stdout)")
     }
 
+    /// `export --with-metrics`: node metric columns Gephi and networkx users need not recompute; the
+    /// values equal networkx's on the exported graph itself.
+    @Test(.enabled(if: hasNetworkx)) func exportCarriesNodeMetrics() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.path + "/m.graphml"
+        let run = try weakties(["export", exampleTies, "--nodes", Self.exampleNodes, "--output", path,
+                                "--with-metrics", "degree,betweenness_normalized,constraint", "--quiet"])
+        try #require(run.status == 0, "\(run.stderr)")
+        let script = """
+            import sys, json, math, networkx as nx
+            g = nx.Graph(nx.read_graphml(sys.argv[1]))
+            b, c = nx.betweenness_centrality(g, normalized=True), nx.constraint(g)
+            bad = [v for v, d in g.nodes(data=True)
+                   if d["degree"] != g.degree(v) or abs(d["betweenness_normalized"] - b[v]) > 1e-9
+                   or not (abs(d["constraint"] - c[v]) < 1e-9 or (math.isnan(c[v]) and "constraint" in d and math.isnan(d["constraint"])))]
+            print(json.dumps({"nodes": g.number_of_nodes(), "bad": bad[:5]}))
+            """
+        let check = try runProcess(Self.python!, ["-c", script, path])
+        try #require(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("\"nodes\": 123") && check.stdout.contains("\"bad\": []"), "\(check.stdout)")
+        let unknown = try weakties(["export", exampleTies, "--output", dir.path + "/x.gexf", "--with-metrics", "fame", "--quiet"])
+        #expect(unknown.status == 64 && unknown.stderr.contains("unknown metric 'fame' for --with-metrics"))
+    }
+
     /// GEXF: the coded weight as Gephi's weight by default; `--edge-value strength` makes strength the
     /// weight and keeps the coded one as `coded_weight` (networkx reads both back).
     @Test(.enabled(if: hasNetworkx)) func gexfWeightIsChosen() throws {
