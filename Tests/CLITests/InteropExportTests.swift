@@ -120,8 +120,10 @@ import WeakTies
         let ties = dir.write("ties.csv", "source,target,strength,weight\n\"Say \"\"hi\"\"\",B,weak,2.5\nB,C,strong,\n")
         #expect(try weakties(["export", ties, "--output", dir.path + "/g.dl", "--quiet"]).status == 0)
         let text = try String(contentsOfFile: dir.path + "/g.dl", encoding: .utf8)
-        // Each tie both ways (UCINET reads ordered pairs; the matrix is then symmetric), strength as the value.
-        #expect(text == "DL N=3 FORMAT=EDGELIST1\nLABELS:\n\"Say 'hi'\"\n\"B\"\n\"C\"\nDATA:\n1 2 1\n2 1 1\n2 3 2\n3 2 2\n")
+        // Each tie both ways (UCINET reads ordered pairs; the matrix is then symmetric), strength as the
+        // value; labels as UCINET keeps them, the id beside in g-labels.csv.
+        #expect(text == "DL N=3 FORMAT=EDGELIST1\nLABELS:\n\"SAY__HI_\"\n\"B\"\n\"C\"\nDATA:\n1 2 1\n2 1 1\n2 3 2\n3 2 2\n")
+        #expect(try String(contentsOfFile: dir.path + "/g-labels.csv", encoding: .utf8) == "label,id\nSAY__HI_,\"Say \"\"hi\"\"\"\nB,B\nC,C\n")
         #expect(try weakties(["export", ties, "--output", dir.path + "/w.dl", "--edge-value", "weight", "--quiet"]).status == 0)
         #expect(try String(contentsOfFile: dir.path + "/w.dl", encoding: .utf8).hasSuffix("DATA:\n1 2 2.5\n2 1 2.5\n2 3 1\n3 2 1\n"))
         // Read back: one undirected tie per pair (a symmetric list), with the value as weight.
@@ -176,6 +178,30 @@ import WeakTies
         // Default: the coded weight where coded (none written for A–C).
         #expect(object[0].map(row) == ["A B 3.0 <null>", "A C <null> <null>"])
         #expect(object[1].map(row) == ["A B 2.0 3.0", "A C 1.0 <null>"])
+    }
+
+    /// DL for UCINET: labels as UCINET keeps them (≤ 18 characters, upper case, unique), the ids in a
+    /// map beside, which our reader applies: the study comes back with its ids.
+    @Test func dlLabelsFitUCINETAndMapBack() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.path + "/study.dl"
+        let run = try weakties(["export", exampleTies, "--nodes", Self.exampleNodes, "--output", path, "--quiet"])
+        try #require(run.status == 0, "\(run.stderr)")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let labels = text.components(separatedBy: "LABELS:\n")[1].components(separatedBy: "DATA:")[0]
+            .split(separator: "\n").map { String($0.dropFirst().dropLast()) }
+        #expect(labels.count == 123)
+        #expect(labels.allSatisfy { $0.count <= 18 && $0 == $0.uppercased() && $0.allSatisfy(\.isASCII) }, "\(labels.filter { $0.count > 18 })")
+        #expect(Set(labels).count == 123)
+        let map = try String(contentsOfFile: dir.path + "/study-labels.csv", encoding: .utf8)
+        #expect(map.hasPrefix("label,id\n") && map.contains("REPAIR-CAFE_CRACAU,Repair-Café Cracau\n"), "\(map.prefix(300))")
+        // Read back: the ids of the study (the actors listing, sorted), one undirected tie per pair.
+        let original = try weakties(["actors", exampleTies, "--nodes", Self.exampleNodes, "--format", "csv", "--quiet"])
+        let back = try weakties(["actors", path, "--format", "csv", "--quiet"])
+        func ids(_ csv: String) -> [String] { csv.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) }.sorted() }
+        #expect(back.status == 0 && ids(back.stdout) == ids(original.stdout))
+        let summary = try weakties(["validate", path, "--json", "--quiet"])
+        #expect(summary.stdout.contains("\"ties\": 185"), "\(summary.stdout.prefix(400))")
     }
 
     /// Pajek with strength as the edge value, read by networkx and igraph; the project (`.paj`) with

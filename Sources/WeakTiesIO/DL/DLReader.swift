@@ -219,9 +219,17 @@ import WeakTiesStudy
             throw fail("DL format '\(format)' is not supported (fullmatrix, edgelist1 and nodelist1 are)", first)
         }
 
+        // A label map beside the file (`study-labels.csv`, written with `weakties export`'s DL) gives
+        // back the ids the labels shortened, when it covers every label.
+        var mapped = false
+        if let map = Self.labelMap(forDLPath: path), ids.allSatisfy({ map[$0] != nil }) {
+            ids = ids.map { map[$0]! }
+            mapped = true
+            network.notice(0, "ids restored from \(URL(fileURLWithPath: DLWriter.labelMapPath(forDLPath: path)).lastPathComponent)")
+        }
         for (i, id) in ids.enumerated() {
             network.addNode(id, line: 0)
-            if let labels, i < labels.count { network.nodeAttributes.set("label", labels[i]) }
+            if !mapped, let labels, i < labels.count { network.nodeAttributes.set("label", labels[i]) }
         }
         network.isDirected = edges.allSatisfy { $0.3 } && !edges.isEmpty
         for (a, b, value, directed, matrix, line) in edges {
@@ -303,5 +311,21 @@ import WeakTiesStudy
         }
         network.notice(0, "two-mode data: \(rows) row and \(columns) column nodes, each nonzero cell a tie between them")
         return network
+    }
+
+    /// The label → id map beside a DL file, if there is one that reads (`label,id`; a cell the writer
+    /// neutralised for spreadsheets, `'=…`, is read back without the `'`).
+    static func labelMap(forDLPath path: String) -> [String: String]? {
+        let mapPath = DLWriter.labelMapPath(forDLPath: path)
+        guard FileManager.default.fileExists(atPath: mapPath), let table = try? DelimitedTableReader.read(path: mapPath),
+              let l = table.header.firstIndex(of: "label"), let i = table.header.firstIndex(of: "id") else { return nil }
+        func cell(_ c: Int, _ row: Int) -> String {
+            let text = table.columns[c].values[Int(table.columns[c].codes[row])]
+            if text.hasPrefix("'"), let next = text.dropFirst().first, "=+-@\t\r".contains(next) { return String(text.dropFirst()) }
+            return text
+        }
+        var map: [String: String] = [:]
+        for row in 0..<table.rowCount { map[cell(l, row)] = cell(i, row) }
+        return map
     }
 }

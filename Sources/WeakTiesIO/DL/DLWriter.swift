@@ -1,3 +1,4 @@
+import Foundation
 import WeakTiesGraph
 
 /// Writes UCINET DL, `format=edgelist1` with the node ids as labels.
@@ -9,9 +10,10 @@ import WeakTiesGraph
 /// both directions (the matrix UCINET builds is then symmetric); a directed graph's arcs once.
 public enum DLWriter {
     /// The DL text of `graph`. - Complexity: O(n + m).
-    public static func write(_ graph: Graph, value: EdgeValue = .strength) -> String {
+    /// `labels`: the labels to write (default the node ids as they are).
+    public static func write(_ graph: Graph, value: EdgeValue = .strength, labels: [String]? = nil) -> String {
         var out = "DL N=\(graph.nodeCount) FORMAT=EDGELIST1\nLABELS:\n"
-        for id in graph.nodeIDs { out += "\"" + clean(id) + "\"\n" }
+        for id in labels ?? graph.nodeIDs { out += "\"" + clean(id) + "\"\n" }
         out += "DATA:\n"
         return out + GraphExport.oneBasedValuedEdges(graph, value: value, bothWays: true)
     }
@@ -26,5 +28,54 @@ public enum DLWriter {
             }
         }
         return out
+    }
+
+    /// UCINET keeps 18 characters of a label and upper-cases it, so longer ids (most organisations'
+    /// names) or ids differing only in case collapse. These labels are what UCINET keeps, unique: ASCII
+    /// (umlauts transliterated, accents dropped), upper case, other characters `_`, at most 18
+    /// characters, a repeat shortened and numbered (`STADTTEILKUECHE_~2`). Ids that are such a label
+    /// already stay as they are.
+    public static func ucinetLabels(_ ids: [String]) -> [String] {
+        var used = Set<String>(), out: [String] = []
+        for id in ids {
+            var base = ""
+            for ch in id.uppercased() {
+                switch ch {
+                case "Ä": base += "AE"
+                case "Ö": base += "OE"
+                case "Ü": base += "UE"
+                case "ß", "ẞ": base += "SS"
+                default:
+                    for scalar in String(ch).folding(options: .diacriticInsensitive, locale: nil).unicodeScalars {
+                        base += (scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "_" || scalar == "-" || scalar == ".")) ? String(scalar) : "_"
+                    }
+                }
+            }
+            if base.isEmpty { base = "_" }
+            var label = String(base.prefix(18)), k = 1
+            while used.contains(label) {
+                k += 1
+                let suffix = "~\(k)"
+                label = String(base.prefix(18 - suffix.count)) + suffix
+            }
+            used.insert(label)
+            out.append(label)
+        }
+        return out
+    }
+
+    /// Where the label map of a DL file goes: `study.dl` → `study-labels.csv` (`label,id`).
+    public static func labelMapPath(forDLPath path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        let base = url.deletingPathExtension().lastPathComponent
+        return url.deletingLastPathComponent().appendingPathComponent(base + "-labels.csv").path
+    }
+
+    /// The label map's text: `label,id`, one row per node (spreadsheet-safe cells).
+    public static func labelMap(labels: [String], ids: [String]) -> String {
+        var out = CSVWriter()
+        out.header(["label", "id"])
+        for (label, id) in zip(labels, ids) { out.row([.text(label), .text(id)]) }
+        return out.output
     }
 }

@@ -52,7 +52,13 @@ public enum ExportFormat: String, Sendable, CaseIterable {
         case .json: text = GraphExport.nodeLinkJSON(graph, graphData: graphData)
         case .pajek: text = GraphExport.pajek(graph, graphData: graphData, value: edgeValue ?? .strength)
         case .pajekProject: text = GraphExport.pajekProject(graph, graphData: graphData, value: edgeValue ?? .strength)
-        case .dl: text = DLWriter.write(graph, value: edgeValue ?? .strength)
+        case .dl:
+            // Labels UCINET keeps whole, with the map back to the ids beside (our reader applies it).
+            let labels = DLWriter.ucinetLabels(graph.nodeIDs)
+            if labels != graph.nodeIDs {
+                try AtomicFile.write(DLWriter.labelMap(labels: labels, ids: graph.nodeIDs), to: DLWriter.labelMapPath(forDLPath: path))
+            }
+            text = DLWriter.write(graph, value: edgeValue ?? .strength, labels: labels)
         case .gephiCSV:
             try AtomicFile.write(GephiCSVWriter.nodes(graph), to: GephiCSVWriter.nodesPath(forEdgesPath: path))
             text = GephiCSVWriter.edges(graph)
