@@ -36,7 +36,7 @@ extension StudyReport {
     var overviewJSON: JSONValue {
         let o = overview
         func diagnostics(_ list: [Diagnostic]) -> JSONValue {
-            .array(list.map { .object([("location", .string($0.location.description)), ("message", .string($0.message))]) })
+            .array(list.map { .object([("location", .string(cite($0.location))), ("message", .string(shortened($0.message)))]) })
         }
         return .object([
             ("actors", .int(o.actors)), ("innovations", .int(o.innovations)), ("partners", .int(o.partners)),
@@ -61,7 +61,7 @@ extension StudyReport {
             ("comparison", growth.comparison.map { ComparisonOutput(comparison: $0).json() } ?? .null),
             ("qap", growth.qap.map { QAPRegressionOutput(regression: $0, actors: study.actors.count).json() } ?? .null),
             ("files", .array(study.sources.map {
-                .object([("path", .string($0.path)), ("role", .string($0.role.rawValue)), ("rows", .int($0.rows)),
+                .object([("path", .string(citedFileName($0.path))), ("role", .string($0.role.rawValue)), ("rows", .int($0.rows)),
                          ("encoding", .string($0.encoding)), ("delimiter", .string($0.delimiter))])
             })),
         ])
@@ -136,7 +136,7 @@ extension StudyReport {
                     ("motive", .string(m.text(TieField.motive.rawValue, row))),
                     ("benefit", .string(m.text(TieField.benefit.rawValue, row))),
                     ("quote", .string(m.text(TieField.quote.rawValue, row))),
-                    ("file", .string(location.file)), ("line", .int(location.line)),
+                    ("file", .string(citedFileName(location.file))), ("line", .int(location.line)),
                 ]
                 fields.append(("extra", .object(extraColumns.map { ($0.element, .string(m.cells[$0.offset][row])) })))
                 return .object(fields)
@@ -185,7 +185,7 @@ extension StudyReport {
                 .object([("field", .string(diff.field)),
                          ("values", .array(zip(d.coders, diff.values).map { .object([("coder", .string($0)), ("value", .string($1))]) }))])
             })),
-            ("where", .array(d.mentions.flatMap { $0 }.sorted().map { .string(study.mentions.location(Int($0)).description) })),
+            ("where", .array(d.mentions.flatMap { $0 }.sorted().map { .string(cite(study.mentions.location(Int($0)))) })),
         ])
     }
 
@@ -217,5 +217,31 @@ extension StudyReport {
                          ("later_by_partner", .int(i.laterByPartner)), ("early_share", n(i.earlyShare)), ("later_share", n(i.laterShare))])
             } ?? .null
         return .object([("years", .array(years.map(TimelineOutput.innovationYearJSON))), ("partner_initiated", shares)])
+    }
+
+    // MARK: Citing the input files
+
+    /// The name a report cites an input file by: its file name, or as many trailing folders as tell it
+    /// apart from the study's other inputs (`a/ties.csv`, `b/ties.csv`). Never the path the command was
+    /// given: a report is handed on, and `/home/…` would show the researcher's folders to everyone it
+    /// reaches (the full paths stay in `run.json`).
+    func citedFileName(_ path: String) -> String {
+        let paths = Set(study.sources.map(\.path) + [path])
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        var k = 1
+        while k < parts.count && paths.contains(where: { $0 != path && $0.split(separator: "/").suffix(k) == parts.suffix(k) }) { k += 1 }
+        return parts.suffix(k).joined(separator: "/")
+    }
+
+    /// A location as the report cites it: `ties.csv:16`, `ties.csv:16:3`.
+    func cite(_ location: SourceLocation) -> String {
+        SourceLocation(file: citedFileName(location.file), line: location.line, column: location.column).description
+    }
+
+    /// A message with the inputs' paths replaced by their cited names (messages quote locations).
+    func shortened(_ message: String) -> String {
+        study.sources.map(\.path).sorted { $0.count > $1.count }.reduce(message) { text, path in
+            path.contains("/") ? text.replacingOccurrences(of: path, with: citedFileName(path)) : text
+        }
     }
 }

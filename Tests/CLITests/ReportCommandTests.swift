@@ -130,3 +130,29 @@ enum SHA256Hex {
         return String(out.prefix(64))
     }
 }
+
+/// A report is handed on: it cites evidence as `ties.csv:16`, never by the path the command was given
+/// (the researcher's folders); the full paths stay in run.json. Inputs with one file name are told
+/// apart by their folder.
+@Suite struct ReportCitationTests {
+    @Test func pagesCiteFileNamesNotPaths() throws {
+        let dir = TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: dir.path + "/interviews-a", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: dir.path + "/interviews-b", withIntermediateDirectories: true)
+        let a = dir.write("interviews-a/ties.csv", "innovation,partner,strength,quote\nRepair Café,Stadt,weak,Wir kennen uns.\n")
+        let b = dir.write("interviews-b/ties.csv", "innovation,partner,strength,quote\nRepair Café,Verein,strong,Seit Jahren.\n")
+        for format in ["html", "md", "json"] {
+            let out = dir.path + "/report-" + format
+            let run = try weakties(["report", a, b, "--format", format, "--output", out, "--quiet"])
+            try #require(run.status == 0, "\(run.stderr)")
+            for file in try FileManager.default.subpathsOfDirectory(atPath: out) where !file.hasPrefix("maps") && file != "run.json" {
+                let text = try String(contentsOfFile: out + "/" + file, encoding: .utf8)
+                #expect(!text.contains(dir.path), "\(format)/\(file) shows the input's folder")
+            }
+            let everything = try FileManager.default.subpathsOfDirectory(atPath: out).filter { $0.hasSuffix(".\(format)") }
+                .map { try String(contentsOfFile: out + "/" + $0, encoding: .utf8) }.joined()
+            #expect(everything.contains("interviews-a/ties.csv") && everything.contains("interviews-b/ties.csv"), "\(format)")
+            #expect(try String(contentsOfFile: out + "/run.json", encoding: .utf8).contains(dir.path + "/interviews-a/ties.csv"))
+        }
+    }
+}
