@@ -5,7 +5,13 @@ Writes ROWS mention rows (7 columns) with mixed strength spellings (strong/weak/
 German ids with umlauts, quoted fields holding commas, doubled quotes and line breaks, and many
 repeated pairs in both orders. Same seed and size -> byte-identical file.
 
-usage: generate_ties.py ROWS OUTPUT [--seed N]
+Shapes (`--shape`), as users' tables come:
+  long   (default) the above: long, mostly unique quotes (250k distinct multi-sentence texts per 1M rows);
+  short  short, often repeated fields: ids like "Stadtteilküche Mönchengladbach Nr. 0349" (ROWS / 19
+         actors), strengths mixed `4`/`Stark`/`schwach`, short quotes from a set of 12, a year;
+  wide   the long shape plus 50 extra columns of short coded values (a wide coding export).
+
+usage: generate_ties.py ROWS OUTPUT [--seed N] [--shape long|short|wide]
 """
 import argparse
 import csv
@@ -29,8 +35,11 @@ def main():
     parser.add_argument("rows", type=int)
     parser.add_argument("output")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--shape", choices=["long", "short", "wide"], default="long")
     args = parser.parse_args()
     rng = random.Random(args.seed)
+    if args.shape == "short":
+        return short(args, rng)
     n_actors = max(50, args.rows // 20)
     actors = [f"{rng.choice(PREFIXES)} {rng.choice(PLACES)} {i}" for i in range(n_actors)]
     n_pairs = max(20, args.rows // 5)
@@ -43,13 +52,43 @@ def main():
     quotes = [f"{rng.choice(OPENERS)} ({i}, Seite {rng.randint(1, 40)})" for i in range(args.rows // 4 + 1)]
     with open(args.output, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["source", "target", "strength", "interview", "coder", "quote", "initiator"])
+        extra = [f"code_{k:02d}" for k in range(1, 51)] if args.shape == "wide" else []
+        w.writerow(["source", "target", "strength", "interview", "coder", "quote", "initiator"] + extra)
         for _ in range(args.rows):
             a, b = rng.choice(pairs)
             if rng.random() < 0.5:
                 a, b = b, a
             w.writerow([actors[a], actors[b], rng.choice(STRENGTHS), f"INT-{rng.randrange(2000):04d}",
-                        rng.choice(["K1", "K2", "K3"]), rng.choice(quotes), rng.choice(INITIATORS)])
+                        rng.choice(["K1", "K2", "K3"]), rng.choice(quotes), rng.choice(INITIATORS)]
+                       + [rng.choice(["0", "1", "2", "ja", "nein", ""]) for _ in extra])
+
+
+SHORT_QUOTES = ["Kennen uns vom Stadtfest.", "Über die Nachbarin.", "Gemeinsame Ziele.", "Die Stadt hat vermittelt.",
+                "Seit Jahren dabei.", "Einmal im Jahr.", "Räume geteilt.", "Werkzeug geliehen.", "Über den Verein.",
+                "Zufall.", "Sie kamen auf uns zu.", "Wir haben gefragt."]
+KINDS = ["Stadtteilküche", "Repair-Café", "Fairteiler", "Sprachcafé", "Schulgarten", "Bürgerbus", "Lastenrad",
+         "Tauschring", "Werkzeugbibliothek", "Nachbarschaftshilfe"]
+
+
+def short(args, rng):
+    """Short, often repeated fields (see the module docstring)."""
+    n_actors = max(50, args.rows // 19)
+    actors = [f"{rng.choice(KINDS)} {rng.choice(PLACES)} Nr. {i:04d}" for i in range(n_actors)]
+    n_pairs = max(20, args.rows * 22 // 100)
+    pairs = []
+    for _ in range(n_pairs):
+        a, b = rng.randrange(n_actors), rng.randrange(n_actors)
+        while b == a:
+            b = rng.randrange(n_actors)
+        pairs.append((a, b))
+    with open(args.output, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["source", "target", "strength", "interview", "coder", "quote", "since"])
+        for _ in range(args.rows):
+            a, b = rng.choice(pairs)
+            w.writerow([actors[a], actors[b], rng.choice(["4", "Stark", "schwach", "2", "stark", "Schwach"]),
+                        f"I-{rng.randrange(3000):04d}", rng.choice(["K1", "K2"]), rng.choice(SHORT_QUOTES),
+                        str(rng.randint(2005, 2024))])
 
 
 if __name__ == "__main__":
