@@ -42,13 +42,7 @@ def main():
         return short(args, rng)
     n_actors = max(50, args.rows // 20)
     actors = [f"{rng.choice(PREFIXES)} {rng.choice(PLACES)} {i}" for i in range(n_actors)]
-    n_pairs = max(20, args.rows // 5)
-    pairs = []
-    for _ in range(n_pairs):
-        a, b = rng.randrange(n_actors), rng.randrange(n_actors)
-        while b == a:
-            b = rng.randrange(n_actors)
-        pairs.append((a, b))
+    pairs = random_pairs(rng, n_actors, max(20, args.rows // 5))
     quotes = [f"{rng.choice(OPENERS)} ({i}, Seite {rng.randint(1, 40)})" for i in range(args.rows // 4 + 1)]
     with open(args.output, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
@@ -63,6 +57,17 @@ def main():
                        + [rng.choice(["0", "1", "2", "ja", "nein", ""]) for _ in extra])
 
 
+def random_pairs(rng, n_actors, n_pairs):
+    """N_PAIRS ordered pairs of distinct actors (repeats possible), drawn with RNG."""
+    pairs = []
+    for _ in range(n_pairs):
+        a, b = rng.randrange(n_actors), rng.randrange(n_actors)
+        while b == a:
+            b = rng.randrange(n_actors)
+        pairs.append((a, b))
+    return pairs
+
+
 SHORT_QUOTES = ["Kennen uns vom Stadtfest.", "Über die Nachbarin.", "Gemeinsame Ziele.", "Die Stadt hat vermittelt.",
                 "Seit Jahren dabei.", "Einmal im Jahr.", "Räume geteilt.", "Werkzeug geliehen.", "Über den Verein.",
                 "Zufall.", "Sie kamen auf uns zu.", "Wir haben gefragt."]
@@ -74,13 +79,7 @@ def short(args, rng):
     """Short, often repeated fields (see the module docstring)."""
     n_actors = max(50, args.rows // 19)
     actors = [f"{rng.choice(KINDS)} {rng.choice(PLACES)} Nr. {i:04d}" for i in range(n_actors)]
-    n_pairs = max(20, args.rows * 22 // 100)
-    pairs = []
-    for _ in range(n_pairs):
-        a, b = rng.randrange(n_actors), rng.randrange(n_actors)
-        while b == a:
-            b = rng.randrange(n_actors)
-        pairs.append((a, b))
+    pairs = random_pairs(rng, n_actors, max(20, args.rows * 22 // 100))
     with open(args.output, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["source", "target", "strength", "interview", "coder", "quote", "since"])
