@@ -171,6 +171,7 @@ public struct AgreementOutput: Sendable {
         for (field, n) in agreement.unassessedValues.sorted(by: { $0.key < $1.key }) {
             out += t("unassessed", ["n": String(n), "field": t(field), "k": String(agreement.options.valuesPerField)]) + (markdown ? "\n\n" : "\n")
         }
+        if agreement.weightNotAssessed { out += t("weight_not_assessed") + (markdown ? "\n\n" : "\n") }
         out += readingLine + "\n"
         if !markdown {
             out += "\n" + disagreementsSummary + "\n"
@@ -271,6 +272,7 @@ public struct AgreementOutput: Sendable {
             ("overall", .array(agreement.overall.map { estimateJSON($0, overall: true) })),
             ("pairs", .array(agreement.pairs.map { estimateJSON($0, overall: false) })),
             ("unassessed_values", .object(agreement.unassessedValues.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
+            ("weight_not_assessed", .bool(agreement.weightNotAssessed)),
             // Counts only: the list itself (hundreds of thousands of items in a large study) is the
             // disagreement file's (`disagreements(format: .json)`).
             ("disagreements", .object([
@@ -290,6 +292,7 @@ public struct AgreementOutput: Sendable {
         for (field, n) in agreement.unassessedValues.sorted(by: { $0.key < $1.key }) {
             body += "<p>\(h(t("unassessed", ["n": String(n), "field": t(field), "k": String(agreement.options.valuesPerField)])))</p>\n"
         }
+        if agreement.weightNotAssessed { body += "<p>\(h(t("weight_not_assessed")))</p>\n" }
         return body + "<p class=\"why\">\(h(readingLine))</p>\n"
     }
 

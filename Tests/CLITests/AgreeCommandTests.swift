@@ -137,3 +137,24 @@ import TestSupport
         #expect(page.contains("<h2>Where coders disagree</h2>"))
     }
 }
+
+/// Nothing hidden: a weight column too varied to assess (more than 254 distinct values) is named in
+/// every output, not silently left out.
+@Suite struct AgreeWeightNotAssessedTests {
+    @Test func saidInTextAndJSON() throws {
+        let dir = TemporaryDirectory()
+        var rows = "source,target,strength,interview,coder,weight\n"
+        for k in 0..<300 {
+            for coder in ["K1", "K2"] { rows += "I\(k % 7),P\(k),weak,INT-\(k % 20),\(coder),\(Double(k) / 7 + (coder == "K2" ? 0.01 : 0))\n" }
+        }
+        let ties = dir.write("t.csv", rows)
+        let text = try weakties(["agree", ties, "--bootstrap", "0", "--quiet"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("The weight column was not assessed: it has more than 254 distinct values"), "\(text.stdout)")
+        let json = try weakties(["agree", ties, "--bootstrap", "0", "--format", "json", "--quiet"])
+        #expect(json.stdout.contains("\"weight_not_assessed\": true"))
+        let few = dir.write("f.csv", "source,target,strength,interview,coder,weight\nI,P,weak,A,K1,2\nI,P,weak,A,K2,3\n")
+        let fine = try weakties(["agree", few, "--bootstrap", "0", "--format", "json", "--quiet"])
+        #expect(fine.stdout.contains("\"weight_not_assessed\": false"), "\(fine.stdout)")
+    }
+}

@@ -175,6 +175,9 @@ public struct Agreement: Sendable {
     public let disagreements: [Disagreement]
     /// Motive and benefit values left out by `valuesPerField`, per field.
     public let unassessedValues: [String: Int]
+    /// Whether the `weight` column was left out: it has more than 254 distinct values (a coding table
+    /// holds at most 254 categories); the outputs say so.
+    public let weightNotAssessed: Bool
 
     /// - Throws: `AgreementError` without interview or coder column, without double coding, or for a
     ///   study read with a consensus rule other than union.
@@ -191,6 +194,7 @@ public struct Agreement: Sendable {
         uncodedMentions = builder.uncoded
         disagreements = builder.disagreements
         unassessedValues = builder.unassessed
+        weightNotAssessed = builder.weightTooVaried
         (overall, pairs) = builder.estimates()
     }
 }
@@ -211,6 +215,7 @@ private struct AgreementBuilder {
     var uncoded = 0
     var disagreements: [Disagreement] = []
     var unassessed: [String: Int] = [:]
+    var weightTooVaried = false
 
     // Per mention: dense interview and coder (-1: blank).
     var interviewOf: [Int32] = [], coderOf: [Int32] = []
@@ -300,7 +305,7 @@ private struct AgreementBuilder {
         if left > 0 { unassessed["benefit"] = left }
         var weights = Set<Double>()
         for w in m.weight where !w.isNaN { weights.insert(w); if weights.count > 254 { break } }
-        if weights.count <= 254 { weightCategories = weights.sorted() }
+        if weights.count <= 254 { weightCategories = weights.sorted() } else { weightTooVaried = true }
         hasWeight = !weightCategories.isEmpty
         hasScale = scaleOfCode.contains { $0 > 0 }
     }
