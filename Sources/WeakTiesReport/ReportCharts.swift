@@ -197,7 +197,7 @@ enum ReportCharts {
         let scale = shown.flatMap { $0.years.map(\.formed) }.max() ?? 1
         // The same years for all, from the first in which any of them has a tie (the study's first years
         // may hold only ties among partners).
-        let start = shown.compactMap { $0.years.firstIndex { $0.degree > 0 || $0.formed > 0 } }.min() ?? 0
+        let start = shown.compactMap { timeline.activeYears(of: $0.actor).flatMap { $0.isEmpty ? nil : $0.startIndex } }.min() ?? 0
         var html = "<p class=\"legend small\">"
         for role in InitiatorRole.allCases {
             html += "<span style=\"background:\(roleColors[role]!)\"></span>\(esc(strings.text("label.role_" + role.rawValue)))"

@@ -146,9 +146,8 @@ extension StudyReport {
         var jobs: [(path: String, template: String, context: [String: Any])] = []
         // Each innovation's growth chart, from its first year with a tie.
         let timeline = growth.timeline
-        let yearsOf = Dictionary(uniqueKeysWithValues: (timeline?.innovations ?? []).map { ($0.actor, $0.years) })
         let growthCharts: [String?] = Parallel.map(innovations.count) { r in
-            guard let years = yearsOf[innovations[r].actor]?.drop(while: { $0.degree == 0 && $0.formed == 0 }), !years.isEmpty else { return nil }
+            guard let years = timeline?.activeYears(of: innovations[r].actor), !years.isEmpty else { return nil }
             return ReportCharts.growth(ReportCharts.innovationYears(Array(years), strings: strings),
                                        label: strings.text("growth.chart_innovation"), strings: strings)
         }

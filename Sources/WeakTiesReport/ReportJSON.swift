@@ -208,8 +208,7 @@ extension StudyReport {
     /// One innovation's years from its first tie on, and its early and later partner-initiated shares;
     /// `null` when no tie has a year.
     func innovationGrowthJSON(_ actor: Int) -> JSONValue {
-        guard let t = growth.timeline, let entry = t.innovations.first(where: { $0.actor == actor }) else { return .null }
-        let years = entry.years.drop { $0.degree == 0 && $0.formed == 0 }
+        guard let years = growth.timeline?.activeYears(of: actor) else { return .null }
         let n = NumberFormat.json
         let test = growth.establishment.first { $0.options.outcome == .partnerInitiated }
         let shares: JSONValue = test?.innovations.first { $0.actor == actor }.map { i in
@@ -226,7 +225,11 @@ extension StudyReport {
     /// given: a report is handed on, and `/home/…` would show the researcher's folders to everyone it
     /// reaches (the full paths stay in `run.json`).
     func citedFileName(_ path: String) -> String {
-        let paths = Set(study.sources.map(\.path) + [path])
+        citedNames[path] ?? Self.citedFileName(path, among: study.sources.map(\.path))
+    }
+
+    /// `path`'s file name with as many trailing folders as tell it apart from `paths`.
+    static func citedFileName(_ path: String, among paths: [String]) -> String {
         let parts = path.split(separator: "/", omittingEmptySubsequences: true)
         var k = 1
         while k < parts.count && paths.contains(where: { $0 != path && $0.split(separator: "/").suffix(k) == parts.suffix(k) }) { k += 1 }

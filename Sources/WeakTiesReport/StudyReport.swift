@@ -57,6 +57,8 @@ public struct StudyReport: Sendable {
     /// differ, with the defaults of `weakties timeline` (establishment tests) and `weakties compare` and the
     /// report's seed.
     public let growth: StudyGrowth
+    /// The name each input file is cited by (`citedFileName`), worked out once: every mention cites one.
+    let citedNames: [String: String]
 
     /// Computes the report. - Throws: `ReportError`.
     /// - Complexity: dominated by betweenness and closeness on the study graph, O(n·m).
@@ -98,6 +100,8 @@ public struct StudyReport: Sendable {
         innovations = Parallel.map(selected.count) { InnovationReport(profile: profiles.profile(of: selected[$0]), slug: slugs[$0]) }
         overview = try StudyOverview(metrics: metrics)
         growth = StudyGrowth(profiles: profiles, options: .init(seed: UInt64(max(0, options.seed))))
+        let paths = study.sources.map(\.path)
+        citedNames = Dictionary(paths.map { ($0, Self.citedFileName($0, among: paths)) }, uniquingKeysWith: { a, _ in a })
         // Agreement compares every coder's mentions: a study a consensus rule has filtered has lost the
         // very disagreements it would measure, so the section is left out then.
         agreement = study.options.consensus == .union ? try? Agreement(study: study, options: .init(seed: UInt64(max(0, options.seed)))) : nil

@@ -116,10 +116,11 @@ struct StudyInputOptions: ParsableArguments {
         ties.map { ($0, "ties") } + (nodes.map { [($0, "nodes")] } ?? []) + (aliases.map { [($0, "aliases")] } ?? [])
     }
 
-    /// Loads the study and prints its warnings (unless quiet). Errors are thrown for `Failure`.
     /// Progress lines for this command's options (a terminal, not quiet).
     var progress: Progress { Progress(quiet: quiet) }
 
+    /// Loads the study and prints its warnings (unless quiet) and, on a terminal, its progress. Errors
+    /// are thrown for `Failure`.
     func loadStudy() throws -> Study {
         if ties.isEmpty { throw ValidationError("give at least one ties table") }
         let progress = self.progress

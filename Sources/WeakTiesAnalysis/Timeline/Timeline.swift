@@ -73,6 +73,15 @@ public struct Timeline: Sendable {
     public let studyYears: [StudyYear]
     /// Per innovation (actor index, in label order), its years.
     public let innovations: [(actor: Int, years: [InnovationYear])]
+    /// Position of each innovation (actor index) in `innovations`.
+    private let positionOfActor: [Int: Int]
+
+    /// An innovation's years from the first in which it has or forms a tie (earlier years of the study
+    /// say nothing about it), with their indices in `years`; nil for an actor that is not one of the
+    /// timeline's innovations. The report's growth charts, tables and small multiples read this.
+    public func activeYears(of actor: Int) -> ArraySlice<InnovationYear>? {
+        positionOfActor[actor].map { innovations[$0].years.drop { $0.degree == 0 && $0.formed == 0 } }
+    }
 
     /// - Throws: `TimelineError.noYears` when no tie has a year; `MetricError` (none for a study that loaded).
     /// - Complexity: O(years with new ties × (mentions + the snapshot's constraint and E-I)); a year
@@ -163,6 +172,7 @@ public struct Timeline: Sendable {
         }
         self.studyYears = studyYears
         innovations = zip(innovationActors, perInnovation).map { ($0, $1) }
+        positionOfActor = Dictionary(uniqueKeysWithValues: innovationActors.enumerated().map { ($1, $0) })
     }
 }
 

@@ -32,10 +32,20 @@ public struct CSVWriter: Sendable {
         }
     }
 
+    /// The characters that make a spreadsheet read a cell as a formula.
+    static let formulaTriggers: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
     /// `'` before text starting with a formula trigger.
     public static func neutralised(_ s: String) -> String {
-        guard let first = s.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return s }
+        guard let first = s.unicodeScalars.first, formulaTriggers.contains(first) else { return s }
         return "'" + s
+    }
+
+    /// The text `neutralised` was given: a cell WeakTies wrote (`'=…`) read back as it was.
+    public static func unneutralised(_ s: String) -> String {
+        let scalars = s.unicodeScalars
+        guard scalars.first == "'", let next = scalars.dropFirst().first, formulaTriggers.contains(next) else { return s }
+        return String(s.dropFirst())
     }
 
     /// Quotes a field holding the delimiter, a quote or a line break, doubling its quotes. One pass

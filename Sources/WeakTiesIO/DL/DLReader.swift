@@ -319,11 +319,7 @@ import WeakTiesStudy
         let mapPath = DLWriter.labelMapPath(forDLPath: path)
         guard FileManager.default.fileExists(atPath: mapPath), let table = try? DelimitedTableReader.read(path: mapPath),
               let l = table.header.firstIndex(of: "label"), let i = table.header.firstIndex(of: "id") else { return nil }
-        func cell(_ c: Int, _ row: Int) -> String {
-            let text = table.columns[c].values[Int(table.columns[c].codes[row])]
-            if text.hasPrefix("'"), let next = text.dropFirst().first, "=+-@\t\r".contains(next) { return String(text.dropFirst()) }
-            return text
-        }
+        func cell(_ c: Int, _ row: Int) -> String { CSVWriter.unneutralised(table.columns[c].values[Int(table.columns[c].codes[row])]) }
         var map: [String: String] = [:]
         for row in 0..<table.rowCount { map[cell(l, row)] = cell(i, row) }
         return map
