@@ -18,9 +18,12 @@ public struct InnovationProfiles: Sendable {
         public static let position = Parts(rawValue: 1)
         /// Ties to strengthen and partners to meet (empty without it; implies `position`, the tie-breaker).
         public static let suggestions = Parts(rawValue: 2)
+        /// Everything: `position` and `suggestions` (the default).
         public static let all: Parts = [.position, .suggestions]
     }
 
+    /// The study's metrics the profiles read (its weights apply to Burt's measures, betweenness and
+    /// closeness).
     public let metrics: StudyMetrics
     /// What the profiles hold beyond the cheap values.
     public let parts: Parts
@@ -178,6 +181,7 @@ public struct InnovationProfiles: Sendable {
     }
 }
 
+/// The order of actors in reports and lists.
 extension Actor {
     /// Actors listed by label, then id (case-insensitive, then exact): the order of innovations in a
     /// report and of partners in lists.

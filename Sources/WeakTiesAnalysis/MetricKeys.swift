@@ -9,7 +9,21 @@ public enum NodeMetric: String, Sendable, CaseIterable, Hashable {
     case strength
     /// Betweenness, raw (each unordered pair once) and normalised by `2/((n−1)(n−2))`.
     case betweenness, betweennessNormalized = "betweenness_normalized"
-    case closeness, harmonic, eigenvector, pagerank, clustering
+    /// Wasserman–Faust closeness, `(r/(n−1)) · r / Σ d` over the r actors reachable (path lengths from
+    /// the study's weights); 0 for an actor that reaches nobody.
+    case closeness
+    /// Harmonic centrality, `Σ 1/d` over the other actors (unreachable ones add 0); not normalised.
+    case harmonic
+    /// Eigenvector centrality of the 0/1 adjacency (weights ignored), unit Euclidean norm; NaN
+    /// everywhere when the iteration does not converge or the network has no ties.
+    case eigenvector
+    /// PageRank (damping 0.85, unweighted); the scores sum to 1.
+    case pagerank
+    /// Local clustering coefficient: triangles through the actor / `k(k−1)/2` over its k distinct
+    /// neighbours; 0 for k < 2.
+    case clustering
+    /// k-core number: the largest k such that the actor lies in a subgraph where every actor has at
+    /// least k neighbours; 0 for isolates.
     case coreNumber = "core_number"
     /// Burt's structural holes.
     case constraint, effectiveSize = "effective_size", efficiency, hierarchy, egoDensity = "ego_density"

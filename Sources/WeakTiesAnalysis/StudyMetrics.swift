@@ -26,6 +26,8 @@ public final class StudyMetrics: @unchecked Sendable {
         /// Permutations of the E-I test per attribute (0: no test; the rescaled index is still computed).
         public var permutations: Int
 
+        /// Options with the given values; the defaults are unweighted, exact, on all cores, seed 1 and
+        /// 1000 permutations.
         public init(weights: WeightMode = .none, threads: Int = availableCores, sampleSources: Int? = nil,
                     seed: UInt64 = 1, permutations: Int = 1000) {
             self.weights = weights
@@ -36,9 +38,11 @@ public final class StudyMetrics: @unchecked Sendable {
         }
     }
 
+    /// The study measured.
     public let study: Study
     /// The study's graph, same indices as actors and ties.
     public let graph: Graph
+    /// The options the metrics are computed with.
     public let options: Options
     /// Per tie: whether its aggregated strength is weak.
     public let isWeak: [Bool]
@@ -123,10 +127,15 @@ public final class StudyMetrics: @unchecked Sendable {
         }
     }
 
+    /// Wasserman–Faust closeness and harmonic centrality, with path lengths from the study's weights
+    /// (hops when unweighted). 0 closeness for an actor that reaches nobody.
+    /// - Throws: `MetricError` (weights the metric cannot use).
     public func closeness() throws -> ClosenessResult {
         try memo("closeness") { try graph.closeness(weights: edgeWeights, threads: options.threads) }
     }
 
+    /// Local clustering coefficients (0 for fewer than two neighbours) and the transitivity of the
+    /// network (NaN without a connected triple); unweighted.
     public var clustering: ClusteringResult { memo("clustering") { graph.clustering() } }
 
     /// Burt's measures with the study's weights.
@@ -139,6 +148,7 @@ public final class StudyMetrics: @unchecked Sendable {
         try memo("communities") { try graph.louvainCommunities(weights: edgeWeights, seed: options.seed) }
     }
 
+    /// Connected components (each isolate one of its own), numbered by their smallest actor index.
     public var components: Components { memo("components") { graph.connectedComponents() } }
 
     // MARK: Ties
@@ -359,11 +369,16 @@ public final class StudyMetrics: @unchecked Sendable {
 
 /// How many ties are bridges or local bridges, and how many of those are weak.
 public struct GranovetterCounts: Sendable, Equatable {
+    /// Ties that are bridges (their removal disconnects their ends).
     public let bridges: Int
+    /// Of those, the weak ties.
     public let weakBridges: Int
+    /// Ties that are local bridges (their ends have no common neighbour; bridges included).
     public let localBridges: Int
+    /// Of those, the weak ties.
     public let weakLocalBridges: Int
 
+    /// Counts as given.
     public init(bridges: Int, weakBridges: Int, localBridges: Int, weakLocalBridges: Int) {
         self.bridges = bridges
         self.weakBridges = weakBridges
@@ -374,11 +389,17 @@ public struct GranovetterCounts: Sendable, Equatable {
 
 /// A metrics request the study cannot meet. Messages speak of the data (a command line adds its flags).
 public enum StudyMetricsError: Error, Equatable, CustomStringConvertible {
+    /// The node attribute named is neither a standard attribute nor a nodes-table column; `available`
+    /// lists the names there are.
     case unknownAttribute(String, available: [String])
+    /// Distance weights were asked for but the ties table has no weight column.
     case noWeightColumn
+    /// Weights were asked for but the tie (named "source id – target id") has no coded weight.
     case missingWeight(tie: String)
+    /// The attribute has `count` (0 or 1) known values, too few for a comparison by "same attribute".
     case tooFewGroups(String, count: Int)
 
+    /// The message, in terms of the data.
     public var description: String {
         switch self {
         case let .unknownAttribute(name, available):

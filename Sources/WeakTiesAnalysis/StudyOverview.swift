@@ -4,38 +4,58 @@ import WeakTiesStudy
 
 /// The study as a whole: size, Granovetter's test, openness and data quality.
 public struct StudyOverview: Sendable {
+    /// Number of actors (innovations, partners and actors of unknown kind).
     public let actors: Int
+    /// Number of innovations.
     public let innovations: Int
+    /// Number of partners.
     public let partners: Int
+    /// Number of ties (aggregated pairs).
     public let ties: Int
+    /// Ties whose aggregated strength is strong.
     public let strongTies: Int
+    /// Ties whose aggregated strength is weak.
     public let weakTies: Int
+    /// Number of coded mentions (rows of the ties tables).
     public let mentions: Int
+    /// Distinct non-empty interview ids among the mentions (0 without an interview column).
     public let interviews: Int
+    /// Connected components, each isolate one of its own.
     public let components: Int
     /// Ties / possible ties; NaN with fewer than two actors.
     public let density: Double
+    /// 3 × triangles / connected triples; NaN without a connected triple.
     public let transitivity: Double
+    /// Share of the ties that are weak, from 0 to 1; NaN without ties.
     public let weakTieShare: Double
+    /// Granovetter's test for the study: bridges and local bridges, and how many are weak.
     public let granovetter: GranovetterCounts
     /// Whole-network E-I index by region and by partner type (innovations as one group).
     public let eiRegion: Double
+    /// Whole-network E-I index by partner type, from −1 to +1; NaN with fewer than two known groups.
     public let eiPartnerType: Double
+    /// Mentions and interviews per coder, sorted by coder (empty without a coder column).
     public let coders: [CoderCount]
     /// Ties whose mentions disagree on the strength (strong and weak votes).
     public let strengthDisagreements: Int
     /// Actors named in the ties table but missing from the nodes table.
     public let undeclaredActors: Int
+    /// The study's warnings from loading.
     public let warnings: [Diagnostic]
+    /// The study's notices from loading.
     public let notices: [Diagnostic]
 }
 
 /// How much one coder coded.
 public struct CoderCount: Sendable, Equatable {
+    /// The coder as coded (empty for mentions without one).
     public let coder: String
+    /// Mentions the coder coded.
     public let mentions: Int
+    /// Distinct non-empty interviews among those mentions.
     public let interviews: Int
 
+    /// A coder with its counts.
     public init(coder: String, mentions: Int, interviews: Int) {
         self.coder = coder
         self.mentions = mentions

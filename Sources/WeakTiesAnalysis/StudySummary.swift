@@ -4,22 +4,39 @@ import WeakTiesStudy
 
 /// The numbers `weakties validate` reports about a study.
 public struct StudySummary: Sendable, Equatable {
+    /// Number of actors.
     public let actors: Int
+    /// Number of innovations.
     public let innovations: Int
+    /// Number of partners.
     public let partners: Int
+    /// Actors of kind `unknown` (neither innovation nor partner).
     public let unknownKind: Int
+    /// Number of ties (aggregated pairs).
     public let ties: Int
+    /// Ties whose aggregated strength is strong.
     public let strongTies: Int
+    /// Ties whose aggregated strength is weak.
     public let weakTies: Int
+    /// Number of coded mentions (rows of the ties tables).
     public let mentions: Int
+    /// Distinct non-empty interview ids (0 without an interview column).
     public let interviews: Int
+    /// Distinct non-empty coders (0 without a coder column).
     public let coders: Int
+    /// Connected components, each isolate one of its own.
     public let components: Int
+    /// Number of actors in the largest component (0 for an empty study).
     public let largestComponent: Int
+    /// Actors without a tie.
     public let isolates: Int
+    /// The study's warnings from loading, as messages.
     public let warnings: [String]
+    /// The study's notices from loading, as messages.
     public let notices: [String]
+    /// The files read (ties and nodes tables), with their rows, encoding and delimiter.
     public let files: [SourceFile]
+    /// The options the study was loaded with (strength threshold and rule, consensus, …).
     public let options: StudyOptions
 
     /// Summarises `study`. - Complexity: O(n + m + mentions).

@@ -2,9 +2,13 @@
 // Not here: metrics, domain words (innovation, tie), files.
 /// The values of one attribute column, typed. Missing values are `nil` (or NaN for `double`).
 public enum AttributeValues: Sendable, Equatable {
+    /// Text values; `nil` where missing.
     case string([String?])
+    /// Floating-point values; NaN where missing.
     case double([Double])
+    /// Integer values; `nil` where missing.
     case int([Int?])
+    /// Boolean values; `nil` where missing.
     case bool([Bool?])
 
     /// Number of entries (one per node or per edge).
@@ -57,6 +61,7 @@ public struct AttributeColumn: Sendable, Equatable {
     /// One value per node (or edge), indexed like the graph's nodes (or edges).
     public let values: AttributeValues
 
+    /// A column called `name` holding `values` (their length is checked when the column joins a graph).
     public init(name: String, values: AttributeValues) {
         self.name = name
         self.values = values
@@ -65,9 +70,11 @@ public struct AttributeColumn: Sendable, Equatable {
 
 /// An ordered set of attribute columns, all of the same length. Column order is insertion order.
 public struct AttributeTable: Sendable, Equatable {
+    /// The columns in insertion order (a replaced column keeps its place).
     public private(set) var columns: [AttributeColumn] = []
     private var positionByName: [String: Int] = [:]
 
+    /// An empty table.
     public init() {}
 
     /// Column names in order.

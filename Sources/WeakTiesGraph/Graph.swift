@@ -201,7 +201,14 @@ public struct Graph: Sendable {
 /// The neighbours of one node, read through its edges' ends (no neighbour ids are stored).
 public struct Neighbors: RandomAccessCollection, Sendable {
     /// Which end of an edge is the neighbour.
-    public enum Ends: Sendable { case targets, sources, opposite }
+    public enum Ends: Sendable {
+        /// The edge's target (a directed graph's successors).
+        case targets
+        /// The edge's source (a directed graph's predecessors).
+        case sources
+        /// Whichever end is not the node itself (undirected graphs; a self-loop yields the node).
+        case opposite
+    }
 
     @usableFromInline let edges: ArraySlice<Int32>
     @usableFromInline let ends: Ends

@@ -1,7 +1,10 @@
 /// An error raised while building a graph from caller-supplied data.
 public enum GraphBuildError: Error, Equatable, CustomStringConvertible {
+    /// An edge end names a node index outside `0..<nodeCount`.
     case nodeOutOfRange(Int32, nodeCount: Int)
+    /// The attribute column `name` has `actual` values where one per node (or edge), `expected`, is needed.
     case attributeLength(name: String, expected: Int, actual: Int)
+    /// Adding another edge would exceed the `Int32` index range; the payload is the current edge count.
     case tooManyElements(Int)
 
     public var description: String {
@@ -18,6 +21,7 @@ public enum GraphBuildError: Error, Equatable, CustomStringConvertible {
 ///
 /// Nodes are numbered in the order they are first added; edges in the order they are added.
 public struct GraphBuilder: Sendable {
+    /// Whether the graph being built has directed edges.
     public let isDirected: Bool
     private var nodeIDs: [String] = []
     private var indexByID: [String: Int32] = [:]
@@ -26,6 +30,7 @@ public struct GraphBuilder: Sendable {
     private var nodeAttributes = AttributeTable()
     private var edgeAttributes = AttributeTable()
 
+    /// An empty builder for a directed (`directed` true) or undirected graph.
     public init(directed: Bool) {
         self.isDirected = directed
     }

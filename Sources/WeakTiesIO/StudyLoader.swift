@@ -5,14 +5,24 @@ import WeakTiesStudy
 public enum InputFormat: String, Sendable, CaseIterable {
     /// Ties (and nodes) tables: CSV/TSV, the data contract.
     case csv
-    case graphml, gexf, pajek, dl, json
+    /// A GraphML file (`.graphml`).
+    case graphml
+    /// A GEXF file, Gephi's format (`.gexf`).
+    case gexf
+    /// A Pajek network (`.net`, `.paj`).
+    case pajek
+    /// A UCINET DL file (`.dl`).
+    case dl
+    /// Node-link JSON as networkx and D3 write it (`.json`).
+    case json
     /// Gephi's spreadsheet tables (edges, and its nodes table as the nodes table).
     case gephiCSV = "gephi-csv"
     /// A REFI-QDA project (`.qdpx`, `.qde`), mapped by a `QDAMapping`.
     case qda
 
-    /// The format a file's extension implies (`.graphml`, `.gexf`, `.net`/`.paj`, `.dl`, `.json`);
-    /// anything else is a CSV/TSV table (a Gephi edges table is recognised by its header).
+    /// The format a file's extension implies (`.graphml`, `.gexf`, `.net`/`.paj`, `.dl`, `.json`,
+    /// `.qdpx`/`.qde`); anything else is a CSV/TSV table (a Gephi edges table is recognised by its
+    /// header).
     public static func detect(path: String) -> InputFormat {
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "graphml": .graphml
@@ -48,9 +58,6 @@ public enum InputFormat: String, Sendable, CaseIterable {
 
 /// Reads ties and nodes tables (or a network file of another tool) from disk and assembles the study.
 public enum StudyLoader {
-    /// Loads a study from a network file of another tool (GraphML, GEXF, Pajek, DL, node-link JSON)
-    /// or Gephi CSV tables, through `NetworkTables` and the same `StudyAssembler` as every table.
-    /// - Throws: `InputOutputError`, or `ImportFailure` (located syntax or contract errors).
     /// Refuses a path that exists but is not a regular file (directory, FIFO, socket, device), with
     /// what it is; a missing file is left to the reader (which says "no such file").
     /// - Throws: `InputOutputError`.
@@ -69,6 +76,11 @@ public enum StudyLoader {
         throw InputOutputError(path: path, message: "\(kind), not a file to read")
     }
 
+    /// Loads a study from a network file of another tool (GraphML, GEXF, Pajek, DL, node-link JSON)
+    /// or Gephi CSV tables, through `NetworkTables` and the same `StudyAssembler` as every table.
+    /// `nodes` and `delimiter` apply to Gephi's tables only; `.csv` is read as a Gephi edges table too,
+    /// and `.qda` is not a network format (a precondition failure: use `load`).
+    /// - Throws: `InputOutputError`, or `ImportFailure` (located syntax or contract errors).
     public static func loadNetwork(path: String, nodes nodePath: String? = nil, format: InputFormat,
                                    options: StudyOptions = StudyOptions(), delimiter: UInt8? = nil) throws -> Study {
         let network: NetworkData
@@ -188,9 +200,17 @@ public enum StudyLoader {
 /// A combination of input files and formats that cannot be read (a usage error).
 public struct InputFormatError: Error, Sendable, CustomStringConvertible {
     /// What the message is about, so a front end can name its own option for it.
-    public enum Subject: Sendable { case tieFiles, nodesTable }
+    public enum Subject: Sendable {
+        /// The ties files or network files given, or their number.
+        case tieFiles
+        /// The nodes table given with them.
+        case nodesTable
+    }
+    /// What cannot be read together, and what to give instead.
     public let message: String
+    /// Which input the message is about.
     public let subject: Subject
+    /// A usage error about `subject` (the ties files unless given).
     public init(message: String, subject: Subject = .tieFiles) {
         self.message = message
         self.subject = subject

@@ -4,11 +4,15 @@ import WeakTiesGraph
 
 /// One score per node, indexed like the graph's nodes. NaN marks an undefined value (documented per metric).
 public struct NodeScores: Sendable, Equatable {
+    /// The score of each node, indexed by node; NaN where the metric is undefined for that node.
     public let values: [Double]
 
+    /// Scores from `values`, one per node in node order.
     public init(_ values: [Double]) { self.values = values }
 
+    /// The score of node `node`.
     public subscript(node: Int) -> Double { values[node] }
+    /// Number of scores (the graph's node count).
     public var count: Int { values.count }
 
     /// Node indices ordered by descending score; NaN last; ties by ascending index (deterministic).
@@ -31,20 +35,29 @@ public struct NodeScores: Sendable, Equatable {
 
 /// One score per edge, indexed like the graph's edges.
 public struct EdgeScores: Sendable, Equatable {
+    /// The score of each edge, indexed by edge id.
     public let values: [Double]
 
+    /// Scores from `values`, one per edge in edge id order.
     public init(_ values: [Double]) { self.values = values }
 
+    /// The score of edge `edge`.
     public subscript(edge: Int) -> Double { values[edge] }
+    /// Number of scores (the graph's edge count).
     public var count: Int { values.count }
 }
 
 /// A metric could not be computed from the given input.
 public enum MetricError: Error, Equatable, CustomStringConvertible {
+    /// Edge `edge` has a weight that is not finite and positive (zero, negative, infinite or NaN).
     case invalidWeight(edge: Int, value: Double)
+    /// The weights do not number one per edge: `actual` given for `expected` edges.
     case weightCount(expected: Int, actual: Int)
+    /// A per-node input (group labels, community numbers) does not number one per node.
     case attributeCount(expected: Int, actual: Int)
+    /// A per-edge input other than weights (such as weak-tie flags) does not number one per edge.
     case edgeValueCount(expected: Int, actual: Int)
+    /// A parameter is out of range or the input does not allow the metric; the message says which.
     case invalidParameter(String)
 
     public var description: String {

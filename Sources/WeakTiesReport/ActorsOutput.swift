@@ -5,14 +5,21 @@ import WeakTiesStudy
 
 /// Output formats of `weakties actors`.
 public enum ActorsFormat: String, Sendable, CaseIterable {
-    case text, csv, json
+    /// Plain text for reading: one line per actor, or each suggestion with its evidence.
+    case text
+    /// Spreadsheet-safe CSV with a header row; the suggestions' CSV is the alias table to edit.
+    case csv
+    /// A JSON array of actors, or an object with the suggestions and how they were found.
+    case json
 }
 
 /// Formats the study's actors and merge suggestions. The suggestions' CSV is an alias table
 /// (`alias,canonical_id`, then score and evidence) to edit and give back at import.
 public struct ActorsOutput: Sendable {
+    /// The study whose actors and mentions are listed.
     public let study: Study
 
+    /// Formats the actors of `study`.
     public init(study: Study) { self.study = study }
 
     /// Mentions of each actor and the first three places (file:line) that name it.

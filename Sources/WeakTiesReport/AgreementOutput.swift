@@ -5,13 +5,24 @@ import WeakTiesStudy
 
 /// Output formats of `weakties agree`.
 public enum AgreementFormat: String, Sendable, CaseIterable {
-    case text, csv, json, md, html
+    /// Plain-text tables; the disagreement list comes out as Markdown, as with `md`.
+    case text
+    /// Spreadsheet-safe CSV: one row per estimate, or per disagreement, field and coder.
+    case csv
+    /// JSON, indented by two spaces.
+    case json
+    /// Markdown; the reliability output ends with the disagreement list.
+    case md
+    /// A self-contained printable HTML page; the reliability page ends with the disagreement list.
+    case html
 }
 
 /// Formats inter-coder agreement — the reliability table and the disagreement list for a consensus
 /// meeting — in English or German. Every number comes from `Agreement`; this only writes it.
 public struct AgreementOutput: Sendable {
+    /// The agreement computed; every number written comes from it.
     public let agreement: Agreement
+    /// The texts and number format of the output's language.
     public let strings: ReportStrings
     let texts: [String: String]
     var study: Study { agreement.study }

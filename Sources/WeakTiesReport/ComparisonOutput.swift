@@ -5,16 +5,24 @@ import WeakTiesMetrics
 
 /// Output formats of `weakties compare`.
 public enum ComparisonFormat: String, Sendable, CaseIterable {
-    case text, csv, json
+    /// An aligned table with a note on how to read it (p, effect sizes); undefined values as "–".
+    case text
+    /// Spreadsheet-safe CSV with a header row; undefined values empty.
+    case csv
+    /// JSON, indented by two spaces; undefined values `null`.
+    case json
 }
 
 /// Formats an `InnovationComparison`: one row per measure with each group's mean and median, the
 /// effect sizes and the permutation p-value.
 public struct ComparisonOutput: Sendable {
+    /// The comparison computed; every number written comes from it.
     public let comparison: InnovationComparison
 
+    /// Formats `comparison`.
     public init(comparison: InnovationComparison) { self.comparison = comparison }
 
+    /// The comparison in `format`: in CSV one row per measure and group, in text one row per measure.
     public func render(_ format: ComparisonFormat) -> String {
         switch format {
         case .text: text()
@@ -76,15 +84,19 @@ public struct ComparisonOutput: Sendable {
 /// Formats a `QAPRegression`: one row per coefficient with its estimate, standard error, t-value and
 /// permutation p-values, and the fit.
 public struct QAPRegressionOutput: Sendable {
+    /// The regression computed; every number written comes from it.
     public let regression: QAPRegression
     /// Actors in the regression (the study's), for the heading.
     public let actors: Int
 
+    /// Formats `regression` over a study of `actors` actors.
     public init(regression: QAPRegression, actors: Int) {
         self.regression = regression
         self.actors = actors
     }
 
+    /// The regression in `format`: one row per coefficient (the intercept first), with the fit in
+    /// text and JSON.
     public func render(_ format: ComparisonFormat) -> String {
         switch format {
         case .text: text()

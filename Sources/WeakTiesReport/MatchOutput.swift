@@ -5,13 +5,24 @@ import WeakTiesStudy
 
 /// Output formats of `weakties match`.
 public enum MatchFormat: String, Sendable, CaseIterable {
-    case text, csv, json, md, html
+    /// Plain text for reading out.
+    case text
+    /// Spreadsheet-safe CSV with a header row: one row per candidate, meeting, or method and k.
+    case csv
+    /// JSON, indented by two spaces, with the weights used.
+    case json
+    /// Markdown: headings, lists and tables.
+    case md
+    /// A self-contained printable HTML page.
+    case html
 }
 
 /// Formats matching results — recommendations, event plans, backtests — with explanations an organiser
 /// can read out, in English or German. Every number comes from `Matching`; this only writes it.
 public struct MatchOutput: Sendable {
+    /// The matching computed; every number written comes from it.
     public let matching: Matching
+    /// The texts and number format of the output's language.
     public let strings: ReportStrings
     /// The `match.*` texts, read once from the nested tree.
     let texts: [String: String]
@@ -346,6 +357,8 @@ public struct MatchOutput: Sendable {
 
     // MARK: - Backtest
 
+    /// A backtest: precision and recall at each k of every ranking method (three decimals in text,
+    /// Markdown and HTML), with the counts of the ties up to and after `b.year`.
     public func backtest(_ b: MatchBacktest, format: MatchFormat) -> String {
         switch format {
         case .json:

@@ -13,6 +13,7 @@ public struct MetricsTable: Sendable {
     /// The node metrics that can be asked for, in output order.
     public static let nodeMetricNames = NodeMetric.allCases.map(\.rawValue)
 
+    /// What the table holds and how its metrics are computed.
     public struct Options: Sendable {
         /// Node metrics to lay out, in `NodeMetric.allCases` order whatever the order asked.
         public var metrics: [NodeMetric]
@@ -20,11 +21,15 @@ public struct MetricsTable: Sendable {
         public var attributes: [String]
         /// Which parts to compute: the actor rows, the tie rows, the network values.
         public var nodes: Bool
+        /// Whether to lay out the tie rows (`edgeValues`).
         public var ties: Bool
+        /// Whether to compute the network values (`network`).
         public var network: Bool
         /// How the metrics are computed (weights, threads, sampling, seed, permutations).
         public var metricsOptions: StudyMetrics.Options
 
+        /// The options; by default every node metric, no attributes, all three parts and the default
+        /// metric options.
         public init(metrics: [NodeMetric] = NodeMetric.allCases, attributes: [String] = [],
                     nodes: Bool = true, ties: Bool = true, network: Bool = true,
                     metricsOptions: StudyMetrics.Options = StudyMetrics.Options()) {
@@ -37,13 +42,25 @@ public struct MetricsTable: Sendable {
         }
     }
 
+    /// Names of the node columns after `id`, `label`, `kind`: the node metrics asked for, then per
+    /// attribute (its name snake-cased) its group metrics (`<metric>_<attribute>`) and brokerage
+    /// counts and z-scores (`brokerage_<attribute>_<role>`, `…_z`); empty when the actor rows were
+    /// not asked for.
     public let columns: [String]
     /// One row of values per actor, in `columns` order after `id`, `label`, `kind` (empty when the
     /// actor rows were not asked for).
     public let nodeValues: [[Double]]
+    /// Names of the tie columns after `source`, `target`, `strength`: `mentions`, `bridge` (1 or 0),
+    /// `local_bridge_span` (NaN for no local bridge, infinite for a bridge) and `edge_betweenness` (NaN
+    /// unless a betweenness metric was asked for). Always these four, even without tie rows.
     public let edgeColumns: [String]
     /// One row per tie (empty when the tie rows were not asked for).
     public let edgeValues: [[Double]]
+    /// The network values by name, in output order: `nodes`, `ties`, `density`, `components`,
+    /// `transitivity`, `weak_tie_share`; per attribute its E-I indices and test, assortativity and QAP
+    /// correlation (p-values only with permutations); Granovetter's bridge counts; `communities` and
+    /// `modularity` when a community metric was asked for. NaN where undefined; empty when the network
+    /// values were not asked for.
     public let network: [(String, Double)]
     /// Why some values are empty (an attribute with fewer than two known values), for stderr.
     public let warnings: [String]

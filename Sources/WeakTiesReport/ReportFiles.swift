@@ -19,12 +19,16 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
 /// A map the report asks for: the whole study (`ego == nil`) or one innovation's ego network.
 public struct ReportMapRequest: Sendable, Equatable {
+    /// Id of the actor whose ego network is drawn (radius 1); nil for the whole study.
     public let ego: String?
+    /// The map's title: the innovation's label, or the study map's heading in `language`.
     public let title: String
+    /// Layout seed (Graphviz's `start`): the report's `ReportOptions.seed`.
     public let seed: Int
     /// The language of the legend.
     public let language: ReportLanguage
 
+    /// A request for the map of `ego` (nil: the study) with the legend in `language`.
     public init(ego: String?, title: String, seed: Int, language: ReportLanguage = .en) {
         self.ego = ego
         self.title = title
@@ -35,9 +39,12 @@ public struct ReportMapRequest: Sendable, Equatable {
 
 /// One file of a report, by path relative to the output directory.
 public struct ReportFile: Sendable, Equatable {
+    /// Path relative to the output directory (`index.html`, `maps/<slug>.svg`, …).
     public let path: String
+    /// The file's bytes.
     public let data: Data
 
+    /// A file with `data` at `path`.
     public init(path: String, data: Data) {
         self.path = path
         self.data = data
@@ -46,7 +53,9 @@ public struct ReportFile: Sendable, Equatable {
 
 /// How the report is written.
 public struct ReportRendering: Sendable {
+    /// The output format: HTML or Markdown pages, JSON or CSV.
     public var format: ReportFormat
+    /// The language of the pages' texts, numbers and map legends (JSON and CSV do not depend on it).
     public var language: ReportLanguage
     /// A directory with the user's own templates (same file names as the bundled ones); templates
     /// it lacks come from the bundle.
@@ -56,6 +65,7 @@ public struct ReportRendering: Sendable {
     /// Where the pages link the metric definitions (`Docs/Metrics/`); nil: no link, the file is named.
     public var docsBase: String?
 
+    /// How to write the report; by default English HTML pages from the bundled templates.
     public init(format: ReportFormat = .html, language: ReportLanguage = .en, templateDirectory: String? = nil,
                 excelGerman: Bool = false, docsBase: String? = nil) {
         self.format = format
@@ -253,6 +263,7 @@ public final class Background<Value>: @unchecked Sendable {
     private var result: Result<Value, any Error>?
     private let done = DispatchSemaphore(value: 0)
 
+    /// Starts `work` at once on a new thread; `value()` waits for its result.
     public init(_ work: @escaping @Sendable () throws -> Value) {
         Thread { [self] in
             result = Result { try work() }

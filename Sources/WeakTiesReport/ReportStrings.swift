@@ -3,12 +3,16 @@ import Foundation
 
 /// The language of a report's pages.
 public enum ReportLanguage: String, Sendable, CaseIterable {
-    case en, de
+    /// English texts (`lang/en.json`): decimal point, `62%`.
+    case en
+    /// German texts (`lang/de.json`): decimal comma, `62 %`.
+    case de
 }
 
 /// A report language's texts (headings, labels, explanations, partner types) and number format,
 /// loaded from the bundled `lang/<code>.json`.
 public struct ReportStrings: @unchecked Sendable {
+    /// The language the texts were loaded for.
     public let language: ReportLanguage
     /// The nested texts as read (`heading.summary`, `explain.constraint`, …): the templates' `t`.
     public let tree: [String: Any]
@@ -111,8 +115,13 @@ public struct ReportStrings: @unchecked Sendable {
 
 /// Templates or texts that cannot be used.
 public enum ReportTemplateError: Error, Equatable, CustomStringConvertible {
+    /// A bundled resource (`lang/<code>.json`, `templates/<name>.mustache`) is missing or broken, or a
+    /// page's template could not be found: a broken installation.
     case missingResource(String)
+    /// A user's template file exists but cannot be read as UTF-8 text.
     case unreadableTemplate(path: String)
+    /// A template does not parse: `name` is its path (with line and column where the parser gives
+    /// them), `message` the parser's error.
     case invalidTemplate(name: String, message: String)
 
     public var description: String {

@@ -9,13 +9,16 @@ import WeakTiesStudy
 public enum ReportWriter {
     /// What the manifest records of the run besides the files written.
     public struct Run: Sendable {
+        /// The version of WeakTies that wrote the report (`version` in `run.json`).
         public var toolVersion: String
+        /// The subcommand that ran (`command` in `run.json`; `report` unless given).
         public var command: String
         /// Input files with their roles (`ties`, `nodes`).
         public var inputs: [(path: String, role: String)]
         /// The options as the caller named them.
         public var options: [(String, JSONValue)]
 
+        /// What to record of the run.
         public init(toolVersion: String, command: String = "report", inputs: [(path: String, role: String)],
                     options: [(String, JSONValue)]) {
             self.toolVersion = toolVersion
@@ -41,8 +44,12 @@ public enum ReportWriter {
 
     /// Stages and their times, for progress display and the benchmark's breakdown.
     public struct Observer: Sendable {
+        /// Called with a short description as each stage starts (`computing the metrics`, …).
         public var stage: @Sendable (String) -> Void
+        /// Called as a stage ends with its name (`import`, `metrics`, `maps`, `maps_cpu`, `writing`, …)
+        /// and its time in seconds (wall-clock; the map thread's CPU time for `maps_cpu`).
         public var time: @Sendable (String, Double) -> Void
+        /// An observer with the given callbacks; by default both do nothing.
         public init(stage: @escaping @Sendable (String) -> Void = { _ in }, time: @escaping @Sendable (String, Double) -> Void = { _, _ in }) {
             self.stage = stage
             self.time = time

@@ -14,6 +14,7 @@ public struct ReportOptions: Sendable, Equatable {
     /// Layout seed of the maps.
     public var seed: Int
 
+    /// The options; by default every innovation, five suggestions each, seed 1.
     public init(innovations: [String] = [], suggestions: Int = 5, seed: Int = 1) {
         self.innovations = innovations
         self.suggestions = suggestions
@@ -25,7 +26,9 @@ public struct ReportOptions: Sendable, Equatable {
 public enum ReportError: Error, Equatable, CustomStringConvertible {
     /// The name matched no actor (or several); the message gives the nearest names.
     case unknownInnovation(String)
+    /// The actor asked for (the name as given) is not of kind `innovation`.
     case notAnInnovation(String)
+    /// No innovations were asked for and the study has no actor of kind `innovation`.
     case noInnovations
     /// The map renderer returned no SVG (a bug or a broken Graphviz installation).
     case mapWithoutSVG(String)
@@ -43,9 +46,13 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
 /// The weak-tie report of a study: one `InnovationReport` per innovation plus the study overview,
 /// computed once from the study and its graph.
 public struct StudyReport: Sendable {
+    /// The study reported on.
     public let study: Study
+    /// The options the report was made with.
     public let options: ReportOptions
+    /// One page per innovation reported on, by label (then id).
     public let innovations: [InnovationReport]
+    /// The study as a whole: size, Granovetter's test, openness and data quality.
     public let overview: StudyOverview
     /// The numbers the report shows, computed once.
     public let metrics: StudyMetrics
@@ -181,9 +188,11 @@ public struct StudyReport: Sendable {
 /// `report.weakTieShare`) and the file name it is written under.
 @dynamicMemberLookup
 public struct InnovationReport: Sendable {
+    /// Every number of the innovation's page, computed once from the study's metrics.
     public let profile: InnovationProfile
     /// File-name-safe, unique within the report (`repair-cafe-cracau`).
     public let slug: String
 
+    /// A value of `profile` (`report.weakTieShare` reads `report.profile.weakTieShare`).
     public subscript<T>(dynamicMember keyPath: KeyPath<InnovationProfile, T>) -> T { profile[keyPath: keyPath] }
 }

@@ -5,11 +5,18 @@ import WeakTiesStudy
 
 /// Output formats of `weakties timeline`.
 public enum TimelineFormat: String, Sendable, CaseIterable {
-    case text, csv, json
+    /// Aligned tables (the study's years, then each innovation's) and the establishment tests.
+    case text
+    /// Spreadsheet-safe CSV: one row per year of the study (`scope` `study`) and of each innovation;
+    /// no establishment tests.
+    case csv
+    /// JSON, indented by two spaces, with the establishment tests by outcome.
+    case json
 }
 
 /// Formats a `Timeline`: the study's years and each innovation's; every number comes from `Timeline`.
 public struct TimelineOutput: Sendable {
+    /// The timeline computed; every number written comes from it.
     public let timeline: Timeline
     /// The innovations to show (actor indices; empty: all).
     public let innovations: [Int]
@@ -17,6 +24,7 @@ public struct TimelineOutput: Sendable {
     /// `establishment` (JSON, by outcome).
     public let establishment: [EstablishmentTest]
 
+    /// Formats `timeline`, showing `innovations` (all by default) and the `establishment` tests.
     public init(timeline: Timeline, innovations: [Int] = [], establishment: [EstablishmentTest] = []) {
         self.timeline = timeline
         self.innovations = innovations
@@ -28,6 +36,7 @@ public struct TimelineOutput: Sendable {
         innovations.isEmpty ? timeline.innovations : timeline.innovations.filter { innovations.contains($0.actor) }
     }
 
+    /// The timeline in `format`; undefined values are "–" in text, empty in CSV and `null` in JSON.
     public func render(_ format: TimelineFormat) -> String {
         switch format {
         case .text: text()

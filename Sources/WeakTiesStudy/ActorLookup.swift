@@ -12,6 +12,7 @@ public final class ActorLookup: @unchecked Sendable {
     let lock = NSLock()
     var tables: (byFolded: [String: [Int]], folded: [(text: String, actor: Int)])?
 
+    /// A lookup over the actors of `study`; ids are indexed at once, folded names on first need.
     public init(study: Study) {
         self.study = study
         var byID: [String: Int] = [:]
@@ -213,7 +214,10 @@ public final class ActorLookup: @unchecked Sendable {
 
 /// A name that does not identify one actor.
 public enum ActorLookupError: Error, Equatable, CustomStringConvertible {
+    /// No actor has this id, and no actor's id or label folds to it; `suggestions` are the ids of the
+    /// nearest actors (at most three, possibly none).
     case unknown(name: String, suggestions: [String])
+    /// Several actors fold to this name; `candidates` are their ids, sorted.
     case ambiguous(name: String, candidates: [String])
 
     public var description: String {

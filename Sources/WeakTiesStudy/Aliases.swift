@@ -15,6 +15,7 @@ public struct AliasTable: Sendable, Equatable, Codable {
     /// The file read (`nil`: no aliases).
     public private(set) var file: String?
 
+    /// An empty table: no aliases, every id is canonical.
     public init() {}
 
     /// Whether there are no aliases.

@@ -10,6 +10,7 @@ public struct TextColumn: Sendable, Equatable {
     /// One code per row.
     public var codes: [Int32]
 
+    /// A column of `values` (distinct) and one code per row indexing them; empty by default.
     public init(values: [String] = [], codes: [Int32] = []) {
         self.values = values
         self.codes = codes
@@ -47,6 +48,8 @@ public struct CodedTable: Sendable {
     /// contract's "header without data rows" applies to tables people type, not to network files.
     public var mayBeEmpty = false
 
+    /// A table of `columns` (one per header cell, each with one code per row) whose rows start on
+    /// `rowLines`; `isIncomplete` and `mayBeEmpty` start false.
     public init(
         file: String, header: [String], headerLine: Int = 1, columns: [TextColumn], rowLines: [Int32],
         diagnostics: [Diagnostic] = [], encoding: String = "utf-8",

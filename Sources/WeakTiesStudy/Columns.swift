@@ -7,11 +7,38 @@ public func normalizedHeaderName(_ header: String) -> String {
 
 /// The known columns of the ties table, with their aliases.
 public enum TieField: String, Sendable, CaseIterable {
-    case source, target, strength, interview, coder, quote, initiator, since
-    case proximitySpatial = "proximity_spatial", proximityCognitive = "proximity_cognitive"
-    case proximitySocial = "proximity_social", proximityOrganizational = "proximity_organizational"
+    /// The id of one end, by the contract the innovation (required).
+    case source
+    /// The id of the other end, by the contract the partner (required).
+    case target
+    /// The coded strength: `strong`/`weak`, `stark`/`schwach` or 1–5 (required).
+    case strength
+    /// The interview (document) the mention was coded from.
+    case interview
+    /// Who coded the mention.
+    case coder
+    /// The quoted segment that evidences the tie.
+    case quote
+    /// Who started the tie (`Initiator`).
+    case initiator
+    /// The year the tie began (four digits).
+    case since
+    /// Spatial proximity, low/medium/high or 1–3.
+    case proximitySpatial = "proximity_spatial"
+    /// Cognitive proximity, low/medium/high or 1–3.
+    case proximityCognitive = "proximity_cognitive"
+    /// Social proximity, low/medium/high or 1–3.
+    case proximitySocial = "proximity_social"
+    /// Organizational proximity, low/medium/high or 1–3.
+    case proximityOrganizational = "proximity_organizational"
+    /// Institutional proximity, low/medium/high or 1–3.
     case proximityInstitutional = "proximity_institutional"
-    case motive, benefit, weight
+    /// Motives for the tie: a list cell (values separated by `,` or `;`).
+    case motive
+    /// Benefits of the tie: a list cell (values separated by `,` or `;`).
+    case benefit
+    /// A non-negative number per mention; a tie's weight is the mean over its mentions (a strength).
+    case weight
 
     /// Header names (normalised) that mean this field.
     public var names: [String] {
@@ -57,10 +84,24 @@ public enum TieField: String, Sendable, CaseIterable {
 
 /// The known columns of the nodes table, with their aliases.
 public enum NodeField: String, Sendable, CaseIterable {
-    case id, label, kind
+    /// The actor's id, as the ties table names it (required).
+    case id
+    /// The display name.
+    case label
+    /// `innovation` or `partner` (German spellings accepted).
+    case kind
+    /// The partner type, ideally one of `PartnerType` (other values are kept, with a warning).
     case partnerType = "partner_type"
-    case region, sector, established, founded
+    /// The actor's region (free text).
+    case region
+    /// The actor's sector (free text).
+    case sector
+    /// Whether the actor is long established: a yes/no cell.
+    case established
+    /// The year founded (four digits).
+    case founded
 
+    /// Header names (normalised) that mean this field.
     public var names: [String] {
         switch self {
         case .id: ["id", "actor", "akteur", "node"]
@@ -80,6 +121,7 @@ public enum NodeField: String, Sendable, CaseIterable {
         return map
     }()
 
+    /// The field a header cell means, if it is a known one.
     public static func field(forHeader header: String) -> NodeField? { byName[normalizedHeaderName(header)] }
 }
 

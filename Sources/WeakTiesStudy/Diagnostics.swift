@@ -1,10 +1,14 @@
 /// Where something was found in an input file. Lines count physical lines (header = line 1); the
 /// column is the 1-based field number (the spreadsheet column), where there is one.
 public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// The file name as shown in messages.
     public let file: String
+    /// The physical line (1-based); 0 for the file as a whole.
     public let line: Int
+    /// The 1-based field number, or `nil` where the location is a whole line (or file).
     public let column: Int?
 
+    /// A location in `file` at `line` and, optionally, field `column`.
     public init(file: String, line: Int, column: Int? = nil) {
         self.file = file
         self.line = line
@@ -24,12 +28,25 @@ public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStr
 
 /// A located message about the input, printed like a compiler's: `ties.csv:17:3: error: …`.
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Hashable { case error, warning, notice }
+    /// How serious a diagnostic is.
+    public enum Severity: String, Sendable, Hashable {
+        /// The input breaks the data contract; the import fails (`ImportFailure`).
+        case error
+        /// Probably a problem worth checking (an unknown partner type, a tie year in the future); the
+        /// import goes on.
+        case warning
+        /// For the record (aliases merged, mentions set aside by the consensus rule, no nodes table).
+        case notice
+    }
 
+    /// How serious it is.
     public let severity: Severity
+    /// Where in the input it was found.
     public let location: SourceLocation
+    /// The message, without location or severity.
     public let message: String
 
+    /// A diagnostic of `severity` at `location`.
     public init(_ severity: Severity, _ location: SourceLocation, _ message: String) {
         self.severity = severity
         self.location = location
@@ -49,6 +66,7 @@ public struct ImportFailure: Error, Sendable, CustomStringConvertible {
     /// At most this many errors are listed per file.
     public static let errorsPerFile = 50
 
+    /// A failure listing `errors` (expected in file and line order), with `omittedCount` more not listed.
     public init(errors: [Diagnostic], omittedCount: Int = 0) {
         self.errors = errors
         self.omittedCount = omittedCount
@@ -63,13 +81,18 @@ public struct ImportFailure: Error, Sendable, CustomStringConvertible {
 
 /// Collects the errors of one input file, keeping at most `ImportFailure.errorsPerFile`.
 public struct ErrorCollector: Sendable {
+    /// The errors kept, in the order added (at most `ImportFailure.errorsPerFile`).
     public private(set) var errors: [Diagnostic] = []
+    /// Errors added beyond the cap: counted, not kept.
     public private(set) var omittedCount = 0
 
+    /// An empty collector.
     public init() {}
 
+    /// Whether no error has been kept (and so none added).
     public var isEmpty: Bool { errors.isEmpty }
 
+    /// Adds an error at `location`, or only counts it once the cap is reached.
     public mutating func add(_ location: SourceLocation, _ message: String) {
         if errors.count < ImportFailure.errorsPerFile {
             errors.append(Diagnostic(.error, location, message))

@@ -6,10 +6,15 @@ public struct Actor: Sendable, Equatable {
     public let id: String
     /// Display name (the id where the nodes table gives none).
     public let label: String
+    /// As the nodes table declares it; otherwise inferred from the ties (named in a source column
+    /// headed `innovation`: innovation; in a target column headed `partner`, or tied to an innovation:
+    /// partner), else `unknown`.
     public let kind: ActorKind
     /// The nodes table's `partner_type`, verbatim (`nil` where empty or not given).
     public let partnerType: String?
+    /// The nodes table's `region`, verbatim (`nil` where empty or not given).
     public let region: String?
+    /// The nodes table's `sector`, verbatim (`nil` where empty or not given).
     public let sector: String?
     /// Long established (`true`) or new (`false`); `nil` where not coded.
     public let established: Bool?
@@ -25,23 +30,35 @@ public struct Actor: Sendable, Equatable {
 
 /// One coded mention of a tie: one row of a ties table.
 public struct Mention: Sendable, Equatable {
+    /// Its index in `Study.mentions` (input order: files as given, then rows).
     public let index: Int
+    /// Actor index of the end in the source column (after aliases).
     public let source: Int32
+    /// Actor index of the end in the target column (after aliases).
     public let target: Int32
     /// The aggregated tie this mention belongs to.
     public let tie: Int32
+    /// This mention's strength (a number is strong at or above `StudyOptions.strongThreshold`).
     public let strength: Strength
     /// The strength as coded, verbatim (`stark`, `4`, …).
     public let codedStrength: String
+    /// The interview cell, verbatim ("" where empty or the column is absent).
     public let interview: String
+    /// The coder cell, verbatim ("" where empty or the column is absent).
     public let coder: String
+    /// The quote cell, verbatim ("" where empty or the column is absent).
     public let quote: String
+    /// Who started the tie; `nil` where not coded.
     public let initiator: Initiator?
+    /// The year the tie began; `nil` where not coded.
     public let since: Int?
     /// Coded proximity per dimension (`nil` where not coded).
     public let proximity: [ProximityDimension: ProximityLevel]
+    /// The motive cell, verbatim: a list separated by `,` or `;` (see `CellParser.listValues`).
     public let motive: String
+    /// The benefit cell, verbatim: a list separated by `,` or `;` (see `CellParser.listValues`).
     public let benefit: String
+    /// The coded weight (non-negative, a strength); `nil` where not coded.
     public let weight: Double?
     /// Every column that is no known field, by column name.
     public let extra: [String: String]
@@ -51,13 +68,17 @@ public struct Mention: Sendable, Equatable {
 
 /// An undirected tie: all mentions of one unordered pair, aggregated.
 public struct Tie: Sendable, Equatable {
+    /// Its index in `Study.ties`, which is its edge index in `Study.graph()`.
     public let index: Int
     /// The ends, oriented as in the tie's first mention.
     public let source: Int32
+    /// The other end (actor index).
     public let target: Int32
     /// Strength decided by the study's `StrengthRule`.
     public let strength: Strength
+    /// Number of its mentions coded strong.
     public let strongVotes: Int
+    /// Number of its mentions coded weak.
     public let weakVotes: Int
     /// Indices of its mentions, in input order.
     public let mentions: ArraySlice<Int32>
@@ -70,9 +91,13 @@ public struct MentionTable: Sendable {
     public let columnNames: [String]
     /// The verbatim cells of each column, dictionary-encoded.
     public let cells: [TextColumn]
+    /// Actor index of each mention's source end (after aliases).
     public let source: [Int32]
+    /// Actor index of each mention's target end (after aliases).
     public let target: [Int32]
+    /// Index of the tie each mention belongs to.
     public let tie: [Int32]
+    /// Each mention's parsed strength.
     public let strength: [Strength]
     /// Raw value of `Initiator` cases in `Initiator.allCases` order, 255 where not coded.
     let initiatorCodes: [UInt8]
@@ -84,6 +109,7 @@ public struct MentionTable: Sendable {
     public let weight: [Double]
     /// Index of the file (in `Study.sources`) and line of each row.
     public let fileIndex: [Int16]
+    /// The physical line on which each mention's row starts.
     public let line: [Int32]
     let files: [String]
     let columnIndex: [String: Int]
@@ -100,18 +126,22 @@ public struct MentionTable: Sendable {
         return cells[c][row]
     }
 
+    /// Who started the tie of mention `row`; `nil` where not coded.
     public func initiator(_ row: Int) -> Initiator? {
         let code = initiatorCodes[row]
         return code == 255 ? nil : Initiator.allCases[Int(code)]
     }
 
+    /// The year mention `row`'s tie began; `nil` where not coded.
     public func since(_ row: Int) -> Int? { sinceYears[row] == 0 ? nil : Int(sinceYears[row]) }
 
+    /// Mention `row`'s coded proximity on `dimension`; `nil` where not coded.
     public func proximity(_ dimension: ProximityDimension, _ row: Int) -> ProximityLevel? {
         let d = ProximityDimension.allCases.firstIndex(of: dimension)!
         return ProximityLevel(rawValue: Int(proximityLevels[d][row]))
     }
 
+    /// File and line of mention `row` (no column).
     public func location(_ row: Int) -> SourceLocation {
         SourceLocation(file: files[Int(fileIndex[row])], line: Int(line[row]))
     }
@@ -140,16 +170,25 @@ public struct MentionTable: Sendable {
 /// The aggregated ties, column by column; the mentions of tie `t` are
 /// `mentionIndices[mentionOffsets[t]..<mentionOffsets[t + 1]]` (CSR layout, input order).
 public struct TieTable: Sendable {
+    /// Actor index of each tie's first end (as oriented in its first mention).
     public let source: [Int32]
+    /// Actor index of each tie's other end.
     public let target: [Int32]
+    /// Each tie's strength, decided by the study's `StrengthRule`.
     public let strength: [Strength]
+    /// Number of each tie's mentions coded strong.
     public let strongVotes: [Int32]
+    /// Number of each tie's mentions coded weak.
     public let weakVotes: [Int32]
+    /// CSR offsets into `mentionIndices`; `count + 1` entries.
     public let mentionOffsets: [Int]
+    /// Mention indices of every tie, tie after tie, each tie's in input order.
     public let mentionIndices: [Int32]
 
+    /// Number of ties.
     public var count: Int { source.count }
 
+    /// Tie `t` as a value.
     public subscript(t: Int) -> Tie {
         Tie(index: t, source: source[t], target: target[t], strength: strength[t],
             strongVotes: Int(strongVotes[t]), weakVotes: Int(weakVotes[t]),
@@ -159,11 +198,22 @@ public struct TieTable: Sendable {
 
 /// A file that was read into the study.
 public struct SourceFile: Sendable, Equatable, Codable {
-    public enum Role: String, Sendable, Codable { case ties, nodes }
+    /// What the file held.
+    public enum Role: String, Sendable, Codable {
+        /// A ties table (mentions).
+        case ties
+        /// The nodes table (actors).
+        case nodes
+    }
+    /// The file name as shown in messages.
     public let path: String
+    /// Whether it was a ties or the nodes table.
     public let role: Role
+    /// Data rows read (header aside), before the consensus rule set any aside.
     public let rows: Int
+    /// How the file was decoded (`utf-8`, `windows-1252`, …).
     public let encoding: String
+    /// The delimiter, as text (`,`, `;`, `\t`); for a network file, the format read.
     public let delimiter: String
 }
 
@@ -171,14 +221,20 @@ public struct SourceFile: Sendable, Equatable, Codable {
 ///
 /// Actor `i` is node `i` of `graph()`, tie `t` is edge `t`: the domain and the graph share indices.
 public struct Study: Sendable {
+    /// Every actor, indexed like the graph's nodes: declared ones first (nodes-table order), then those
+    /// created from the ties tables in order of first mention.
     public let actors: [Actor]
+    /// Every mention the consensus rule kept, in input order (files as given, then rows).
     public let mentions: MentionTable
+    /// The aggregated undirected ties, in order of first mention.
     public let ties: TieTable
     /// Columns of the nodes table (known fields by canonical name, then extra columns as written).
     public let nodeColumns: [String]
     /// Warnings and notices raised while importing (never errors: those fail the import).
     public let diagnostics: [Diagnostic]
+    /// The files read: the ties tables in the order given, then the nodes table if any.
     public let sources: [SourceFile]
+    /// The options the study was built with.
     public let options: StudyOptions
     let actorIndexByID: [String: Int32]
 
@@ -220,6 +276,7 @@ public struct StudyOptions: Sendable, Equatable, Codable {
     /// Actor aliases applied at import (alias → canonical id); empty: none.
     public var aliases: AliasTable
 
+    /// Options with the given settings; the defaults: threshold 3, majority rule, union of coders, no aliases.
     public init(strongThreshold: Double = 3, strengthRule: StrengthRule = .majority, consensus: ConsensusRule = .union,
                 aliases: AliasTable = AliasTable()) {
         self.strongThreshold = strongThreshold

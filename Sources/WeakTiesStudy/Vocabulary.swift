@@ -2,18 +2,44 @@ import Foundation
 
 /// Whether an actor is a social innovation or one of its partners.
 public enum ActorKind: String, Sendable, CaseIterable, Codable {
-    case innovation, partner, unknown
+    /// A social innovation.
+    case innovation
+    /// A partner of an innovation.
+    case partner
+    /// Neither declared nor inferable from the ties.
+    case unknown
 }
 
 /// The partner types of the data contract.
 public enum PartnerType: String, Sendable, CaseIterable, Codable {
-    case publicAdmin = "public_admin", business, civilSociety = "civil_society", welfare
-    case researchEducation = "research_education", foundation, politics, media, religious, individual
+    /// Public administration.
+    case publicAdmin = "public_admin"
+    /// Businesses.
+    case business
+    /// Civil-society organisations.
+    case civilSociety = "civil_society"
+    /// Welfare organisations.
+    case welfare
+    /// Research and education.
+    case researchEducation = "research_education"
+    /// Foundations.
+    case foundation
+    /// Politics.
+    case politics
+    /// Media.
+    case media
+    /// Religious organisations.
+    case religious
+    /// Individuals (private persons).
+    case individual
 }
 
 /// Tie strength as coded (`strong`/`weak`, German `stark`/`schwach`, or a number 1–5).
 public enum Strength: UInt8, Sendable, CaseIterable, Codable {
-    case weak = 0, strong = 1
+    /// A weak tie (`weak`, `schwach`, or a number below the threshold).
+    case weak = 0
+    /// A strong tie (`strong`, `stark`, or a number at or above the threshold).
+    case strong = 1
 
     /// `strong` or `weak`.
     public var name: String { self == .strong ? "strong" : "weak" }
@@ -43,13 +69,24 @@ public enum Strength: UInt8, Sendable, CaseIterable, Codable {
 
 /// A value that breaks the data contract, with a message for the user.
 public struct ValueError: Error, Sendable, Equatable {
+    /// What is wrong with the value, for the user (without location).
     public let message: String
+    /// An error with `message`.
     public init(_ message: String) { self.message = message }
 }
 
 /// Who started a tie.
 public enum Initiator: String, Sendable, CaseIterable, Codable {
-    case source, target, both, third, unknown
+    /// The source end (also written `innovation`).
+    case source
+    /// The target end (also written `partner`).
+    case target
+    /// Both ends together (`beide`).
+    case both
+    /// A third party (`dritte`).
+    case third
+    /// Coded as unknown (`unbekannt`); an empty cell is `nil`, not this.
+    case unknown
 
     static let accepted = "source, target, both, third, unknown, innovation, partner, beide, dritte or unbekannt"
 
@@ -70,7 +107,16 @@ public enum Initiator: String, Sendable, CaseIterable, Codable {
 
 /// The five proximity dimensions (Boschma): spatial, cognitive, social, organizational, institutional.
 public enum ProximityDimension: String, Sendable, CaseIterable, Codable {
-    case spatial, cognitive, social, organizational, institutional
+    /// Geographical closeness.
+    case spatial
+    /// A shared knowledge base.
+    case cognitive
+    /// Personal relations and trust.
+    case social
+    /// Ties within one organisation or organisational arrangement.
+    case organizational
+    /// Shared rules, norms and values.
+    case institutional
 
     /// The tie-table column name, e.g. `proximity_spatial`.
     public var columnName: String { "proximity_\(rawValue)" }
@@ -78,8 +124,14 @@ public enum ProximityDimension: String, Sendable, CaseIterable, Codable {
 
 /// A coded proximity level.
 public enum ProximityLevel: Int, Sendable, CaseIterable, Codable, Comparable {
-    case low = 1, medium = 2, high = 3
+    /// Low (`niedrig`, `gering`, 1).
+    case low = 1
+    /// Medium (`mittel`, 2).
+    case medium = 2
+    /// High (`hoch`, 3).
+    case high = 3
 
+    /// `low`, `medium` or `high`.
     public var name: String {
         switch self {
         case .low: "low"
@@ -115,6 +167,8 @@ public enum StrengthRule: String, Sendable, CaseIterable, Codable {
     /// The strength of the last mention in input order (files in the order given, then rows).
     case latest
 
+    /// The strength of a tie with `strongVotes` strong and `weakVotes` weak mentions; `latest`, the
+    /// strength of its last mention, is read by `.latest` only.
     public func decide(strongVotes: Int, weakVotes: Int, latest: Strength) -> Strength {
         switch self {
         case .majority: strongVotes >= weakVotes ? .strong : .weak

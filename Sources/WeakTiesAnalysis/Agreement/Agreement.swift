@@ -47,12 +47,15 @@ public enum AgreementVariable: Hashable, Sendable {
 
 /// A confidence interval; NaN bounds where it is undefined.
 public struct ConfidenceInterval: Sendable, Equatable {
+    /// The lower bound.
     public let low: Double
+    /// The upper bound.
     public let high: Double
 }
 
 /// Agreement on one variable, between two coders or among all.
 public struct ReliabilityEstimate: Sendable {
+    /// The variable assessed.
     public let variable: AgreementVariable
     /// The two coders compared, or every coder (overall).
     public let coders: [String]
@@ -62,15 +65,22 @@ public struct ReliabilityEstimate: Sendable {
     public let units: Int
     /// Values in pairable units.
     public let values: Int
+    /// Share of agreeing pairs of values within the pairable units, from 0 to 1; NaN without such units.
     public let percentAgreement: Double
     /// Cohen's κ (pairs of coders; NaN overall).
     public let cohenKappa: Double
+    /// Bootstrap percentile interval of `cohenKappa` at `Agreement.Options.confidence`; NaN bounds
+    /// overall, without replicates, or when fewer than half the replicates are defined.
     public let cohenKappaInterval: ConfidenceInterval
     /// Fleiss' κ over the units coded by `fleissRaters` coders (overall; NaN for pairs).
     public let fleissKappa: Double
+    /// The number of coders per unit Fleiss' κ uses: the most common one among units with two or more
+    /// values; 0 for pairs and where no unit has two values.
     public let fleissRaters: Int
     /// Krippendorff's α with the variable's level.
     public let alpha: Double
+    /// Bootstrap percentile interval of `alpha` at `Agreement.Options.confidence`; NaN bounds without
+    /// replicates or when fewer than half the replicates are defined.
     public let alphaInterval: ConfidenceInterval
 }
 
@@ -82,9 +92,13 @@ public struct Disagreement: Sendable {
         /// `presence`, `strength`, `strength_scale`, `initiator`, `proximity_<dimension>`, `weight`,
         /// `motive` or `benefit`.
         public let field: String
+        /// Each coder's value as text, in `coders` order: `coded` / `not coded`, `strong` / `weak`,
+        /// `1`–`5`, the initiating end's id or `both` / `third` / `unknown`, a proximity level, the
+        /// weight, or the coder's motive or benefit cells joined with " | ".
         public let values: [String?]
     }
 
+    /// The interview in which the coders differ.
     public let interview: String
     /// The study's tie between the pair (its ends give the orientation `initiator` refers to).
     public let tie: Int
@@ -92,6 +106,7 @@ public struct Disagreement: Sendable {
     public let coders: [String]
     /// Each coder's mentions of the pair in this interview, input order.
     public let mentions: [[Int32]]
+    /// The variables on which the coders differ, in variable order (`presence` first when disputed).
     public let differences: [Difference]
 
     /// Whether the tie itself is disputed (one coder coded it, another did not).
@@ -100,7 +115,9 @@ public struct Disagreement: Sendable {
 
 /// Why agreement cannot be computed.
 public enum AgreementError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The ties tables have no column of this name (`interview` or `coder`).
     case missingColumn(String)
+    /// No interview was coded by two or more coders; the numbers of coders and interviews found.
     case noDoubleCoding(coders: Int, interviews: Int)
     /// The study was read with a consensus rule that set mentions aside.
     case consensusApplied(String)
@@ -138,16 +155,21 @@ public struct Agreement: Sendable {
         case named
     }
 
+    /// What is measured and how the intervals are estimated.
     public struct Options: Sendable {
         /// Units of tie presence.
         public var presenceUnits: PresenceUnits
         /// Bootstrap replicates for the confidence intervals (0: none).
         public var replicates: Int
+        /// Seed of the bootstrap (each estimate derives its own from it).
         public var seed: UInt64
+        /// Confidence level of the intervals, between 0 and 1 (default 0.95).
         public var confidence: Double
         /// Motive and benefit values assessed per field: the most frequent ones.
         public var valuesPerField: Int
 
+        /// Options with the given values (defaults: coded units, 1000 replicates, seed 1, 95 %
+        /// intervals, 30 values per field).
         public init(presenceUnits: PresenceUnits = .coded, replicates: Int = 1000, seed: UInt64 = 1,
                     confidence: Double = 0.95, valuesPerField: Int = 30) {
             self.presenceUnits = presenceUnits
@@ -158,7 +180,9 @@ public struct Agreement: Sendable {
         }
     }
 
+    /// The study whose coding is compared.
     public let study: Study
+    /// The options of the measurement.
     public let options: Options
     /// Every coder, sorted.
     public let coders: [String]
@@ -172,6 +196,7 @@ public struct Agreement: Sendable {
     public let overall: [ReliabilityEstimate]
     /// Agreement of each pair of coders that coded an interview together, per variable.
     public let pairs: [ReliabilityEstimate]
+    /// Every unit on which the coders of its interview differ, by interview, then by tie.
     public let disagreements: [Disagreement]
     /// Motive and benefit values left out by `valuesPerField`, per field.
     public let unassessedValues: [String: Int]

@@ -14,10 +14,17 @@ import WeakTiesStudy
 /// (P(a > b) − P(a < b), robust to outliers); for more groups η² (between / total sum of squares).
 /// Innovations whose value is undefined (NaN) or whose group is unknown are left out of that measure.
 public struct InnovationComparison: Sendable {
+    /// How the permutation tests run.
     public struct Options: Sendable {
+        /// Seeded random assignments per measure where the test is not exact (0: no p-value).
         public var permutations: Int
+        /// Seed of the random assignments (each measure draws its own stream from it).
         public var seed: UInt64
+        /// With two groups, every assignment is counted when there are at most this many; more groups
+        /// are always sampled.
         public var exactUpTo: Int
+        /// Options with the given values (defaults: 9,999 permutations, seed 1, exact up to 50,000
+        /// assignments).
         public init(permutations: Int = 9999, seed: UInt64 = 1, exactUpTo: Int = 50_000) {
             self.permutations = permutations
             self.seed = seed
@@ -27,31 +34,51 @@ public struct InnovationComparison: Sendable {
 
     /// One group's values of a measure.
     public struct Group: Sendable {
+        /// The group's label (`established`, `new`, or the attribute's value).
         public let name: String
+        /// Innovations of the group with a defined value of the measure.
         public let count: Int
+        /// Mean of their values; NaN when `count` is 0.
         public let mean: Double
+        /// Median of their values; NaN when `count` is 0.
         public let median: Double
     }
 
     /// One measure compared across the groups.
     public struct Measure: Sendable {
+        /// The measure's key: `weak_tie_share`, `ei_region`, `ei_partner_type`, `constraint`,
+        /// `effective_size`, `brokerage_across_regions`, `partner_initiated_share` or `ties`.
         public let name: String
+        /// Each group's values, in `groupNames` order.
         public let groups: [Group]
         /// Mean of the first group minus mean of the second (two groups only; else NaN).
         public let difference: Double
+        /// Hedges' g: the difference over the pooled standard deviation, times 1 − 3/(4·df − 1); NaN
+        /// unless there are two groups, df = n − 2 ≥ 2 and the values vary within the groups.
         public let hedgesG: Double
+        /// Cliff's δ = P(a > b) − P(a < b), a from the first group and b from the second, from −1 to
+        /// +1 (positive: the first group's values tend to be larger); NaN unless there are two groups.
         public let cliffsDelta: Double
+        /// η² = between-group / total sum of squares, from 0 to 1 (for two groups too); NaN when every
+        /// value is equal or fewer than two groups have values.
         public let etaSquared: Double
+        /// Permutation p-value: the share of assignments whose statistic is at least the observed one
+        /// (observed counted); NaN when fewer than two groups have values or, sampled, without permutations.
         public let p: Double
         /// Whether p counts every assignment (else `permutations` draws).
         public let exact: Bool
+        /// Assignments the p-value counts: all of them when `exact`, else the permutations drawn (0 when
+        /// the measure cannot be tested).
         public let assignments: Int
     }
 
     /// The grouping's name (`established`, `region`, …) and the groups in order.
     public let attribute: String
+    /// The groups found among the innovations: `established` first, then by name.
     public let groupNames: [String]
+    /// One comparison per measure, in a fixed order (see `Measure.name`).
     public let measures: [Measure]
+    /// The options the tests ran with.
     public let options: Options
 
     /// Compares the innovations grouped by `attribute`: `established` (established / new) or a nodes
@@ -191,7 +218,11 @@ public struct InnovationComparison: Sendable {
 
 /// Why innovations cannot be compared.
 public enum ComparisonError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The attribute is neither `established` nor a node attribute of the study; the second value
+    /// lists the node attributes there are.
     case unknownAttribute(String, [String])
+    /// The innovations fall into fewer than two groups by the attribute; the second value lists the
+    /// groups found.
     case tooFewGroups(String, [String])
 
     public var description: String {

@@ -18,12 +18,14 @@ import WeakTiesStudy
 /// merged with a partner. Candidates are only the pairs sharing a token or a pair of tokens held by
 /// at most 200 actors (blocking), so the cost grows with the study, not with the square of its actors.
 public struct MergeSuggestions: Sendable {
+    /// Which pairs are suggested and how candidates are found.
     public struct Options: Sendable {
         /// Pairs scoring at least this are suggested.
         public var minimumScore: Double
         /// Tokens shared by more actors than this are not used to find candidates.
         public var maximumBlock: Int
 
+        /// Options with the given values (defaults: score at least 0.8, blocks of at most 200 actors).
         public init(minimumScore: Double = 0.8, maximumBlock: Int = 200) {
             self.minimumScore = minimumScore
             self.maximumBlock = maximumBlock
@@ -32,14 +34,20 @@ public struct MergeSuggestions: Sendable {
 
     /// One suggested alias: `alias` is probably `canonical`.
     public struct Suggestion: Sendable, Equatable {
+        /// Actor index of the probable variant (to be written as an alias).
         public let alias: Int
+        /// Actor index of the group's canonical actor it should become.
         public let canonical: Int
+        /// Score of the alias's best suggested pair, from 0 to 1 (name similarity with the region and
+        /// partner-type adjustments, clamped); at least `Options.minimumScore`.
         public let score: Double
         /// Why, in words: the matched tokens and the attribute checks.
         public let reasons: [String]
     }
 
+    /// The study whose actor ids were compared.
     public let study: Study
+    /// The options the suggestions were made with.
     public let options: Options
     /// Suggestions, grouped: every alias of a group points at the group's canonical actor (declared
     /// in the nodes table, else most mentioned, else the longer, fuller id), sorted by canonical then alias.

@@ -5,6 +5,7 @@ import WeakTiesStudy
 public struct EventRequest: Sendable {
     /// Innovations and partners who attend (actor indices).
     public var innovations: [Int]
+    /// Partners who attend (actor indices; repeated ones count once).
     public var partners: [Int]
     /// Rounds of meetings.
     public var rounds: Int
@@ -17,6 +18,7 @@ public struct EventRequest: Sendable {
     /// Seed of the tie-breaking between plans of equal total gain.
     public var seed: UInt64
 
+    /// A request with the given values (defaults: one seat per table, no fixed or forbidden pairs, seed 1).
     public init(innovations: [Int], partners: [Int], rounds: Int, seatsPerTable: Int = 1,
                 fixed: [(innovation: Int, partner: Int)] = [], forbidden: Set<ActorPair> = [], seed: UInt64 = 1) {
         self.innovations = innovations
@@ -33,10 +35,13 @@ public struct EventRequest: Sendable {
 public struct Meeting: Sendable, Equatable {
     /// Round, from 1.
     public let round: Int
+    /// Actor index of the innovation.
     public let innovation: Int
+    /// Actor index of the partner.
     public let partner: Int
     /// The candidate's gains (`nil` for a fixed meeting of a pair already tied).
     public let candidate: MatchCandidate?
+    /// Whether the meeting was required (`EventRequest.fixed`) rather than chosen for its gain.
     public let isFixed: Bool
     /// The score this meeting adds (0 for a fixed meeting of tied actors).
     public var gain: Double { candidate?.score ?? 0 }
@@ -46,9 +51,11 @@ public struct Meeting: Sendable, Equatable {
 /// `seatsPerTable` innovations per round, no pair twice, fixed meetings included; among all such
 /// schedules one of maximal total gain.
 public struct EventPlan: Sendable {
+    /// The request planned.
     public let request: EventRequest
     /// By round, then partner label, then innovation label.
     public let meetings: [Meeting]
+    /// Sum of the meetings' `gain`, fixed meetings included.
     public let totalGain: Double
     /// Pairs with a positive gain that the plan could consider (not tied, not forbidden).
     public let candidatePairs: Int

@@ -11,20 +11,26 @@ public struct MatchBacktest: Sendable {
         public let name: String
         /// Precision@k and recall@k for each k of `ks`, micro-averaged over the innovations evaluated.
         public let precision: [Double]
+        /// Recall@k for each k of `ks`: hits in the first k over all predictable later ties of the
+        /// innovations evaluated, from 0 to 1; NaN when no innovation was evaluated.
         public let recall: [Double]
     }
 
     /// The last year of the network the ranking sees.
     public let year: Int
+    /// The cut-offs k of precision@k and recall@k, ascending.
     public let ks: [Int]
     /// Ties with a year up to `year` (the network ranked on), after it, and without a year (left out of
     /// both: when they formed is unknown).
     public let earlierTies: Int
+    /// Ties that began after `year` (hidden from the ranking).
     public let laterTies: Int
+    /// Ties without a year (no mention codes `since`).
     public let tiesWithoutYear: Int
     /// Later ties that could be predicted (between an innovation and a partner both in the earlier
     /// network) and those that could not (an end was not in it yet).
     public let predictableTies: Int
+    /// Later innovation–partner ties with an end that had no tie up to `year`.
     public let unpredictableTies: Int
     /// Later ties between two partners or two innovations (not what the matching proposes).
     public let otherLaterTies: Int
@@ -32,6 +38,8 @@ public struct MatchBacktest: Sendable {
     public let innovationsEvaluated: Int
     /// The matching on the earlier network (its candidates were ranked).
     public let matching: Matching
+    /// How each ranking did: `score`, `common_neighbors`, `jaccard`, `adamic_adar`,
+    /// `resource_allocation`, then `random`.
     public let methods: [Method]
 
     /// Runs the backtest with the study's actors and the given weights (no filters).

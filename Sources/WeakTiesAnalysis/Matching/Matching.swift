@@ -15,8 +15,11 @@ import WeakTiesStudy
 public struct Matching: Sendable {
     /// The network the gains are computed on (the study's, or a part of it for a backtest).
     public let graph: Graph
+    /// The study whose actors are matched (all of them, also for a backtest).
     public let study: Study
+    /// The weights of the score's terms.
     public let weights: MatchWeights
+    /// Which candidates are considered.
     public let filters: MatchFilters
     /// The study tie of each edge of `graph`.
     let tieOfEdge: [Int]
@@ -77,10 +80,13 @@ public struct Matching: Sendable {
         /// Above this many ties, betweenness is estimated from `samples` sources (the same sources
         /// before and after, so the difference is a paired estimate); at or below it, exact.
         public var exactUpTo: Int
+        /// Sampled source actors for the estimate above `exactUpTo` ties (at most every actor).
         public var samples: Int
         /// Seed of the source sample and the communities.
         public var seed: UInt64
 
+        /// Options with the given values (defaults: one thread, exact up to 20,000 ties, 256 samples,
+        /// seed 1).
         public init(threads: Int = 1, exactUpTo: Int = 20_000, samples: Int = 256, seed: UInt64 = 1) {
             self.threads = threads
             self.exactUpTo = exactUpTo
@@ -511,6 +517,7 @@ extension Matching {
     }
 }
 
+/// A graph with a tie added, for the betweenness gains of the matching.
 extension Graph {
     /// The same graph with one more undirected edge (same node indices; the new edge is the last).
     public func adding(edgeBetween a: Int32, and b: Int32) throws(GraphBuildError) -> Graph {

@@ -35,12 +35,18 @@ public struct EstablishmentTest: Sendable {
         case outsideRegion = "outside_region"
     }
 
+    /// What the test asks and how it permutes.
     public struct Options: Sendable {
+        /// The outcome tested (default `partnerInitiated`).
         public var outcome: Outcome
+        /// Permutations of the test (0: no test, the p-values are NaN).
         public var permutations: Int
+        /// Seed of the permutations.
         public var seed: UInt64
         /// Ties in the first years after founding (age < this) count as early.
         public var earlyYears: Int
+        /// Options with the given values (defaults: partner-initiated, 9,999 permutations, seed 1,
+        /// 3 early years).
         public init(outcome: Outcome = .partnerInitiated, permutations: Int = 9999, seed: UInt64 = 1, earlyYears: Int = 3) {
             self.outcome = outcome
             self.permutations = permutations
@@ -52,27 +58,49 @@ public struct EstablishmentTest: Sendable {
     /// One innovation's ties: early and later, and how many of each have the outcome (for
     /// `partnerInitiated`: the partner initiated them).
     public struct InnovationShares: Sendable {
+        /// Actor index of the innovation.
         public let actor: Int
+        /// Its tested ties that began in the first `Options.earlyYears` after founding (age < `earlyYears`).
         public let early: Int
+        /// Of those, the ties with the outcome (1); for `partnerInitiated`, those the partner initiated.
         public let earlyByPartner: Int
+        /// Its tested ties that began later (age ≥ `earlyYears`).
         public let later: Int
+        /// Of those, the ties with the outcome (1).
         public let laterByPartner: Int
+        /// `earlyByPartner` / `early`, from 0 to 1; NaN without early ties.
         public var earlyShare: Double { early == 0 ? .nan : Double(earlyByPartner) / Double(early) }
+        /// `laterByPartner` / `later`, from 0 to 1; NaN without later ties.
         public var laterShare: Double { later == 0 ? .nan : Double(laterByPartner) / Double(later) }
     }
 
+    /// The options the test ran with.
     public let options: Options
+    /// Every innovation of the timeline (in label order) with its early and later ties; zeros for one
+    /// without tested ties.
     public let innovations: [InnovationShares]
     /// Ties tested, and ties left out (no founding year, no tie year, initiator not one side).
     public let ties: Int
+    /// Ties left out: to another innovation (counted once for each of its two ends), without founding
+    /// or tie year, or without the outcome (for `partnerInitiated` an initiator other than one side;
+    /// for `outsideRegion` a region unknown).
     public let excluded: Int
+    /// The within-innovation covariance sum T = Σ_i Σ_t (age_it − ā_i)(y_it − ȳ_i), in years; 0
+    /// without ties.
     public let statistic: Double
     /// Within-innovation slope of "initiated by the partner" on age (per year); NaN without variation in age.
     public let slope: Double
+    /// Within-innovation correlation r of the outcome with age, from −1 to +1; NaN without variation
+    /// in age or in the outcome within the innovations.
     public let correlation: Double
+    /// Share of all early ties with the outcome, pooled over the innovations; NaN without early ties.
     public let earlyShare: Double
+    /// Share of all later ties with the outcome, pooled over the innovations; NaN without later ties.
     public let laterShare: Double
+    /// One-sided permutation p-value for a rise with age, (1 + #{T* ≥ T}) / (R + 1); NaN without
+    /// permutations or without variation in age or in the outcome.
     public let pRise: Double
+    /// Two-sided permutation p-value, (1 + #{|T*| ≥ |T|}) / (R + 1); NaN as `pRise`.
     public let pTwoSided: Double
 
     /// - Complexity: O(ties × permutations).

@@ -6,12 +6,19 @@ import WeakTiesStudy
 /// the establishment tests of `weakties timeline`, of `weakties compare` and of its QAP regression, so the report
 /// and the commands show the same values.
 public struct StudyGrowth: Sendable {
+    /// The settings of the tests behind the growth sections.
     public struct Options: Sendable {
         /// Permutations of the establishment tests and the comparison (the commands' default).
         public var permutations: Int
+        /// Seed of the establishment tests' and the comparison's permutations (the QAP regression uses
+        /// the `StudyMetrics` options).
         public var seed: UInt64
+        /// Years after founding whose ties count as early in the establishment tests.
         public var earlyYears: Int
+        /// Where the timeline puts ties without a year.
         public var undated: Timeline.Undated
+        /// Options with the given values (defaults: 9,999 permutations, seed 1, 3 early years, undated
+        /// ties from the start).
         public init(permutations: Int = 9999, seed: UInt64 = 1, earlyYears: Int = 3, undated: Timeline.Undated = .start) {
             self.permutations = permutations
             self.seed = seed
@@ -23,6 +30,7 @@ public struct StudyGrowth: Sendable {
     /// The attributes whose "same value" the QAP regression tests, where each has two or more values.
     public static let qapAttributes = ["region", "sector", "partner_type"]
 
+    /// The options the numbers were computed with.
     public let options: Options
     /// Yearly snapshots; nil when no tie has a year (then the report says the timeline cannot be drawn).
     public let timeline: Timeline?

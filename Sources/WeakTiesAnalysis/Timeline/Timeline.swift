@@ -20,56 +20,81 @@ public struct Timeline: Sendable {
         case exclude
     }
 
+    /// How the timeline is built.
     public struct Options: Sendable {
+        /// Where ties without a year go (default `start`).
         public var undated: Undated
+        /// Options with the given placement of undated ties.
         public init(undated: Undated = .start) { self.undated = undated }
     }
 
     /// The study in one year.
     public struct StudyYear: Sendable {
+        /// The calendar year.
         public let year: Int
         /// Ties that began this year (undated ones count in the first year under `start`).
         public let formed: Int
+        /// Of those, the ties whose aggregated strength is strong.
         public let formedStrong: Int
         /// Ties in the network of this year (cumulative).
         public let ties: Int
         /// Actors with at least one tie.
         public let activeActors: Int
+        /// Share of this year's ties that are weak, from 0 to 1; NaN without ties.
         public let weakTieShare: Double
+        /// This year's ties / possible ties among all actors of the study (n(n−1)/2, every actor kept
+        /// in every year); NaN with fewer than two actors.
         public let density: Double
         /// Whole-network E-I index by region and by partner type (NaN with fewer than two groups).
         public let eiRegion: Double
+        /// Whole-network E-I index by partner type (innovations as one group), from −1 to +1; NaN with
+        /// fewer than two known groups.
         public let eiPartnerType: Double
     }
 
     /// One innovation in one year.
     public struct InnovationYear: Sendable {
+        /// The calendar year.
         public let year: Int
         /// Years since founding (`nil` without a founding year; negative before it).
         public let age: Int?
         /// Ties of the innovation that began this year, and who initiated them (seen from the innovation).
         public let formed: Int
+        /// Of those, the ties whose aggregated strength is strong.
         public let formedStrong: Int
+        /// Of those, the number by initiating role (every role a key, 0 where none).
         public let formedBy: [InitiatorRole: Int]
         /// Its ties in the network of this year, and their shares and measures there.
         public let degree: Int
+        /// Share of its ties this year that are weak, from 0 to 1; NaN while it has none.
         public let weakTieShare: Double
+        /// Burt's constraint in this year's network (unweighted); NaN while it has no tie.
         public let constraint: Double
+        /// Burt's effective size in this year's network (unweighted); NaN while it has no tie.
         public let effectiveSize: Double
+        /// Node E-I index by region, from −1 to +1; NaN while it has no tie to an alter of known region,
+        /// when its own region is unknown, or with fewer than two known regions.
         public let eiRegion: Double
+        /// Node E-I index by partner type (innovations as the group `innovation`), from −1 to +1; NaN as
+        /// `eiRegion`, by partner type.
         public let eiPartnerType: Double
         /// Distinct partner types and regions among its partners (unknown not counted).
         public let partnerTypes: Int
+        /// Distinct known regions among the actors it is tied to this year.
         public let regions: Int
     }
 
+    /// The study the timeline follows.
     public let study: Study
+    /// The options it was built with.
     public let options: Options
     /// Year each tie began (`nil`: no mention gives one).
     public let tieYear: [Int?]
     /// First to last year a tie began.
     public let years: ClosedRange<Int>
+    /// Ties without a year (no mention codes `since`), counted whichever way `options.undated` places them.
     public let undatedTies: Int
+    /// The study in each year of `years`, in order.
     public let studyYears: [StudyYear]
     /// Per innovation (actor index, in label order), its years.
     public let innovations: [(actor: Int, years: [InnovationYear])]
@@ -178,6 +203,7 @@ public struct Timeline: Sendable {
 
 /// Why a timeline cannot be drawn.
 public enum TimelineError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No mention codes the year its tie began (`since`).
     case noYears
 
     public var description: String {

@@ -1,6 +1,7 @@
 /// Writes RFC 4180 CSV for spreadsheets: fields quoted where needed, and text cells that a spreadsheet
 /// would run as a formula (starting with `=`, `+`, `-`, `@`, TAB or CR) neutralised with a leading `'`.
 public struct CSVWriter: Sendable {
+    /// One field of a row, by what it holds (which decides whether it is neutralised).
     public enum Cell: Sendable, Equatable {
         /// Text from the data: neutralised if it could start a formula.
         case text(String)
@@ -10,9 +11,12 @@ public struct CSVWriter: Sendable {
         case empty
     }
 
+    /// The field separator: `,` by default, `;` for German Excel.
     public let delimiter: Character
+    /// The CSV written so far, every row ended by LF (no byte-order mark).
     private(set) public var output = ""
 
+    /// An empty CSV with fields separated by `delimiter`.
     public init(delimiter: Character = ",") { self.delimiter = delimiter }
 
     /// Appends one row, ended by LF.
@@ -78,17 +82,22 @@ public struct CSVWriter: Sendable {
 /// Deterministic number formatting shared by every writer: integers without a fraction, other values
 /// in Swift's shortest round-trip form, NaN as missing.
 public enum NumberFormat {
+    /// A CSV cell: empty for NaN, `inf`/`-inf` for infinities, else `text(value)`.
     public static func cell(_ value: Double) -> CSVWriter.Cell {
         if value.isNaN { return .empty }
         if value.isInfinite { return .number(value > 0 ? "inf" : "-inf") }
         return .number(text(value))
     }
 
+    /// An integral value below 10^15 in magnitude without a fraction (`3`), any other in Swift's
+    /// shortest round-trip form (`0.25`, `1e+20`; `nan`, `inf` for non-finite values).
     public static func text(_ value: Double) -> String {
         if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
         return value.description
     }
 
+    /// A JSON number: `null` for NaN, the strings `"inf"`/`"-inf"` for infinities, integral values
+    /// below 10^15 in magnitude as integers, others as doubles.
     public static func json(_ value: Double) -> JSONValue {
         if value.isNaN { return .null }
         if value.isInfinite { return .string(value > 0 ? "inf" : "-inf") }

@@ -1,11 +1,15 @@
 import Foundation
 import WeakTiesStudy
 
-/// A file could not be read at all (missing, unreadable): an I/O problem, not bad data.
+/// A file could not be read at all (missing, unreadable): an I/O problem, not bad data. Also thrown
+/// when an output cannot be written (`AtomicFile`).
 public struct InputOutputError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file (or directory) concerned, as given.
     public let path: String
+    /// What went wrong, without the path (`no such file`, `cannot write: …`).
     public let message: String
 
+    /// An error about `path`; `description` reads `<path>: error: <message>`.
     public init(path: String, message: String) {
         self.path = path
         self.message = message

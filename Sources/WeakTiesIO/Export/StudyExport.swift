@@ -104,6 +104,7 @@ public enum StudyExport {
 /// The categorical colour palette shared by maps (`StudyMap`) and GEXF colours: colour-blind safe
 /// (Okabe & Ito 2008, two more from Tol 2021). Values beyond the palette get `unknown`.
 public enum CategoryPalette {
+    /// The ten palette colours as `#RRGGBB`, in the order categories get them.
     public static let colors = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#CC79A7", "#999933", "#882255",
                                 "#44AA99", "#AA4499"]
     /// Colour of a missing value or of values beyond the palette.

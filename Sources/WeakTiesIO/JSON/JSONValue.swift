@@ -4,19 +4,29 @@
 /// `description`), non-finite values as `null` (JSON has no NaN). Strings are escaped per RFC 8259,
 /// with `<`, `>` and `&` escaped as well so JSON can be embedded in HTML safely.
 public indirect enum JSONValue: Sendable, Equatable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// An integer, written as is.
     case int(Int)
+    /// A double in its shortest round-trip form (integral values keep a `.0`); `null` when not finite.
     case double(Double)
+    /// A string, escaped when written.
     case string(String)
+    /// An array, in order.
     case array([JSONValue])
+    /// An object whose members are written in the order given (duplicate keys are not checked).
     case object([(String, JSONValue)])
 
+    /// Equal when both serialise to the same text (so member order counts, and a non-finite double equals `null`).
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized() == b.serialized() }
 
     /// Optional helpers: `nil` becomes `null`.
     public static func string(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
+    /// `value` as an integer, `null` for nil.
     public static func int(_ value: Int?) -> JSONValue { value.map { .int($0) } ?? .null }
+    /// `value` as a boolean, `null` for nil.
     public static func bool(_ value: Bool?) -> JSONValue { value.map { .bool($0) } ?? .null }
 
     /// The JSON text; `indent` > 0 pretty-prints with that many spaces per level.

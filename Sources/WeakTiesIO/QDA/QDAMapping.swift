@@ -19,15 +19,26 @@ import Yams
 /// benefit: Benefit            # Benefit/<text>
 /// ```
 public struct QDAMapping: Sendable, Equatable, Codable {
+    /// The code whose subcodes name partners: each `Partner/<name>` on a selection makes a tie with
+    /// `<name>` as its target.
     public var partner = "Partner"
+    /// The code whose subcodes name innovations (`Innovation/<name>`, the tie's source), on the
+    /// selection or on the whole document.
     public var innovation = "Innovation"
+    /// Innovation by document name, for documents coded without an innovation (a code wins over it).
     public var documents: [String: String] = [:]
+    /// The code of a tie's strength (`Strength/<value>`; the first on the selection).
     public var strength = "Strength"
+    /// The code of who initiated the tie (`Initiator/<role>`; the first on the selection).
     public var initiator = "Initiator"
+    /// The code of proximity levels by dimension (`Proximity/<dimension>/<level>`).
     public var proximity = "Proximity"
+    /// The code of motives (`Motive/<text>`; several on one selection are joined with `; `).
     public var motive = "Motive"
+    /// The code of benefits (`Benefit/<text>`; several on one selection are joined with `; `).
     public var benefit = "Benefit"
 
+    /// The default code system (Docs/QDA.md).
     public init() {}
 
     enum CodingKeys: String, CodingKey, CaseIterable { case partner, innovation, documents, strength, initiator, proximity, motive, benefit }
@@ -45,8 +56,6 @@ public struct QDAMapping: Sendable, Equatable, Codable {
         benefit = try c.decodeIfPresent(String.self, forKey: .benefit) ?? d.benefit
     }
 
-    /// Reads a mapping file. - Throws: `InputOutputError`, or `ImportFailure` with the YAML error's
-    /// line and column, or an unknown key.
     /// The deepest nesting a mapping file may have (indentation columns, `- ` markers and open
     /// brackets counted together, a safe overestimate of the parser's recursion depth).
     static let maximumNesting = 64
@@ -75,6 +84,9 @@ public struct QDAMapping: Sendable, Equatable, Codable {
         return nil
     }
 
+    /// Reads a mapping file. - Throws: `InputOutputError`, or `ImportFailure` with the YAML error's
+    /// line and column, or an unknown key.
+    /// Files over 1 MiB or nested deeper than `maximumNesting` are refused before they are parsed.
     public static func read(path: String) throws -> QDAMapping {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw InputOutputError(path: path, message: FileManager.default.fileExists(atPath: path) ? "cannot read the file (UTF-8 expected)" : "no such file")

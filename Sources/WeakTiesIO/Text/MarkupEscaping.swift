@@ -13,7 +13,11 @@ protocol EscapedBytesSink {
 ///   mustache's HTML type escapes).
 /// Text that needs nothing is copied in one run (no per-character work beyond a bitmap test).
 public enum MarkupEscaping: Sendable {
-    case xml, html
+    /// XML 1.0 character data and attribute values: the five entities, tab and line breaks as
+    /// character references, other C0 controls and U+FFFE/U+FFFF dropped.
+    case xml
+    /// HTML text and attribute values: the five characters only, as mustache's HTML type escapes.
+    case html
 
     /// `text` escaped.
     public func escape(_ text: String) -> String {

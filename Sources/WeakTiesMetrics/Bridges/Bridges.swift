@@ -1,5 +1,6 @@
 import WeakTiesGraph
 
+/// Bridges and local bridges with their span (directions ignored).
 extension Graph {
     /// Bridges: edges whose removal increases the number of connected components (directions ignored).
     ///

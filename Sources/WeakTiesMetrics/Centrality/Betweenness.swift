@@ -17,6 +17,8 @@ public struct BetweennessOptions: Sendable, Equatable {
     /// `edges` holds zeros.
     public var edgeScores: Bool
 
+    /// Options with the given settings; the defaults give exact, unweighted, raw (not normalised)
+    /// node and edge betweenness on all cores.
     public init(weights: EdgeWeights = .none, normalized: Bool = false, threads: Int = availableCores,
                 sampleSources: Int? = nil, seed: UInt64 = 1, edgeScores: Bool = true) {
         self.weights = weights
@@ -30,10 +32,13 @@ public struct BetweennessOptions: Sendable, Equatable {
 
 /// Node and edge betweenness from one Brandes run.
 public struct BetweennessResult: Sendable, Equatable {
+    /// Node betweenness, raw or normalised as the options asked (see `Graph.betweenness`); never NaN.
     public let nodes: NodeScores
+    /// Edge betweenness on the same scale; zeros for an unweighted run with `edgeScores` false.
     public let edges: EdgeScores
 }
 
+/// Shortest-path (Brandes) betweenness of nodes and edges.
 extension Graph {
     /// Shortest-path betweenness centrality of every node and edge (Brandes 2001).
     ///

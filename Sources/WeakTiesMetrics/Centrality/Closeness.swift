@@ -9,6 +9,7 @@ public struct ClosenessResult: Sendable, Equatable {
     public let harmonic: NodeScores
 }
 
+/// Closeness and harmonic centrality.
 extension Graph {
     /// Closeness (Wasserman–Faust correction for disconnected graphs) and harmonic centrality.
     ///

@@ -9,6 +9,7 @@ public struct ClusteringResult: Sendable, Equatable {
     public let transitivity: Double
 }
 
+/// Local clustering coefficients and transitivity.
 extension Graph {
     /// Local clustering coefficients and transitivity on the simple undirected view (directions,
     /// self-loops and repeated edges ignored). - Complexity: O(Σ_v deg(v)²) worst case, O(n) memory.

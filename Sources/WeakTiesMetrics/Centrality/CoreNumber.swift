@@ -1,5 +1,6 @@
 import WeakTiesGraph
 
+/// k-core decomposition.
 extension Graph {
     /// k-core number of every node: the largest k such that the node belongs to a subgraph in which
     /// every node has at least k neighbours (Batagelj & Zaversnik 2003, bucket peeling).

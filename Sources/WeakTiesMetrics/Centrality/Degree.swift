@@ -1,5 +1,6 @@
 import WeakTiesGraph
 
+/// Degree, in-degree, degree centrality and strength (weighted degree).
 extension Graph {
     /// Degree: the number of edge ends at each node (directed: out-degree; a self-loop counts 2 when
     /// undirected). Multi-edges count once each. - Complexity: O(n).

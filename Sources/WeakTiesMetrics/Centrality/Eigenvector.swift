@@ -1,5 +1,6 @@
 import WeakTiesGraph
 
+/// Eigenvector centrality.
 extension Graph {
     /// Eigenvector centrality: the principal eigenvector of the 0/1 adjacency matrix (weights and edge
     /// multiplicity ignored), non-negative, with unit Euclidean norm (as networkx's

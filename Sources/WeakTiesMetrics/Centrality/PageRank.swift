@@ -1,5 +1,6 @@
 import WeakTiesGraph
 
+/// PageRank.
 extension Graph {
     /// PageRank with damping `alpha` (default 0.85) and a uniform teleport vector; dangling nodes
     /// (no out-edges) spread their rank uniformly. Scores sum to 1.

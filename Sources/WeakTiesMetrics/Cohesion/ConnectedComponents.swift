@@ -15,6 +15,7 @@ public struct Components: Sendable, Equatable {
     public var largestSize: Int { sizes.max() ?? 0 }
 }
 
+/// Connected (weakly) and strongly connected components.
 extension Graph {
     /// Connected components; for a directed graph, weakly connected components (directions ignored).
     ///

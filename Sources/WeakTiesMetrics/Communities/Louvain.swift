@@ -10,6 +10,8 @@ public struct Communities: Sendable, Equatable {
     public var count: Int { Int((communityOfNode.max() ?? -1) + 1) }
 }
 
+/// Community detection (Louvain), modularity of a partition and each node's share of ties leaving
+/// its community.
 extension Graph {
     /// Louvain community detection (Blondel, Guillaume, Lambiotte & Lefebvre 2008), seeded.
     ///

@@ -30,7 +30,10 @@ public struct Brokerage: Sendable, Equatable {
     public let zScore: [Role: [Double]]
     /// Whole-network counts, expectations and standard deviations per role.
     public let networkCounts: [Role: Double]
+    /// Whole-network expected counts per role under the null model (`sna::brokerage`'s network-level
+    /// moments); NaN with fewer than two nodes (the density is undefined).
     public let networkExpected: [Role: Double]
+    /// Whole-network standard deviations per role under the null model; NaN with fewer than two nodes.
     public let networkStandardDeviation: [Role: Double]
 
     /// Every count, expectation and z-score NaN: brokerage by an attribute with fewer than two known
@@ -44,6 +47,7 @@ public struct Brokerage: Sendable, Equatable {
     }
 }
 
+/// Gould–Fernandez brokerage roles.
 extension Graph {
     /// Gould–Fernandez brokerage by a categorical node attribute.
     ///

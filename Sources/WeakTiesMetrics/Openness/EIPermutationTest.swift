@@ -9,6 +9,8 @@ public struct EIIndexTest: Sendable, Equatable {
     public let rescaled: Double
     /// The smallest and largest E-I index possible with these group sizes and this many ties.
     public let minimum: Double
+    /// The largest E-I index possible with these group sizes and this many ties (NaN with no tie
+    /// between nodes of known group).
     public let maximum: Double
     /// Mean E-I index over the permutations (the observed labelling left out).
     public let permutationMean: Double
@@ -16,8 +18,12 @@ public struct EIIndexTest: Sendable, Equatable {
     /// itself is counted, so neither p-value is ever 0. NaN when the observed index is NaN (no tie
     /// joins two nodes of known group).
     public let pGreaterOrEqual: Double
+    /// Share of the permutations, the observed labelling counted, with an E-I index ≤ the observed
+    /// one (within 1e-12); NaN when the observed index is NaN.
     public let pLessOrEqual: Double
+    /// Number of random relabellings drawn (the observed labelling not included).
     public let permutations: Int
+    /// Seed of the `SplitMix64` generator that drew the relabellings.
     public let seed: UInt64
 
     /// Every value NaN: the test by an attribute with fewer than two known groups is undefined.
@@ -27,6 +33,7 @@ public struct EIIndexTest: Sendable, Equatable {
     }
 }
 
+/// The whole-network E-I permutation test, index of qualitative variation and outside share.
 extension Graph {
     /// E-I index of the network with a permutation test: group labels are shuffled over the nodes of
     /// known group (keeping the group sizes and the ties), `permutations` times with a seeded
@@ -116,6 +123,7 @@ extension Graph {
 /// reproducible across runs and platforms.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
+    /// A generator whose sequence is fixed by `seed` (any value, 0 included).
     public init(seed: UInt64) { state = seed }
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15

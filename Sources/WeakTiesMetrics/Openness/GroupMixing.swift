@@ -1,5 +1,7 @@
 import WeakTiesGraph
 
+/// Mixing by a categorical node attribute: E-I indices (node, network, group), nominal
+/// assortativity, Blau's index and weak-tie share.
 extension Graph {
     /// Krackhardt–Stern E-I index of every node by a categorical attribute: `(E − I)/(E + I)` over the
     /// node's ties, E = ties to nodes of another group, I = ties within its own group. +1 all external,

@@ -1,5 +1,6 @@
 import WeakTiesGraph
 
+/// QAP graph correlation of ties with "same group".
 extension Graph {
     /// QAP graph correlation of the ties with "same group": Pearson's r over the unordered pairs of
     /// nodes of known group (diagonal left out), between y = 1 where the pair is tied and x = 1 where

@@ -13,17 +13,26 @@ public enum QAPNull: String, Sendable, CaseIterable {
 /// A QAP regression of tie presence on "same group" indicators: ordinary least squares over the
 /// unordered pairs of actors (dyads), with p-values from relabelling the actors.
 public struct QAPRegression: Sendable {
+    /// One fitted coefficient (the intercept or a predictor's) with its permutation p-values.
     public struct Coefficient: Sendable, Equatable {
         /// `intercept`, or the name given with the predictor (`same_region`).
         public let name: String
+        /// The OLS estimate; for a predictor, the difference in tie probability that sharing a group
+        /// makes, the other predictors held fixed.
         public let estimate: Double
+        /// The usual OLS standard error, from the residual variance on dyads − p degrees of freedom
+        /// (p coefficients, the intercept included); 0 for a perfect fit.
         public let standardError: Double
         /// estimate / standard error: the test statistic (as `sna::netlm`'s default `"t-value"`).
         public let t: Double
         /// Share of the permutations with a statistic ≥, ≤ the observed one, and with |statistic| ≥
         /// |observed| (two-sided). The observed labelling is counted, so no p-value is 0.
         public let pGreaterOrEqual: Double
+        /// Share of the permutations with a statistic ≤ the observed one (the observed counted); NaN
+        /// when no permutation was run.
         public let pLessOrEqual: Double
+        /// Share of the permutations with |statistic| ≥ |observed| (the observed counted); NaN when no
+        /// permutation was run.
         public let pTwoSided: Double
     }
 
@@ -33,13 +42,20 @@ public struct QAPRegression: Sendable {
     public let dyads: Int
     /// Tied pairs (the dependent variable's ones).
     public let ties: Int
+    /// Share of the variance of tie presence over the dyads that the fit explains; NaN when tie
+    /// presence is constant (no tie, or every pair tied).
     public let rSquared: Double
+    /// R² adjusted for the number of coefficients p: `1 − (1 − R²)(dyads − 1)/(dyads − p)`; NaN with R².
     public let adjustedRSquared: Double
+    /// The null hypothesis the p-values were computed under.
     public let null: QAPNull
+    /// Number of relabellings drawn (the observed labelling not included); 0 leaves every p-value NaN.
     public let permutations: Int
+    /// Seed of the `SplitMix64` generator that drew the relabellings.
     public let seed: UInt64
 }
 
+/// QAP (MRQAP) regression of tie presence on "same group" indicators.
 extension Graph {
     /// QAP regression (MRQAP) of tie presence on "same group" indicators: y = 1 where a pair of nodes is
     /// tied (undirected, simple view: repeated ties count once, loops not at all), x_k = 1 where both

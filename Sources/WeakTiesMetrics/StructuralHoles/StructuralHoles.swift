@@ -14,6 +14,7 @@ public struct StructuralHoles: Sendable, Equatable {
     public let egoDensity: NodeScores
 }
 
+/// Burt's structural-hole measures.
 extension Graph {
     /// Constraint, effective size, efficiency, hierarchy and ego density of every node.
     ///
