@@ -54,6 +54,40 @@ public enum GraphvizRenderer {
     /// Lays out `dot` with `engine` and renders it to `format`.
     /// - Throws: `RenderError` with Graphviz's message for malformed DOT or an unknown engine.
     public static func render(dot: String, engine: LayoutEngine = .sfdp, format: RenderFormat) throws(RenderError) -> Data {
+        try withLayout(dot: dot, engine: engine) { gvc, graph throws(RenderError) in
+            try renderData(gvc, graph, format)
+        }
+    }
+
+    /// Where each node of a layout is: the node's DOT name to its centre and size, in points, in
+    /// Graphviz's coordinates (origin at the bottom left, y growing upwards). The same layout (and
+    /// the same random state) as `render(dot:engine:format:)`, so the positions are those of the
+    /// picture that call draws.
+    /// - Throws: `RenderError` with Graphviz's message for malformed DOT or an unknown engine.
+    public static func layout(dot: String, engine: LayoutEngine = .sfdp) throws(RenderError) -> [String: NodePlacement] {
+        try withLayout(dot: dot, engine: engine) { gvc, graph throws(RenderError) in
+            // Graphviz writes the `pos`, `width` and `height` attributes of the layout onto the graph
+            // when it renders DOT (attach_attrs); the rendered text itself is not needed.
+            _ = try renderData(gvc, graph, .dot)
+            var placements: [String: NodePlacement] = [:]
+            var node = agfstnode(graph)
+            while let current = node {
+                let name = String(cString: agnameof(UnsafeMutableRawPointer(current)))
+                let pos = attribute(current, "pos").split(separator: ",").compactMap { Double($0.filter { $0 != "!" }) }
+                if pos.count == 2 {
+                    placements[name] = NodePlacement(x: pos[0], y: pos[1], width: (Double(attribute(current, "width")) ?? 0) * 72,
+                                                     height: (Double(attribute(current, "height")) ?? 0) * 72)
+                }
+                node = agnxtnode(graph, current)
+            }
+            return placements
+        }
+    }
+
+    /// Parses `dot`, lays it out and hands the laid-out graph to `body`, under the lock; frees
+    /// everything afterwards.
+    private static func withLayout<T>(dot: String, engine: LayoutEngine,
+                                      _ body: (OpaquePointer?, UnsafeMutablePointer<Agraph_t>) throws(RenderError) -> T) throws(RenderError) -> T {
         lock.lock()
         defer { lock.unlock() }
         let gvc = sharedContext()
@@ -72,6 +106,10 @@ public enum GraphvizRenderer {
             throw .layout(lastMessage() ?? "layout \(engine.rawValue) failed")
         }
         defer { gvFreeLayout(gvc, graph) }
+        return try body(gvc, graph)
+    }
+
+    private static func renderData(_ gvc: OpaquePointer?, _ graph: UnsafeMutablePointer<Agraph_t>, _ format: RenderFormat) throws(RenderError) -> Data {
         var buffer: UnsafeMutablePointer<CChar>?
         var length: UInt32 = 0
         guard gvRenderData(gvc, graph, format.graphvizName, &buffer, &length) == 0, let buffer else {
@@ -79,6 +117,14 @@ public enum GraphvizRenderer {
         }
         defer { gvFreeRenderData(buffer) }
         return Data(bytes: buffer, count: Int(length))
+    }
+
+    /// A node attribute's text ("" where unset).
+    private static func attribute(_ node: UnsafeMutablePointer<Agnode_t>, _ name: String) -> String {
+        var key = Array(name.utf8CString)
+        return key.withUnsafeMutableBufferPointer { key in
+            agget(UnsafeMutableRawPointer(node), key.baseAddress).map { String(cString: $0) } ?? ""
+        }
     }
 
     /// Loads what the first render would load: the context, the `engines`' layout plugin, the
@@ -98,6 +144,27 @@ public enum GraphvizRenderer {
         guard let message = aglasterr() else { return nil }
         let text = String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
         return text.isEmpty ? nil : text
+    }
+}
+
+/// A node's centre and size in a layout, in points (1/72 inch), in Graphviz's coordinates (origin at
+/// the bottom left, y growing upwards).
+public struct NodePlacement: Sendable, Equatable {
+    /// The centre's horizontal coordinate.
+    public let x: Double
+    /// The centre's vertical coordinate (upwards).
+    public let y: Double
+    /// The node's width.
+    public let width: Double
+    /// The node's height.
+    public let height: Double
+
+    /// A placement from its centre and size, in points.
+    public init(x: Double, y: Double, width: Double, height: Double) {
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
     }
 }
 

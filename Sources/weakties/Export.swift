@@ -24,6 +24,11 @@ struct Export: StudyCommand {
             weight (the coded weight column, 1 where none) or mentions. DL lists each tie both ways, so \
             UCINET reads a symmetric matrix. For GEXF, --edge-value strength or mentions sets the GEXF \
             weight Gephi draws and weighs with (the coded weight then stays as coded_weight).
+
+            GEXF nodes get the position, size and shape they have on the study map (weakties render with \
+            the same --layout and --seed), so Gephi opens the same picture: by default with sfdp for studies \
+            of up to 5,000 actors (a larger layout takes minutes; choose --layout sfdp to lay it out anyway), \
+            --layout none for none.
             """
     )
 
@@ -46,6 +51,16 @@ struct Export: StudyCommand {
     @Option(name: .shortAndLong, help: "Output file (written atomically).")
     var output: String
 
+    @Option(help: ArgumentHelp("GEXF node positions from the study map's Graphviz layout: sfdp, neato, fdp, dot, circo, twopi or none (default: sfdp up to \(Export.autoLayoutLimit) actors, else none).", valueName: "layout"))
+    var layout: ExportLayout?
+
+    @Option(parsing: .unconditional, help: "Layout seed for the GEXF positions (as weakties render --seed).")
+    var seed = 1
+
+    /// The largest study laid out without being asked (sfdp on 5,000 actors and 12,000 ties takes
+    /// about 20 s here).
+    static let autoLayoutLimit = 5_000
+
     var resolvedFormat: ExportFormat? { format ?? ExportFormat(name: URL(fileURLWithPath: output).pathExtension) }
 
     func validate() throws {
@@ -54,6 +69,9 @@ struct Export: StudyCommand {
         }
         if resolvedFormat == nil {
             throw ValidationError("unknown format '\(URL(fileURLWithPath: output).pathExtension)' (expected graphml, gexf, pajek, paj, dl, json, gephi-csv or dot)")
+        }
+        if let layout, layout != .noPositions, resolvedFormat != .gexf {
+            throw ValidationError("--layout places the nodes of a GEXF export; \(resolvedFormat!.rawValue) has no place for positions (draw the map with weakties render --layout \(layout.rawValue))")
         }
     }
 
@@ -75,8 +93,47 @@ struct Export: StudyCommand {
                 graph = try graph.addingNodeAttribute(AttributeColumn(name: name, values: .double(table.nodeValues.map { $0[c] })))
             }
         }
+        let positions = try placements(study, graph: graph, progress: progress)
         progress.say("writing \(Progress.count(study.actors.count)) actors and \(Progress.count(study.ties.count)) ties as \(resolvedFormat!.rawValue)")
-        try resolvedFormat!.write(graph: graph, to: output, graphData: StudyExport.graphData(study), edgeValue: edgeValue)
+        try resolvedFormat!.write(graph: graph, to: output, graphData: StudyExport.graphData(study), edgeValue: edgeValue,
+                                  positions: positions)
         progress.done("wrote \(output)", since: started)
     }
+
+    /// The GEXF positions: each actor where the study map (default colours, sizes and highlights,
+    /// `layout` and `seed`) puts it; nil for other formats, with `--layout none`, or above the
+    /// automatic limit without `--layout` (said on stderr).
+    func placements(_ study: Study, graph: Graph, progress: Progress) throws -> [GEXFWriter.VizPlacement?]? {
+        guard resolvedFormat == .gexf else { return nil }
+        let engine: LayoutEngine
+        switch layout {
+        case .noPositions?: return nil
+        case nil where study.actors.count > Export.autoLayoutLimit:
+            if !input.quiet {
+                Console.writeError("weakties: note: GEXF without positions: \(Progress.count(study.actors.count)) actors are more than \(Progress.count(Export.autoLayoutLimit)) (choose --layout sfdp to lay them out; it takes minutes)")
+            }
+            return nil
+        case nil: engine = .sfdp
+        case let choice?: engine = choice.engine!
+        }
+        progress.say("laying out \(Progress.count(study.actors.count)) actors with \(engine.rawValue) for the GEXF positions")
+        var options = StudyMap.Options()
+        options.layout = engine
+        options.seed = seed
+        let map = try StudyMap(study: study, options: options)
+        let placed = try GraphvizRenderer.layout(dot: map.dot, engine: engine)
+        let innovations = Set(study.actors.filter { $0.kind == .innovation }.map(\.id))
+        return graph.nodeIDs.map { id in
+            placed[id].map { .init(x: $0.x, y: $0.y, size: min($0.width, $0.height) / 2, square: innovations.contains(id)) }
+        }
+    }
+}
+
+/// `export --layout`: a Graphviz layout for the GEXF positions, or none.
+enum ExportLayout: String, ExpressibleByArgument, CaseIterable {
+    case sfdp, neato, fdp, dot, circo, twopi
+    /// No positions.
+    case noPositions = "none"
+    /// The Graphviz engine (nil for none).
+    var engine: LayoutEngine? { LayoutEngine(rawValue: rawValue) }
 }

@@ -206,6 +206,33 @@ import WeakTies
 
     /// Pajek with strength as the edge value, read by networkx and igraph; the project (`.paj`) with
     /// its partitions read by R's `network::read.paj` (the statnet reader of Pajek projects).
+    /// GEXF nodes sit where the study map puts them (the map's DOT, `render --format dot` with the same
+    /// seed, laid out by the Graphviz command with the same engine: its `pos`), with innovations as
+    /// squares; `--layout none` leaves positions out, and other formats refuse `--layout`.
+    @Test func gexfPositionsAreTheMapsLayout() throws {
+        let dir = TemporaryDirectory()
+        let gexf = dir.path + "/s.gexf", dot = dir.path + "/s.dot", bare = dir.path + "/bare.gexf"
+        #expect(try weakties(["export", exampleTies, "--nodes", Self.exampleNodes, "--output", gexf, "--layout", "neato", "--seed", "3", "--quiet"]).status == 0)
+        let exported = try String(contentsOfFile: gexf, encoding: .utf8)
+        let positions = exported.matches(of: /<viz:position x="([^"]+)" y="([^"]+)" z="0"\/>/).map { [Double($0.1)!, Double($0.2)!] }
+        #expect(positions.count == 123)
+        #expect(exported.matches(of: /<viz:shape value="square"\/>/).count == 14)
+        if let graphviz = which("dot") {
+            #expect(try weakties(["render", exampleTies, "--nodes", Self.exampleNodes, "--output", dot, "--seed", "3", "--quiet"]).status == 0)
+            let laidOut = try runProcess(graphviz, ["-Kneato", "-Tdot", dot])
+            // A node's pos is one point; an edge's is several, separated by spaces.
+            let nodes = laidOut.stdout.matches(of: /\bpos="([-0-9.e]+),([-0-9.e]+)"/).map { [Double($0.1)!, Double($0.2)!] }
+            #expect(nodes.count == 123)
+            #expect(positions.sorted { $0.lexicographicallyPrecedes($1) } == nodes.sorted { $0.lexicographicallyPrecedes($1) })
+        } else {
+            FileHandle.standardError.write(Data("skipped: the Graphviz command 'dot' not found; GEXF positions not compared with its layout\n".utf8))
+        }
+        #expect(try weakties(["export", exampleTies, "--nodes", Self.exampleNodes, "--output", bare, "--layout", "none", "--quiet"]).status == 0)
+        #expect(!(try String(contentsOfFile: bare, encoding: .utf8)).contains("viz:position"))
+        let refused = try weakties(["export", exampleTies, "--output", dir.path + "/s.graphml", "--layout", "sfdp"])
+        #expect(refused.status == 64 && refused.stderr.contains("--layout places the nodes of a GEXF export"))
+    }
+
     @Test func pajekCarriesStrengthAndPartitions() throws {
         let dir = TemporaryDirectory()
         let ties = dir.write("ties.csv", "source,target,strength,weight\nRepair Café,Stadt Krefeld,strong,3\nRepair Café,\"Verein \"\"Nord\"\"\",weak,\nStadt Krefeld,\"Verein \"\"Nord\"\"\",weak,1\n")

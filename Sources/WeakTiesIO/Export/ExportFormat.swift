@@ -41,14 +41,16 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     /// Writes an export graph (`StudyExport.graph`) to `path`; see `write(_:to:)`. `graphData` (how
     /// the study was built) goes where the format has room: GraphML graph data, GEXF
     /// `<meta><description>`, node-link JSON `graph`, Pajek `%` comments. `edgeValue`: as in
-    /// `write(_:to:edgeValue:)`.
-    public func write(graph: Graph, to path: String, graphData: [(name: String, value: String)] = [], edgeValue: EdgeValue? = nil) throws {
+    /// `write(_:to:edgeValue:)`. `positions` (per node, a drawing's layout) go into GEXF as
+    /// `viz:position`; the other formats leave them out.
+    public func write(graph: Graph, to path: String, graphData: [(name: String, value: String)] = [], edgeValue: EdgeValue? = nil,
+                      positions: [GEXFWriter.VizPlacement?]? = nil) throws {
         let text: String
         switch self {
         case .graphml:
             try AtomicFile.stream(to: path) { write in try GraphExport.writeGraphML(graph, graphData: graphData, to: write) }
             return
-        case .gexf: text = GEXFWriter.write(graph, graphData: graphData, weight: edgeValue)
+        case .gexf: text = GEXFWriter.write(graph, graphData: graphData, weight: edgeValue, positions: positions)
         case .json: text = GraphExport.nodeLinkJSON(graph, graphData: graphData)
         case .pajek: text = GraphExport.pajek(graph, graphData: graphData, value: edgeValue ?? .strength)
         case .pajekProject: text = GraphExport.pajekProject(graph, graphData: graphData, value: edgeValue ?? .strength)

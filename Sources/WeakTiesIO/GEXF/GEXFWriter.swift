@@ -10,7 +10,31 @@ import WeakTiesGraph
 /// ties began: the one-interval form of a spell; a `<spells>` list without `end` would make networkx's
 /// `read_gexf` fail), and every
 /// other edge attribute as a typed `attvalue`. Missing values are left out. Output is deterministic.
+/// With `positions` (a map's layout), each node also gets `viz:position`, `viz:size` and `viz:shape`,
+/// so Gephi opens the picture the map draws.
 public enum GEXFWriter {
+    /// A node's place in a drawing, for `viz:position` and `viz:size`: its centre in points, y growing
+    /// upwards (Graphviz's and Gephi's orientation), its radius in points, and whether it is drawn as
+    /// a box (`viz:shape` square; otherwise disc).
+    public struct VizPlacement: Sendable, Equatable {
+        /// The centre's horizontal coordinate, in points.
+        public var x: Double
+        /// The centre's vertical coordinate, in points, upwards.
+        public var y: Double
+        /// Half the node's smaller extent, in points (Gephi's node size).
+        public var size: Double
+        /// Drawn as a box (innovations on our maps) rather than a disc.
+        public var square: Bool
+
+        /// A placement from its centre, radius and shape.
+        public init(x: Double, y: Double, size: Double, square: Bool) {
+            self.x = x
+            self.y = y
+            self.size = size
+            self.square = square
+        }
+    }
+
     /// The GEXF text of `graph`; colours by `colorBy` (else `kind`, where the graph lacks it).
     /// - Complexity: O((n + m) × attribute columns) plus O(n log n) for the colours.
     /// `graphData` (how the study was built: consensus rule, strength rule, …) goes into the
@@ -19,8 +43,12 @@ public enum GEXFWriter {
     /// `weight`: what the GEXF `weight` of an edge is — nil (the default) the coded `weight` column
     /// where coded; `.strength` (2 strong, 1 weak) or `.mentions` for Gephi's edge thickness and
     /// weighted statistics, the coded weight then kept as the attribute `coded_weight`.
+    ///
+    /// `positions`: per node (by index), where a drawing puts it; nodes without one get no `viz`
+    /// position (Gephi places them at random).
     public static func write(_ graph: Graph, colorBy: String = "partner_type", palette: [String] = CategoryPalette.colors,
-                             graphData: [(name: String, value: String)] = [], weight: EdgeValue? = nil) -> String {
+                             graphData: [(name: String, value: String)] = [], weight: EdgeValue? = nil,
+                             positions: [VizPlacement?]? = nil) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
         out += "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
@@ -86,7 +114,12 @@ public enum GEXFWriter {
             out += ">"
             attvalues(nodeColumns, v, "n", into: &out)
             let (r, g, b) = rgb(colors[v])
-            out += "<viz:color r=\"\(r)\" g=\"\(g)\" b=\"\(b)\"/></node>\n"
+            out += "<viz:color r=\"\(r)\" g=\"\(g)\" b=\"\(b)\"/>"
+            if let place = positions?[v] {
+                out += "<viz:position x=\"\(NumberFormat.text(place.x))\" y=\"\(NumberFormat.text(place.y))\" z=\"0\"/>"
+                out += "<viz:size value=\"\(NumberFormat.text(place.size))\"/><viz:shape value=\"\(place.square ? "square" : "disc")\"/>"
+            }
+            out += "</node>\n"
         }
         out += "    </nodes>\n    <edges count=\"\(graph.edgeCount)\">\n"
         for e in 0..<graph.edgeCount {
