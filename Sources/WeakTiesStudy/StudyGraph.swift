@@ -13,7 +13,9 @@ extension Study {
     /// With `provenance: true` (exports), every other mention column is summarised per tie as well:
     /// `coded_strengths`, `quotes`, `initiators`, `proximity_*`, `motives`, `benefits` and every extra
     /// column of the ties tables under its own name (prefixed `mention_` where that name is taken),
-    /// each as the distinct non-empty values, sorted, joined by "; ". `extraEdgeAttributes` are added
+    /// each as the distinct non-empty values, sorted, joined by "; " — except `initiators` and
+    /// `proximity_*`, which are the distinct normalised codes in vocabulary order (`target; both`,
+    /// `medium; high`: `3` and `hoch` are both `high`). `extraEdgeAttributes` are added
     /// last (the exporters' per-tie `mentions_json`).
     /// - Complexity: O(n + m + mentions × columns).
     public func graph(attributes: Bool = true, provenance: Bool = false,
@@ -56,10 +58,26 @@ extension Study {
                 case .source?, .target?, .interview?, .coder?, .since?, .weight?: continue
                 case .strength?: attribute = "coded_strengths"
                 case .quote?: attribute = "quotes"
-                case .initiator?: attribute = "initiators"
+                case .initiator?:
+                    // Normalised: `beide`, `partner` and `target` are `both` and `target` (the codings as
+                    // written stay in mentions_json).
+                    taken.insert("initiators")
+                    builder.setEdgeAttribute("initiators", .string(distinctNormalised(names: Initiator.allCases.map(\.rawValue)) {
+                        mentions.initiator($0).map { Initiator.allCases.firstIndex(of: $0)! }
+                    }))
+                    continue
                 case .motive?: attribute = "motives"
                 case .benefit?: attribute = "benefits"
-                case .some(let field): attribute = field.rawValue
+                case .some(let field):
+                    if let dimension = ProximityDimension.allCases.first(where: { $0.columnName == field.rawValue }) {
+                        // Normalised levels, low to high: `3` and `high` are both `high`.
+                        taken.insert(field.rawValue)
+                        builder.setEdgeAttribute(field.rawValue, .string(distinctNormalised(names: ProximityLevel.allCases.map(\.name)) {
+                            mentions.proximity(dimension, $0).map { $0.rawValue - 1 }
+                        }))
+                        continue
+                    }
+                    attribute = field.rawValue
                 case nil: attribute = taken.contains(name) ? "mention_" + name : name
                 }
                 taken.insert(attribute)
@@ -77,6 +95,19 @@ extension Study {
     public func mentionCells(ofTie t: Int) -> [[String]] {
         ties.mentionIndices[ties.mentionOffsets[t]..<ties.mentionOffsets[t + 1]].map { m in
             mentions.cells.map { $0[Int(m)] }
+        }
+    }
+
+    /// Per tie: the distinct coded values of a vocabulary (`value(mention)` is the value's index in
+    /// `names`, nil where not coded), in vocabulary order, joined by "; " (`nil` where none is coded).
+    func distinctNormalised(names: [String], _ value: (Int) -> Int?) -> [String?] {
+        (0..<ties.count).map { t in
+            var seen = [Bool](repeating: false, count: names.count)
+            for m in ties.mentionIndices[ties.mentionOffsets[t]..<ties.mentionOffsets[t + 1]] {
+                if let v = value(Int(m)) { seen[v] = true }
+            }
+            let joined = names.indices.filter { seen[$0] }.map { names[$0] }.joined(separator: "; ")
+            return joined.isEmpty ? nil : joined
         }
     }
 

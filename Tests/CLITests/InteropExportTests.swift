@@ -155,6 +155,69 @@ import WeakTies
         #expect(unknown.status == 64 && unknown.stderr.contains("unknown metric 'fame' for --with-metrics"))
     }
 
+    /// GraphML attr.names are NMTOKENs as the schema requires (lxml's xs:NMTOKEN), unique, with the
+    /// column name itself in the key's <desc>; networkx reads them, and our reader restores the names.
+    @Test(.enabled(if: hasNetworkx)) func graphMLAttributeNamesAreNMTokens() throws {
+        let dir = TemporaryDirectory()
+        let ties = dir.write("t.csv", "source,target,strength,Notiz (intern)\nA,B,weak,x\n")
+        let nodes = dir.write("n.csv", "id,kind,Größe (m²),my column,<odd>&\nA,innovation,12,a,c\nB,partner,3,d,f\n")
+        let path = dir.path + "/s.graphml", back = dir.path + "/back.json"
+        try #require(try weakties(["export", ties, "--nodes", nodes, "--output", path, "--quiet"]).status == 0)
+        let script = """
+            import sys, json, networkx as nx
+            from lxml import etree
+            schema = etree.XMLSchema(etree.fromstring(
+                '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="t"><xs:complexType>'
+                '<xs:attribute name="v" type="xs:NMTOKEN" use="required"/></xs:complexType></xs:element></xs:schema>'))
+            ns = "{http://graphml.graphdrawing.org/xmlns}"
+            keys = etree.parse(sys.argv[1]).getroot().findall(ns + "key")
+            names = [k.get("attr.name") for k in keys]
+            def valid(n):
+                element = etree.Element("t")
+                element.set("v", n)
+                return schema.validate(etree.ElementTree(element)) and n == n.strip()
+            bad = [n for n in names if not valid(n)]
+            descs = {k.get("attr.name"): (k.findtext(ns + "desc") or "") for k in keys if k.find(ns + "desc") is not None}
+            g = nx.read_graphml(sys.argv[1])
+            print(json.dumps({"bad": bad, "descs": descs, "node": g.nodes["A"], "edge": list(g.edges(data=True))[0][2].get("Notiz__intern_")}, ensure_ascii=False, sort_keys=True))
+            """
+        let check = try runProcess(Self.python!, ["-c", script, path])
+        try #require(check.status == 0, "\(check.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
+        #expect(object["bad"] as? [String] == [], "\(check.stdout)")
+        #expect(object["descs"] as? [String: String] == ["Größe__m__": "Größe (m²)", "my_column": "my column", "_odd__": "<odd>&", "Notiz__intern_": "Notiz (intern)"])
+        let node = try #require(object["node"] as? [String: Any])
+        #expect(node["my_column"] as? String == "a" && node["Größe__m__"] as? String == "12")
+        #expect(object["edge"] as? String == "x")
+        // Our reader gives the columns their names back.
+        try #require(try weakties(["export", path, "--output", back, "--quiet"]).status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: back))) as? [String: Any])
+        let nodeKeys = Set(((json["nodes"] as? [[String: Any]])?.first ?? [:]).keys)
+        let edgeKeys = Set(((json["edges"] as? [[String: Any]])?.first ?? [:]).keys)
+        #expect(nodeKeys.isSuperset(of: ["Größe (m²)", "my column", "<odd>&"]) && edgeKeys.contains("Notiz (intern)"), "\(nodeKeys) \(edgeKeys)")
+    }
+
+    /// Tie-level initiators and proximity are normalised codes in vocabulary order (`beide` is `both`,
+    /// `3` and `hoch` are `high`); the codings as written stay in mentions_json.
+    @Test func tieLevelCodingsAreNormalised() throws {
+        let dir = TemporaryDirectory()
+        let ties = dir.write("t.csv", """
+            source,target,strength,initiator,proximity_spatial,coder
+            A,B,weak,beide,3,K1
+            A,B,weak,partner,hoch,K2
+            A,B,weak,target,2,K3
+            A,C,strong,,,K1
+            """ + "\n")
+        let path = dir.path + "/s.json"
+        try #require(try weakties(["export", ties, "--output", path, "--quiet"]).status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        let edges = try #require(json["edges"] as? [[String: Any]])
+        #expect(edges[0]["initiators"] as? String == "target; both" && edges[0]["proximity_spatial"] as? String == "medium; high")
+        #expect(edges[1]["initiators"] is NSNull && edges[1]["proximity_spatial"] is NSNull)
+        let raw = try #require(edges[0]["mentions_json"] as? String)
+        #expect(raw.contains("\"initiator\":\"beide\"") && raw.contains("\"proximity_spatial\":\"hoch\""))
+    }
+
     /// GEXF: the coded weight as Gephi's weight by default; `--edge-value strength` makes strength the
     /// weight and keeps the coded one as `coded_weight` (networkx reads both back).
     @Test(.enabled(if: hasNetworkx)) func gexfWeightIsChosen() throws {

@@ -186,6 +186,25 @@ import WeakTiesStudy
         #expect(network.edgeTargets[39_999] == "n40000" && network.edgeAttributes.value("w", 39_999) == "1")
         #expect(network.edgeLines[39_999] == 40_001)
     }
+
+    /// attr.names are NMTOKENs, unique per domain; a name is restored from the <desc> only where the
+    /// written name is what the writer makes of it (a foreign description does not rename a key).
+    @Test func attributeNamesBecomeNMTokensAndComeBack() throws {
+        #expect(GraphExport.graphMLNames(["my column", "my_column", "my/column", "", "ok.name-1", "Größe"])
+            == ["my_column_2", "my_column", "my_column_3", "_", "ok.name-1", "Größe"])
+        #expect(GraphExport.isGraphMLName("my_column_3", of: "my/column") && !GraphExport.isGraphMLName("label", of: "a label"))
+        #expect(!GraphExport.isGraphMLName("my_column", of: "my_column"))
+        let dir = TemporaryDirectory()
+        let path = dir.write("k.graphml", """
+            <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+            <key id="d0" for="node" attr.name="my_column_2" attr.type="string"><desc>my column</desc></key>
+            <key id="d1" for="node" attr.name="label" attr.type="string"><desc>The label yEd shows</desc></key>
+            <graph edgedefault="undirected"><desc>a graph</desc><node id="a"><data key="d0">x</data><data key="d1">A</data></node></graph>
+            </graphml>
+            """)
+        let network = try GraphMLReader.read(path: path)
+        #expect(network.nodeAttributes.names.sorted() == ["label", "my column"])
+    }
 }
 
 /// A large document (20,000 edges, nodes declared late, a hyperedge): every element read, located.

@@ -3,7 +3,8 @@ import WeakTiesStudy
 
 /// Reads GraphML (networkx, igraph, graph-tool, Gephi, yEd, yFiles for HTML) into a `NetworkData`.
 ///
-/// Keys give attribute names (`attr.name`, else the key id) and defaults; values are kept as text as
+/// Keys give attribute names (`attr.name`, else the key id; the key's `<desc>` where our writer put a
+/// name there that is not an NMTOKEN) and defaults; values are kept as text as
 /// written. Nested graphs (yEd groups) are read flat: group nodes are nodes. A `<data>` holding markup
 /// instead of text (yEd graphics) is skipped, except that the first `y:NodeLabel` text of a node
 /// becomes its `label` where no `label` key exists. `directed` on an edge overrides `edgedefault`.
@@ -64,7 +65,7 @@ import WeakTiesStudy
     }
 
     /// Element names GraphML gives meaning to (compared as bytes, no string per element).
-    enum Element { case graphml, key, `default`, graph, node, edge, hyperedge, data, nodeLabel, other }
+    enum Element { case graphml, key, `default`, desc, graph, node, edge, hyperedge, data, nodeLabel, other }
 
     @inline(__always)
     static func element(_ name: UnsafeBufferPointer<UInt8>) -> Element {
@@ -74,6 +75,7 @@ import WeakTiesStudy
             if XMLBytes.equal(name, "edge") { return .edge }
             if XMLBytes.equal(name, "node") { return .node }
             if XMLBytes.equal(name, "data") { return .data }
+            if XMLBytes.equal(name, "desc") { return .desc }
         case 5: if XMLBytes.equal(name, "graph") { return .graph }
         case 7:
             if XMLBytes.equal(name, "graphml") { return .graphml }
@@ -193,7 +195,7 @@ import WeakTiesStudy
                 keys[k] = Key(name: attrName, domain: tag["for"].map(XMLBytes.string) ?? "all", defaultValue: nil, declared: true)
                 currentKey = k
                 text.removeAll()
-            case .default:
+            case .default, .desc:
                 text.removeAll()
             case .graph:
                 let directed = tag["edgedefault"].map { !XMLBytes.equal($0, "undirected") } ?? (graphDirected.last ?? true)
@@ -276,6 +278,12 @@ import WeakTiesStudy
             case .node, .edge: elementStack.removeLast()
             case .graph: graphDirected.removeLast()
             case .default: if let k = currentKey { keys[k].defaultValue = text.string }
+            case .desc:
+                // Our writer keeps a column name that is not an NMTOKEN here, and writes attr.name as one.
+                if let k = currentKey {
+                    let description = text.string
+                    if GraphExport.isGraphMLName(keys[k].name, of: description) { keys[k].name = description }
+                }
             case .key: currentKey = nil
             default: break
             }

@@ -16,6 +16,48 @@ extension GraphExport {
         return all
     }
 
+    /// The `attr.name`s of `names` (one domain's columns): each an XML NMTOKEN, as the GraphML schema
+    /// requires — a character a name may not hold (space, `/`, `(`, …) becomes `_` (an empty name is
+    /// `_`) — and unique within the domain (a repeat gets `_2`, `_3`, …). Names that are NMTOKENs
+    /// already stay as they are.
+    static func graphMLNames(_ names: [String]) -> [String] {
+        var taken = Set(names.filter(isNMToken))
+        return names.map { name in
+            if isNMToken(name) { return name }
+            var token = String(String.UnicodeScalarView(name.unicodeScalars.map { isNameCharacter($0) ? $0 : "_" }))
+            if token.isEmpty { token = "_" }
+            var candidate = token, n = 1
+            while taken.contains(candidate) {
+                n += 1
+                candidate = "\(token)_\(n)"
+            }
+            taken.insert(candidate)
+            return candidate
+        }
+    }
+
+    /// Whether `name` can be restored from a key written for it: `graphMLNames` of the name alone,
+    /// or that with a `_N` suffix.
+    static func isGraphMLName(_ written: String, of name: String) -> Bool {
+        guard let token = graphMLNames([name]).first, token != name else { return false }
+        if written == token { return true }
+        guard written.hasPrefix(token + "_") else { return false }
+        let suffix = written.dropFirst(token.count + 1)
+        return !suffix.isEmpty && suffix.allSatisfy(\.isASCII) && Int(suffix) != nil
+    }
+
+    static func isNMToken(_ name: String) -> Bool { !name.isEmpty && name.unicodeScalars.allSatisfy(isNameCharacter) }
+
+    /// XML 1.0 (fifth edition) NameChar.
+    static func isNameCharacter(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x3A, 0x5F, 0xB7: true
+        case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x37D, 0x37F...0x1FFF, 0x200C...0x200D, 0x203F...0x2040,
+             0x2070...0x218F, 0x2C00...0x2FEF, 0x3001...0xD7FF, 0xF900...0xFDCF, 0xFDF0...0xFFFD, 0x10000...0xEFFFF: true
+        default: false
+        }
+    }
+
     /// Writes the GraphML document in pieces of about 1 MiB to `sink` (a 1M-edge export is hundreds
     /// of MB: it is never held whole). - Complexity: O((n + m) × attribute columns); memory O(1 MiB).
     public static func writeGraphML(_ graph: Graph, graphData: [(name: String, value: String)] = [],
@@ -39,14 +81,29 @@ extension GraphExport {
         out.append("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" ")
         out.append("xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" ")
         out.append("xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n")
+        // attr.name is an NMTOKEN (the GraphML schema); a column name that is not one is written as one,
+        // with the name itself in the key's <desc> (our reader restores it from there).
+        func key(_ id: String, _ domain: String, _ name: String, _ written: String, _ type: String) {
+            out.append("  <key id=\"\(id)\" for=\"\(domain)\" attr.name=\(xmlAttribute(written)) attr.type=\"\(type)\"")
+            if written == name {
+                out.append("/>\n")
+            } else {
+                out.append("><desc>")
+                out.appendXMLEscaped(name)
+                out.append("</desc></key>\n")
+            }
+        }
+        let nodeNames = graphMLNames(graph.nodeAttributes.columns.map(\.name))
         for (i, column) in graph.nodeAttributes.columns.enumerated() {
-            out.append("  <key id=\"n\(i)\" for=\"node\" attr.name=\(xmlAttribute(column.name)) attr.type=\"\(xmlTypeName(column.values))\"/>\n")
+            key("n\(i)", "node", column.name, nodeNames[i], xmlTypeName(column.values))
         }
+        let edgeNames = graphMLNames(graph.edgeAttributes.columns.map(\.name))
         for (i, column) in graph.edgeAttributes.columns.enumerated() {
-            out.append("  <key id=\"e\(i)\" for=\"edge\" attr.name=\(xmlAttribute(column.name)) attr.type=\"\(xmlTypeName(column.values))\"/>\n")
+            key("e\(i)", "edge", column.name, edgeNames[i], xmlTypeName(column.values))
         }
+        let graphNames = graphMLNames(graphData.map(\.name))
         for (i, item) in graphData.enumerated() {
-            out.append("  <key id=\"g\(i)\" for=\"graph\" attr.name=\(xmlAttribute(item.name)) attr.type=\"string\"/>\n")
+            key("g\(i)", "graph", item.name, graphNames[i], "string")
         }
         out.append("  <graph id=\"G\" edgedefault=\"\(graph.isDirected ? "directed" : "undirected")\">\n")
         for (i, item) in graphData.enumerated() {
