@@ -50,8 +50,8 @@ screenshots: demo
 # Python peers the interoperability tests read our exports with (networkx, igraph); without network
 # access they stay missing and those tests are skipped with a message.
 pydeps:
-	@python3 -c "import networkx, igraph, krippendorff, sklearn, statsmodels, lxml" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check networkx igraph krippendorff scikit-learn statsmodels lxml 2>/dev/null \
-		|| echo "install-deps: could not pip install networkx, igraph, krippendorff, scikit-learn, statsmodels, lxml; their reference tests will be skipped"
+	@python3 -c "import networkx, igraph, krippendorff, sklearn, statsmodels, lxml, openpyxl" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check networkx igraph krippendorff scikit-learn statsmodels lxml openpyxl 2>/dev/null \
+		|| echo "install-deps: could not pip install networkx, igraph, krippendorff, scikit-learn, statsmodels, lxml, openpyxl; their reference tests will be skipped"
 
 # R's sna (Debian's r-cran-sna, without recommended packages) for the QAP reference test; without
 # apt or network the test is skipped with a message.
@@ -81,13 +81,15 @@ bench: deps
 
 # The API documentation: one DocC site for every module, with the articles of
 # Sources/WeakTies/WeakTies.docc (getting started, import and provenance, metrics and weights, maps, the
-# report, scripting a custom analysis). Static files: open out/docs/index.html through any web server
+# report, scripting a custom analysis) and the tutorial (getting started: load, measure, profile,
+# export). Fails when a public declaration has no doc comment (Tools/doc_coverage.py). Static files: open out/docs/index.html through any web server
 # (python3 -m http.server -d out/docs), or publish the folder.
 DOC_TARGETS := WeakTies WeakTiesAnalysis WeakTiesStudy WeakTiesMetrics WeakTiesGraph WeakTiesIO WeakTiesRender WeakTiesReport
 docs:
 	$(SWIFT) package --allow-writing-to-directory $(OUT)/docs generate-documentation \
 		$(foreach t,$(DOC_TARGETS),--target $(t)) --enable-experimental-combined-documentation \
 		--transform-for-static-hosting --output-path $(OUT)/docs
+	python3 Tools/doc_coverage.py
 	@echo "Documentation: $(abspath $(OUT)/docs)/index.html (serve it: python3 -m http.server -d $(OUT)/docs, then http://localhost:8000/documentation/weakties)"
 
 clean:
