@@ -5,12 +5,31 @@ import Foundation
 
 /// A Graphviz layout engine.
 public enum LayoutEngine: String, Sendable, CaseIterable {
-    case dot, neato, fdp, sfdp, circo, twopi
+    /// Hierarchical: nodes in ranks along the edges (maps run left to right and draw clusters).
+    case dot
+    /// Spring model by stress majorisation.
+    case neato
+    /// Force-directed (spring) placement; draws clusters.
+    case fdp
+    /// Multiscale force-directed placement for large graphs (the default).
+    case sfdp
+    /// Circular: each biconnected component on a circle.
+    case circo
+    /// Radial: nodes on rings around a root node (a map's ego where it has one).
+    case twopi
 }
 
 /// An output format Graphviz renders to.
 public enum RenderFormat: String, Sendable, CaseIterable {
-    case svg, png, pdf, dot
+    /// SVG text (vector).
+    case svg
+    /// A PNG bitmap.
+    case png
+    /// A PDF document (vector).
+    case pdf
+    /// The graph as DOT again, with the layout's positions and sizes written in (Graphviz's `dot`
+    /// output format, not the `dot` engine).
+    case dot
 
     /// Graphviz's name for the format (`dot` output is the laid-out graph in DOT).
     var graphvizName: String { self == .dot ? "dot" : rawValue }
@@ -18,8 +37,11 @@ public enum RenderFormat: String, Sendable, CaseIterable {
 
 /// A rendering failed: Graphviz's own message, as a Swift error.
 public enum RenderError: Error, Equatable, CustomStringConvertible {
+    /// The DOT text could not be parsed: Graphviz's message ("malformed DOT" without one).
     case syntax(String)
+    /// The layout engine failed on the parsed graph: Graphviz's message, else the engine named.
     case layout(String)
+    /// The laid-out graph could not be rendered to the format: Graphviz's message, else the format named.
     case render(String)
 
     public var description: String {
@@ -170,9 +192,12 @@ public struct NodePlacement: Sendable, Equatable {
 
 /// One map to draw in a batch.
 public struct RenderJob: Sendable, Equatable {
+    /// The graph to draw as DOT text; its size is the job's estimated cost when the batch is split.
     public let dot: String
+    /// The engine that lays the graph out.
     public let engine: LayoutEngine
 
+    /// A job that lays out `dot` with `engine`.
     public init(dot: String, engine: LayoutEngine) {
         self.dot = dot
         self.engine = engine

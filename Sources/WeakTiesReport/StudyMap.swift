@@ -16,20 +16,62 @@ import WeakTiesAnalysis
 /// clusters with the `dot` and `fdp` layouts (the engines that draw clusters) and as the node
 /// outline colour otherwise. A legend is drawn into the map.
 public struct StudyMap: Sendable {
-    public enum Highlight: String, Sendable, CaseIterable { case bridges, localBridges = "local-bridges", none }
-    public enum SizeMetric: String, Sendable, CaseIterable { case degree, betweenness, pagerank, eigenvector, none }
+    /// Which ties a map draws in vermillion (and thicker), found on the whole study.
+    public enum Highlight: String, Sendable, CaseIterable {
+        /// Bridges: ties whose removal disconnects their ends (`StudyMetrics.isBridge`).
+        case bridges
+        /// Local bridges: ties whose ends have no neighbour in common, bridges among them
+        /// (`StudyMetrics.localBridgeSpan`).
+        case localBridges = "local-bridges"
+        /// No tie highlighted; the legend leaves the row out.
+        case none
+    }
 
+    /// The node metric that sizes a map's nodes, computed on the whole study.
+    public enum SizeMetric: String, Sendable, CaseIterable {
+        /// Degree: the number of ties.
+        case degree
+        /// Betweenness centrality, raw, with the weights of the `StudyMetrics` (none by default).
+        case betweenness
+        /// PageRank (damping 0.85).
+        case pagerank
+        /// Eigenvector centrality; where it is undefined (NaN) the node is drawn smallest.
+        case eigenvector
+        /// Every node the smallest size; the legend leaves the size row out.
+        case none
+    }
+
+    /// What a map shows and how: layout, encoding, and which actors and ties.
     public struct Options: Sendable {
+        /// The Graphviz engine the map is written for (default `sfdp`): `dot` and `fdp` draw regions as
+        /// clusters (other engines as node outline colours), `dot` runs left to right, and `twopi` puts
+        /// the ego at the centre. Render with the same engine.
         public var layout: LayoutEngine = .sfdp
+        /// Seed of the initial placement (Graphviz's `start`; default 1): the same seed gives the same
+        /// map. Only `neato`, `fdp` and `sfdp` use it.
         public var seed: Int = 1
+        /// The node attribute whose values fill the nodes (default `partner_type`; also `region`,
+        /// `sector`, `kind` or a nodes column). Values get palette colours in sorted order over the whole
+        /// study; a missing value, or one beyond the palette, is light grey, except that innovations
+        /// without a value count as `innovation`. An unknown attribute throws
+        /// `StudyMapError.unknownAttribute`.
         public var colorBy: String = "partner_type"
+        /// The metric that sizes the nodes (default degree): the width grows with the square root of the
+        /// score's share of the largest shown, from 0.35 to 1.25 inches (height 0.6 of the width).
         public var sizeBy: SizeMetric = .degree
+        /// Which ties are drawn in vermillion (default bridges).
         public var highlight: Highlight = .bridges
         /// Show only this actor and its neighbours up to `radius` steps.
         public var ego: String?
+        /// How many steps from the ego its network reaches (default 1; less than 1 counts as 1; the
+        /// CLI's radius option allows 1 or 2). Used only with `ego`.
         public var radius: Int = 1
+        /// Only ties of this strength (nil: all); actors then left without a shown tie are left out
+        /// too, except the ego.
         public var only: Strength?
+        /// Only actors of this kind, and the ties among them (nil: every kind); it applies to the ego too.
         public var kind: ActorKind?
+        /// A title in bold at the head of the legend, which sits below the map (nil: none).
         public var title: String?
         /// The legend's words (English by default); category values are shown through `categoryNames`.
         public var legend = LegendText()
@@ -41,23 +83,44 @@ public struct StudyMap: Sendable {
         /// (uniform scaling, which keeps a radial ego map's rings round), "false"/"true" and the others
         /// Graphviz documents.
         public var overlap = "prism"
+        /// The defaults: the whole study with `sfdp`, seed 1, coloured by `partner_type`, sized by
+        /// degree, bridges highlighted, the legend in English.
         public init() {}
     }
 
     /// The words of a map's legend, so maps can be drawn in the language of the page around them.
     public struct LegendText: Sendable, Equatable {
-        public var strongTie = "strong tie", weakTie = "weak tie", innovation = "innovation", partner = "partner"
-        public var bridge = "bridge", localBridge = "local bridge", nodeSize = "node size", colour = "colour"
+        /// The entry for the solid, thick line of a strong tie.
+        public var strongTie = "strong tie"
+        /// The entry for the dashed, thin line of a weak tie.
+        public var weakTie = "weak tie"
+        /// The entry for the rounded box of an innovation.
+        public var innovation = "innovation"
+        /// The entry for the ellipse of a partner.
+        public var partner = "partner"
+        /// The entry for highlighted ties with `Highlight.bridges`.
+        public var bridge = "bridge"
+        /// The entry for highlighted ties with `Highlight.localBridges`.
+        public var localBridge = "local bridge"
+        /// The label of the size row, before the metric's name ("node size: degree").
+        public var nodeSize = "node size"
+        /// The label of the colour row, before the attribute's name ("colour: partner_type").
+        public var colour = "colour"
         /// Names for the size metric and the colour attribute (their identifiers where nil).
         public var sizeName: String?
+        /// The colour attribute's name in the legend (nil: `Options.colorBy` as given).
         public var attributeName: String?
         /// Display names of category values (the value itself where missing).
         public var categoryNames: [String: String] = [:]
+        /// The English words, no display names; set the ones to translate.
         public init() {}
     }
 
+    /// The map as DOT text, written for `Options.layout` (legend, clusters and root included).
     public let dot: String
+    /// The number of actors drawn.
     public let nodeCount: Int
+    /// The number of ties drawn.
     public let tieCount: Int
 
     /// Colour-blind-safe categorical palette (Okabe & Ito 2008; two more from Tol 2021).
@@ -144,10 +207,12 @@ public struct StudyMap: Sendable {
         let n = graph.nodeCount
         // Which actors and ties to show.
         var shown = [Bool](repeating: true, count: n)
+        // The ego, found by id, else by id or label ignoring case and accents (nearest names on a miss).
+        var egoIndex: Int?
         if let ego = options.ego {
-            // By id, else by id or label ignoring case and accents, with the nearest names on a miss.
             let center: Int
             do { center = try ActorLookup(study: study).find(ego) } catch { throw StudyMapError.unknownActor(error.description) }
+            egoIndex = center
             shown = [Bool](repeating: false, count: n)
             var frontier = [Int(center)]
             shown[Int(center)] = true
@@ -168,8 +233,7 @@ public struct StudyMap: Sendable {
             // With a tie filter, actors left without a shown tie are left out too (the ego stays).
             var touched = [Bool](repeating: false, count: n)
             for t in ties { touched[Int(study.ties.source[t])] = true; touched[Int(study.ties.target[t])] = true }
-            let egoActor = options.ego.flatMap { study.actorIndex(of: $0) }.map(Int.init)
-            for v in 0..<n where !touched[v] && v != egoActor { shown[v] = false }
+            for v in 0..<n where !touched[v] && v != egoIndex { shown[v] = false }
         }
         let nodes = (0..<n).filter { shown[$0] }
 
@@ -177,7 +241,6 @@ public struct StudyMap: Sendable {
         let groups = style.groups, color = style.color, sizeScores = style.sizeScores
         let highlighted = style.highlighted, regionOutline = style.regionOutline
         let categories = Array(Set(nodes.compactMap { groups[$0] })).sorted()
-        let egoIndex = options.ego.flatMap { study.actorIndex(of: $0) }.map(Int.init)
         let maxScore = nodes.map { sizeScores[$0] }.max() ?? 0
 
         let q = DOTWriter.quote
@@ -325,7 +388,9 @@ public struct StudyMap: Sendable {
 
 /// A map request that cannot be met.
 public enum StudyMapError: Error, Equatable, CustomStringConvertible {
+    /// `Options.ego` names no actor, or several: the lookup's message, with the nearest names.
     case unknownActor(String)
+    /// No node attribute of this name to colour by (`Options.colorBy`).
     case unknownAttribute(String)
 
     public var description: String {

@@ -46,6 +46,21 @@ import FoundationXML
         #expect(dot.contains("\"style\"=\"dashed\""))
     }
 
+    /// An ego named by its label, in another case and without accents, is drawn as the ego (outlined,
+    /// the twopi root): the same map as by its id.
+    @Test func egoByLabelIsTheSameMapAsById() throws {
+        let dir = TemporaryDirectory()
+        var maps: [String] = []
+        for ego in ["Bürgerbus Fischeln e.V.", "burgerbus FISCHELN"] {
+            let path = dir.path + "/ego-\(maps.count).dot"
+            try #require(try weakties(["render", exampleTies, "--nodes", exampleNodes, "--output", path, "--ego", ego,
+                                       "--layout", "twopi", "--quiet"]).status == 0)
+            maps.append(try String(contentsOfFile: path, encoding: .utf8))
+        }
+        #expect(maps[0] == maps[1])
+        #expect(maps[1].contains("\"root\"=\"Bürgerbus Fischeln e.V.\"") && maps[1].contains("\"penwidth\"=\"3\""))
+    }
+
     @Test(arguments: [
         (["--output", "x.gif"], 64, "unknown format 'gif' (expected svg, png, pdf or dot)"),
         (["--output", "x.svg", "--layout", "bogus"], 64, "The value 'bogus' is invalid for '--layout <layout>'. Please provide one of the following:"),

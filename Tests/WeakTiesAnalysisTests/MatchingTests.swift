@@ -144,6 +144,19 @@ private func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-9) -> Bool
         #expect(checked > 20)
     }
 
+    /// A limit of 0 (the report's suggestions option set to 0) gives no candidates, never a trap; a
+    /// limit keeps the best of the unlimited list.
+    @Test func limitZeroGivesNoCandidates() throws {
+        let dir = TemporaryDirectory()
+        let study = try randomStudy(dir, seed: 78, actors: 40, ties: 70)
+        let matching = try Matching(metrics: try StudyMetrics(study: study, options: .init(threads: 1)))
+        for i in matching.innovations.prefix(3) {
+            let all = matching.candidates(for: i)
+            #expect(matching.candidates(for: i, limit: 0).isEmpty && matching.candidates(for: i, limit: -1).isEmpty)
+            #expect(matching.candidates(for: i, limit: 2).map(\.partner) == all.prefix(2).map(\.partner))
+        }
+    }
+
     /// The metrics module gives the same before/after values (a second, independent implementation).
     @Test func gainsEqualMetricsModule() throws {
         let dir = TemporaryDirectory()

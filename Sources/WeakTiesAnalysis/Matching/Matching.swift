@@ -156,10 +156,11 @@ public struct Matching: Sendable {
     // MARK: - Candidates
 
     /// The candidates for `innovation` that pass the filters, best first (score, then label), at most
-    /// `limit`; with `betweenness`, the betweenness gain of each candidate returned is computed as well
+    /// `limit` (none for a limit of 0 or less); with `betweenness`, the betweenness gain of each candidate returned is computed as well
     /// (costly: two shortest-path runs per candidate; see `betweennessGain`).
     /// - Complexity: O(n + m + Σ_p deg(p)) without betweenness.
     public func candidates(for innovation: Int, limit: Int? = nil, betweenness: Bool = false) -> [MatchCandidate] {
+        if let limit, limit <= 0 { return [] }
         let context = EgoContext(self, innovation)
         // Score every candidate without allocating, keep the best, then gather the details of those.
         var scored: [(score: Double, rank: Int32, partner: Int32)] = []

@@ -4,13 +4,24 @@ import WeakTiesStudy
 
 /// A format the study's network can be written in, and the one place that writes each.
 public enum ExportFormat: String, Sendable, CaseIterable {
-    case graphml, gexf, pajek, dl
+    /// GraphML (networkx, igraph, Gephi, yEd, Cytoscape): every attribute column as a typed key;
+    /// streamed to the file, never held whole.
+    case graphml
+    /// GEXF 1.3, Gephi's own format: attributes, palette colours, tie dates for Gephi's timeline, and
+    /// a map's node positions where given.
+    case gexf
+    /// A Pajek `.net` network: labelled vertices and one value per tie, no other attributes.
+    case pajek
+    /// UCINET DL (`edgelist1`) with one value per tie; where UCINET would shorten or fold the ids, a
+    /// label map (`study-labels.csv` beside `study.dl`) leads back to them.
+    case dl
     /// A Pajek project: the network and its partitions (kind, partner type, region, sector).
     case pajekProject = "paj"
     /// networkx node-link JSON.
     case json
     /// Gephi's spreadsheet tables: the edges table, and the nodes table beside it.
     case gephiCSV = "gephi-csv"
+    /// Graphviz DOT text: every node and tie attribute column as a DOT attribute, with no layout.
     case dot
 
     /// The format a name or file extension stands for (`net` → Pajek, `csv` → Gephi CSV, `gv` → DOT),
