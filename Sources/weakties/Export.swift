@@ -59,8 +59,7 @@ struct Export: StudyCommand {
 
     /// The largest study laid out without being asked: sfdp on 5,000 actors and 10,000 ties takes
     /// 7.3 s of the export's 7.4 s here (release build, a preferential-attachment graph; 0.16 s without
-    /// positions); the layout
-    /// grows faster than linearly, so larger studies ask for it.
+    /// positions); the layout grows faster than linearly, so larger studies ask for it.
     static let autoLayoutLimit = 5_000
 
     var resolvedFormat: ExportFormat? { format ?? ExportFormat(name: URL(fileURLWithPath: output).pathExtension) }
