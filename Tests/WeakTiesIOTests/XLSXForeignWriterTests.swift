@@ -4,12 +4,12 @@ import TestSupport
 @_spi(Benchmark) @testable import WeakTiesIO
 import WeakTiesStudy
 
-/// Workbooks written by Microsoft Excel (Windows and Mac) and Google Sheets, from public test suites
+/// Workbooks written by Microsoft Excel (Windows and Mac), Google Sheets and Apple Numbers, from public test suites
 /// (Fixtures/xlsx/foreign; SOURCE.md says where each came from, how its writer was identified, and
 /// the licences): every sheet as our reader reads it equals what openpyxl reads — cached formula
 /// values, dates, booleans, numbers, shared and inline strings, special characters.
 @Suite struct XLSXForeignWriterTests {
-    static let files = ["issues", "temperature-table", "deaths", "iris-google-doc", "sheet-xml-lookup", "googleDocsTest"]
+    static let files = ["issues", "temperature-table", "deaths", "iris-google-doc", "sheet-xml-lookup", "googleDocsTest", "minimal_112"]
 
     static func fixture(_ name: String) -> String {
         Bundle.module.url(forResource: name, withExtension: "xlsx", subdirectory: "Fixtures/xlsx/foreign")!.path

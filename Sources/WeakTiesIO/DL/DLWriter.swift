@@ -78,4 +78,58 @@ public enum DLWriter {
         for (label, id) in zip(labels, ids) { out.row([.text(label), .text(id)]) }
         return out.output
     }
+
+    /// Where the attribute dataset of a DL file goes: `study.dl` → `study-attributes.dl`, with its
+    /// codes in `study-attributes-codes.csv`.
+    public static func attributePaths(forDLPath path: String) -> (data: String, codes: String) {
+        let url = URL(fileURLWithPath: path)
+        let base = url.deletingPathExtension().lastPathComponent, folder = url.deletingLastPathComponent()
+        return (folder.appendingPathComponent(base + "-attributes.dl").path, folder.appendingPathComponent(base + "-attributes-codes.csv").path)
+    }
+
+    /// The node attributes as a UCINET attribute dataset: a rectangular DL full matrix (`NR` actors ×
+    /// `NC` attributes; UCINET attribute files hold numbers only), rows labelled as in the network's
+    /// DL (`labels`), columns by the attribute names as UCINET keeps them. Text and boolean attributes
+    /// (`kind`, `partner_type`, `region`, `sector`, `established`, extra columns) are codes: 1, 2, …
+    /// for the values in sorted order, 0 for unknown, as Pajek partitions; the codes' values go into
+    /// `codes` (`attribute,code,value`, spreadsheet-safe). A numeric attribute (`founded`, metric
+    /// columns) is written as its values where every actor has one; with a gap it is left out (UCINET
+    /// would read a 0) and `codes` says so. `label` is not an attribute here (it is the row label).
+    /// - Complexity: O(n × attributes + distinct values × log).
+    public static func attributes(_ graph: Graph, labels: [String]) -> (data: String, codes: String) {
+        var columns: [(name: String, values: [String])] = []
+        var codes = CSVWriter()
+        codes.header(["attribute", "code", "value"])
+        for column in graph.nodeAttributes.columns where column.name != "label" {
+            let n = graph.nodeCount
+            switch column.values {
+            case .int, .double:
+                let numbers: [Double?] = switch column.values {
+                case .int(let v): v.map { $0.map(Double.init) }
+                case .double(let v): v.map { $0.isNaN ? nil : $0 }
+                default: []
+                }
+                if let gap = numbers.firstIndex(where: { $0 == nil }) {
+                    let missing = numbers.count { $0 == nil }
+                    codes.row([.text(column.name), .text(""), .text("left out: \(missing) of \(n) actors have no value (the first: \(graph.nodeIDs[gap]))")])
+                    continue
+                }
+                columns.append((column.name, numbers.map { NumberFormat.text($0!) }))
+            case .string, .bool:
+                let texts = (0..<n).map { column.values.text(at: $0) }
+                let classes = Array(Set(texts.compactMap { $0 })).sorted()
+                let number = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0 + 1) })
+                codes.row([.text(column.name), .text("0"), .text("unknown")])
+                for (i, value) in classes.enumerated() { codes.row([.text(column.name), .text(String(i + 1)), .text(value)]) }
+                columns.append((column.name, texts.map { $0.flatMap { number[$0] }.map(String.init) ?? "0" }))
+            }
+        }
+        var out = "DL NR=\(graph.nodeCount) NC=\(columns.count) FORMAT=FULLMATRIX\nROW LABELS:\n"
+        for label in labels { out += "\"" + clean(label) + "\"\n" }
+        out += "COLUMN LABELS:\n"
+        for label in ucinetLabels(columns.map(\.name)) { out += "\"" + label + "\"\n" }
+        out += "DATA:\n"
+        for v in 0..<graph.nodeCount { out += columns.map { $0.values[v] }.joined(separator: " ") + "\n" }
+        return (out, codes.output)
+    }
 }

@@ -71,6 +71,10 @@ public enum ExportFormat: String, Sendable, CaseIterable {
             if labels != graph.nodeIDs {
                 try AtomicFile.write(DLWriter.labelMap(labels: labels, ids: graph.nodeIDs), to: DLWriter.labelMapPath(forDLPath: path))
             }
+            // The node attributes as a UCINET attribute dataset beside, with the codes of its classes.
+            let attributes = DLWriter.attributes(graph, labels: labels), paths = DLWriter.attributePaths(forDLPath: path)
+            try AtomicFile.write(attributes.data, to: paths.data)
+            try AtomicFile.write(attributes.codes, to: paths.codes)
             text = DLWriter.write(graph, value: edgeValue ?? .strength, labels: labels)
         case .gephiCSV:
             try AtomicFile.write(GephiCSVWriter.nodes(graph), to: GephiCSVWriter.nodesPath(forEdgesPath: path))
