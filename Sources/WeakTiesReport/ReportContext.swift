@@ -85,6 +85,9 @@ struct ReportContext {
     /// Adds the texts of the reliability section to the study's variables: labels, the summary, the
     /// notes; of the motive and benefit values only those below α = 0.800 are listed (as `agree`).
     func decorateStudy(_ dictionary: inout [String: Any]) {
+        if let only = dictionary["ties_only"] as? String {
+            dictionary["ties_only_text"] = ReportStrings.fill(strings.text("note.ties_only_" + only), [:])
+        }
         guard var r = dictionary["reliability"] as? [String: Any] else { return }
         func t(_ key: String, _ values: [String: String] = [:]) -> String { ReportStrings.fill(strings.text("agree." + key), values) }
         let coders = r["coders"] as? [String] ?? []

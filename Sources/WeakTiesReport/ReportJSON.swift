@@ -47,6 +47,7 @@ extension StudyReport {
             ("ei_region", number(o.eiRegion)), ("ei_partner_type", number(o.eiPartnerType)),
             ("strength_rule", .string(study.options.strengthRule.rawValue)),
             ("consensus", .string(study.options.consensus.description)),
+        ] + (options.only.map { [("ties_only", JSONValue.string($0.name))] } ?? []) + [
             ("data_quality", .object([
                 ("coders", .array(o.coders.map {
                     .object([("coder", .string($0.coder)), ("mentions", .int($0.mentions)), ("interviews", .int($0.interviews))])

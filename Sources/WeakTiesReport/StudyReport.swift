@@ -13,12 +13,16 @@ public struct ReportOptions: Sendable, Equatable {
     public var suggestions: Int
     /// Layout seed of the maps.
     public var seed: Int
+    /// Report on the network of these ties alone (`Study.restricted(to:)`: every actor kept), or on
+    /// every tie (nil). The report says so.
+    public var only: Strength?
 
-    /// The options; by default every innovation, five suggestions each, seed 1.
-    public init(innovations: [String] = [], suggestions: Int = 5, seed: Int = 1) {
+    /// The options; by default every innovation, five suggestions each, seed 1, every tie.
+    public init(innovations: [String] = [], suggestions: Int = 5, seed: Int = 1, only: Strength? = nil) {
         self.innovations = innovations
         self.suggestions = suggestions
         self.seed = seed
+        self.only = only
     }
 }
 
@@ -70,6 +74,7 @@ public struct StudyReport: Sendable {
     /// Computes the report. - Throws: `ReportError`.
     /// - Complexity: dominated by betweenness and closeness on the study graph, O(n·m).
     public init(study: Study, options: ReportOptions = ReportOptions()) throws {
+        let study = options.only.map { study.restricted(to: $0) } ?? study
         let selected = try Self.selection(study: study, options: options)
         // Unweighted (every tie counts 1: strength is shown, not weighted) and on one thread: a sum over
         // sources split across cores can differ in its last bits with the number of cores, and the report

@@ -31,6 +31,9 @@ struct Report: StudyCommand {
 
     @OptionGroup var input: StudyInputOptions
 
+    @Option(help: "Report on the network of strong or of weak ties only (every actor kept; as metrics --only).")
+    var only: TieStrength?
+
     @Option(name: .long, help: "Report only on this innovation (by id); repeat for several.")
     var innovation: [String] = []
 
@@ -94,9 +97,10 @@ struct Report: StudyCommand {
             ("strength_rule", .string(input.strengthRule.rawValue)), ("strong_threshold", .double(input.strongThreshold)),
             ("consensus", .string(input.consensus.description)), ("aliases", .string(input.aliases)),
             ("delimiter", .string(input.delimiter?.rawValue)), ("docs_url", .string(rendering.docsBase)),
+            ("only", .string(only?.rawValue)),
         ])
         let main = try ReportWriter.write(
-            loading: input.loadStudy, options: ReportOptions(innovations: innovation, suggestions: suggestions, seed: seed),
+            loading: input.loadStudy, options: ReportOptions(innovations: innovation, suggestions: suggestions, seed: seed, only: only?.strength),
             rendering: rendering, run: run, to: output, observer: .init(stage: progress.say, time: progress.time))
         print(main)
     }

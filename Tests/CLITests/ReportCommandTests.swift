@@ -30,6 +30,35 @@ import TestSupport
         #expect((manifest["outputs"] as! [[String: Any]]).count == 15)
     }
 
+    /// `--only weak`: the report of the weak-tie network (every actor kept), its numbers those of
+    /// `metrics --only weak`, and its pages say so; without it, no such note.
+    @Test func onlyWeakTiesReportsTheWeakTieNetwork() throws {
+        let dir = TemporaryDirectory()
+        let out = dir.path + "/weak"
+        try #require(try weakties(["report", exampleTies, "--nodes", exampleNodes, "--only", "weak", "--format", "json", "--output", out, "--quiet"]).status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/report.json"))) as? [String: Any])
+        let study = try #require(json["study"] as? [String: Any])
+        #expect(study["ties"] as? Int == 115 && study["strong_ties"] as? Int == 0 && study["actors"] as? Int == 123)
+        #expect(study["ties_only"] as? String == "weak")
+        let html = dir.path + "/html"
+        try #require(try weakties(["report", exampleTies, "--nodes", exampleNodes, "--only", "weak", "--output", html, "--quiet"]).status == 0)
+        #expect(try String(contentsOfFile: html + "/index.html", encoding: .utf8).contains("Only the weak ties are analysed here"))
+        // The same network as metrics --only weak: each innovation's degree.
+        let metrics = try weakties(["metrics", exampleTies, "--nodes", exampleNodes, "--only", "weak", "--metrics", "degree", "--quiet"])
+        try #require(metrics.status == 0)
+        let rows = try CSVRows.parse(metrics.stdout)
+        let degree = Dictionary(uniqueKeysWithValues: rows.dropFirst().map { ($0[0], $0[3]) })
+        let innovations = try #require(json["innovations"] as? [[String: Any]])
+        #expect(innovations.count == 14)
+        for innovation in innovations {
+            let id = try #require(innovation["id"] as? String)
+            #expect((innovation["tie_count"] as? Int).map(String.init) == degree[id], "\(id)")
+        }
+        let all = dir.path + "/all"
+        try #require(try weakties(["report", exampleTies, "--nodes", exampleNodes, "--format", "json", "--output", all, "--quiet"]).status == 0)
+        #expect(!(try String(contentsOfFile: all + "/report.json", encoding: .utf8)).contains("ties_only"))
+    }
+
     @Test func otherFormatsLanguagesAndSelection() throws {
         let dir = TemporaryDirectory()
         var result = try weakties(["report", exampleTies, "--nodes", exampleNodes, "--format", "csv", "--excel-de",

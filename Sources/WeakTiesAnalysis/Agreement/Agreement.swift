@@ -321,7 +321,9 @@ private struct AgreementBuilder {
             for code in column.codes { for v in split[Int(code)] { frequency[v, default: 0] += 1 } }
             let names = frequency.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
             let id = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, Int32($0)) })
-            return (column, split.map { $0.map { id[$0]! } }, names, min(limit, names.count), max(0, names.count - limit))
+            // A dictionary value no mention uses (a study restricted to some ties keeps the whole
+            // dictionary) has no id; no code maps to it.
+            return (column, split.map { $0.compactMap { id[$0] } }, names, min(limit, names.count), max(0, names.count - limit))
         }
         var left = 0
         (motiveColumn, motiveValuesOfCode, motiveNames, assessedMotives, left) = values(.motive, options.valuesPerField)
