@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEMO_DIR := Examples/krefeld-mg
 OUT := out
 
-.PHONY: deps pydeps rdeps build release demo test bench screenshots docs clean
+.PHONY: deps pydeps rdeps build release demo test bench screenshots docs fuzz test-sanitize clean
 
 deps:
 	@bash .ci/install-deps
@@ -92,5 +92,37 @@ docs:
 	python3 Tools/doc_coverage.py
 	@echo "Documentation: $(abspath $(OUT)/docs)/index.html (serve it: python3 -m http.server -d $(OUT)/docs, then http://localhost:8000/documentation/weakties)"
 
+# Coverage-guided fuzzing of every reader with libFuzzer (Swift's toolchain carries it; AddressSanitizer
+# on; leaks at exit are not findings), each target FUZZ_SECONDS long from the seed corpus in Fuzz/corpus (new inputs go to
+# out/fuzz/<target>, findings to out/fuzz/<target>-crash-…; replay one with
+# WEAKTIES_FUZZ_TARGET=<target> .build/debug/weakties-fuzz FILE). Limits: 2 GiB RSS, 10 s per input.
+# Not part of `make test`. FUZZ_TARGETS picks readers: make fuzz FUZZ_TARGETS="dl pajek" FUZZ_SECONDS=600
+FUZZ_SECONDS ?= 120
+FUZZ_TARGETS ?= csv gephi-csv xlsx graphml gexf pajek dl json qda yaml
+# Built with coverage instrumentation and libFuzzer's driver without its `main` (SwiftPM names the
+# program's main itself; -sanitize=fuzzer would link a second one).
+FUZZ_RUNTIME = $(firstword $(wildcard $(dir $(shell readlink -f $$(command -v swiftc)))../lib/swift/clang/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a))
+fuzz:
+	@test -n "$(FUZZ_RUNTIME)" || { echo "fuzz: libclang_rt.fuzzer_no_main not found beside swiftc (Swift's toolchain for Linux carries it)"; exit 1; }
+	$(SWIFT) build --scratch-path .build-fuzz --product weakties-fuzz -Xswiftc -sanitize=address \
+		-Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp -Xswiftc -DFUZZING \
+		-Xlinker $(FUZZ_RUNTIME) -Xlinker -lstdc++
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p $(OUT)/fuzz/$$t; \
+		echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+		ASAN_OPTIONS=detect_leaks=0 WEAKTIES_FUZZ_TARGET=$$t .build-fuzz/debug/weakties-fuzz $(OUT)/fuzz/$$t Fuzz/corpus/$$t \
+			-max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -timeout=10 -max_len=65536 \
+			-artifact_prefix=$(OUT)/fuzz/$$t- -print_final_stats=1 2>&1 | grep -E "stat::number_of_executed_units|stat::peak_rss_mb|ERROR|SUMMARY|Test unit written" ; \
+		ls $(OUT)/fuzz/$$t-* >/dev/null 2>&1 && { echo "fuzz: $$t found inputs that fail: $(OUT)/fuzz/$$t-*"; exit 1; } || true; \
+	done
+
+# The test suite under AddressSanitizer and ThreadSanitizer (the parallel metrics, readers and report
+# writing), each in its own build folder. Not part of `make test` (each build takes minutes).
+test-sanitize: deps
+	$(SWIFT) build --build-tests --scratch-path .build-asan --sanitize=address
+	$(SWIFT) test --skip-build --scratch-path .build-asan --sanitize=address
+	$(SWIFT) build --build-tests --scratch-path .build-tsan --sanitize=thread
+	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --skip-build --scratch-path .build-tsan --sanitize=thread
+
 clean:
-	rm -rf .build $(OUT) bench-out
+	rm -rf .build .build-fuzz .build-asan .build-tsan $(OUT) bench-out

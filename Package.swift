@@ -62,6 +62,9 @@ let package = Package(
         ),
         // Runnable tour of the library API.
         .executableTarget(name: "LibraryTour", dependencies: ["WeakTies"], path: "Examples/LibraryTour"),
+        // Coverage-guided fuzzing of every reader (`make fuzz`: libFuzzer, -sanitize=fuzzer,address);
+        // built normally it replays files through the same path.
+        .executableTarget(name: "weakties-fuzz", dependencies: ["WeakTiesIO", "WeakTiesStudy"], path: "Fuzz/Sources"),
         // Benchmark driver (release build; see Benchmarks/ and `make bench`).
         .executableTarget(name: "weakties-bench", dependencies: ["WeakTies", "WeakTiesIO"], path: "Benchmarks/weakties-bench"),
 
