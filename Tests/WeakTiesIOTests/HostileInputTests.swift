@@ -192,4 +192,30 @@ import WeakTiesStudy
             #expect(message.hasPrefix("\(path):\(place): error: character \(character) is not allowed in XML"), "\(message)")
         }
     }
+
+    /// Sparse attributes (every node with a key of its own) would make a mostly empty table of n × n
+    /// cells — 25,000 nodes, gigabytes; here 12,000: refused, located, once the table passes 4 cells per byte of the
+    /// file (at least 10 million), in node-link JSON, GraphML and GEXF; a table that is merely sparse
+    /// (300 keys over 3,000 nodes) is read.
+    @Test func sparseAttributesAreRefusedBeforeTheTableGrows() throws {
+        let n = 12_000
+        var json = "{\"nodes\":["
+        json += (0..<n).map { "{\"id\":\"n\($0)\",\"k\($0)\":\"v\"}" }.joined(separator: ",") + "],\"links\":[]}"
+        #expect(try refusal("s.json", json, format: .json).contains("does every node have attribute keys of its own?"))
+        var graphML = "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+        graphML += (0..<n).map { "<key id=\"d\($0)\" for=\"node\" attr.name=\"k\($0)\" attr.type=\"string\"/>\n" }.joined()
+        graphML += "<graph edgedefault=\"undirected\">\n" + (0..<n).map { "<node id=\"n\($0)\"><data key=\"d\($0)\">v</data></node>\n" }.joined()
+        graphML += "</graph></graphml>\n"
+        let message = try refusal("s.graphml", graphML, format: .graphml)
+        #expect(message.hasPrefix("s.graphml:") && message.contains("cells (4 per byte of the file, at least 10 million)"), "\(message)")
+        var gexf = "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\"><graph><nodes>\n"
+        gexf += (0..<n).map { "<node id=\"n\($0)\"><attvalues><attvalue for=\"k\($0)\" value=\"v\"/></attvalues></node>\n" }.joined()
+        gexf += "</nodes></graph></gexf>\n"
+        #expect(try refusal("s.gexf", gexf, format: .gexf).contains("does every node have attribute keys of its own?"))
+
+        let dir = TemporaryDirectory()
+        let sparse = "{\"nodes\":[" + (0..<3_000).map { "{\"id\":\"n\($0)\",\"k\($0 % 300)\":\"v\"}" }.joined(separator: ",") + "],\"links\":[]}"
+        let study = try StudyLoader.load(ties: [dir.write("ok.json", sparse)], format: .json)
+        #expect(study.actors.count == 3_000 && study.actors[299].attributes["k299"] == "v")
+    }
 }

@@ -13,6 +13,7 @@ import WeakTiesStudy
     /// - Throws: `InputOutputError` or `ImportFailure` (located: line, column, element path).
     public static func read(path: String, file: String? = nil) throws -> NetworkData {
         let handler = Handler(file: file ?? path)
+        handler.network.limitCells(path: path)
         try XMLInput.parse(path: path, file: file ?? path, handler: handler)
         return handler.finish()
     }
@@ -56,12 +57,14 @@ import WeakTiesStudy
                 inCreator = true
             case "node":
                 guard let id = a["id"] else { return "<node> without an id" }
+                if let refused = network.cellLimitMessage { return refused }
                 network.addNode(id, line: position.line)
                 if let label = a["label"] { network.nodeAttributes.set("label", label) }
                 if let pid = a["pid"] { network.nodeAttributes.set("pid", pid) }
                 owners.append(("n", network.nodeIDs.count - 1))
             case "edge":
                 guard let source = a["source"], let target = a["target"] else { return "<edge> needs source and target" }
+                if let refused = network.cellLimitMessage { return refused }
                 let directed: Bool? = switch a["type"] { case "directed"?: true; case "undirected"?, "mutual"?: false; default: nil }
                 network.addEdge(source, target, directed: directed, line: position.line)
                 if let id = a["id"] { network.edgeAttributes.set("id", id) }
@@ -74,6 +77,7 @@ import WeakTiesStudy
                 spells = []
             case "attvalue":
                 guard let owner, let key = a["for"] ?? a["id"] else { return nil }
+                if let refused = network.cellLimitMessage { return refused }
                 let cls = owner.kind == "n" ? "node" : "edge"
                 let title = attributes[cls]?[key]?.title ?? key
                 set(owner, title, a["value"] ?? "")

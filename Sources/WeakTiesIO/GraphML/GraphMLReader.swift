@@ -16,7 +16,9 @@ import WeakTiesStudy
         // One sequential reader. (A speculative second half on the other core saved 20–23 % of
         // `weakties validate` on a 341 MB export of a 500k-tie study, below the quarter that would
         // pay for its complexity; it was removed, see Docs/Design.md.)
-        let handler = Handler(reader: Reader(file: file ?? path))
+        var reader = Reader(file: file ?? path)
+        reader.network.limitCells(path: path)
+        let handler = Handler(reader: reader)
         try XMLInput.parse(path: path, file: file ?? path, byteHandler: handler)
         return handler.finish()
     }
@@ -203,9 +205,11 @@ import WeakTiesStudy
                 graphDirected.append(directed)
             case .node:
                 guard let id = tag["id"] else { return "<node> without an id" }
+                if let refused = network.cellLimitMessage { return refused }
                 network.addNode(ids.strings[ids.index(id)], line: position.line)
                 elementStack.append(("n", network.nodeIDs.count - 1))
             case .edge:
+                if let refused = network.cellLimitMessage { return refused }
                 guard let source = tag["source"], let target = tag["target"] else {
                     return "<edge> needs source and target"
                 }
@@ -224,6 +228,7 @@ import WeakTiesStudy
                 hyperedges += 1
             case .data:
                 guard let k = tag["key"] else { return "<data> without a key" }
+                if let refused = network.cellLimitMessage { return refused }
                 dataKey = key(k)
                 dataDepth = depth
                 dataHasMarkup = false

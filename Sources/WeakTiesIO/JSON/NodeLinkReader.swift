@@ -18,6 +18,7 @@ import WeakTiesStudy
         guard case .object(let members) = root else { throw ImportFailure.at(name, 1, 1, "expected a JSON object with 'nodes' and 'edges'") }
         func member(_ key: String) -> JSONValue? { members.first { $0.0 == key }?.1 }
         var network = NetworkData(file: name, format: "node-link JSON")
+        network.limitCells(fileBytes: data.count)
         if case .bool(let directed)? = member("directed") { network.isDirected = directed }
         guard case .array(let nodes)? = member("nodes") else { throw ImportFailure.at(name, 1, 1, "no 'nodes' list: not node-link JSON") }
         let edgeKey = member("edges") != nil ? "edges" : "links"
@@ -31,7 +32,10 @@ import WeakTiesStudy
                 throw ImportFailure.at(name, 1, nil, "node \(i + 1) (of the 'nodes' list) is not an object with an 'id'")
             }
             network.addNode(id, line: 0)
-            for (key, value) in fields where key != "id" { network.nodeAttributes.set(key, value.attributeText) }
+            for (key, value) in fields where key != "id" {
+                network.nodeAttributes.set(key, value.attributeText)
+                if let refused = network.cellLimitMessage { throw ImportFailure.at(name, 1, nil, "node \(i + 1): " + refused) }
+            }
         }
         let ids = Set(network.nodeIDs)
         /// An end: a node id, or (D3's older form) the index of a node in the list where no node has
@@ -47,7 +51,10 @@ import WeakTiesStudy
                   let target = end(fields.first(where: { $0.0 == "target" })?.1)
             else { throw ImportFailure.at(name, 1, nil, "edge \(i + 1) (of the '\(edgeKey)' list) is not an object with 'source' and 'target'") }
             network.addEdge(source, target, line: 0)
-            for (key, value) in fields where key != "source" && key != "target" { network.edgeAttributes.set(key, value.attributeText) }
+            for (key, value) in fields where key != "source" && key != "target" {
+                network.edgeAttributes.set(key, value.attributeText)
+                if let refused = network.cellLimitMessage { throw ImportFailure.at(name, 1, nil, "edge \(i + 1): " + refused) }
+            }
         }
         return network
     }

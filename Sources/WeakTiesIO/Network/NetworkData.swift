@@ -1,3 +1,4 @@
+import Foundation
 import WeakTiesStudy
 
 /// Text attribute columns filled row by row, in order of first appearance; missing cells are `nil`.
@@ -20,6 +21,16 @@ import WeakTiesStudy
     private var indexByName: [String: Int] = [:]
     /// Number of rows started.
     public private(set) var rowCount = 0
+    /// The most cells (rows × columns: every cell is stored, missing ones too) the table may hold;
+    /// readers set it from the file's size (`NetworkData.limitCells(fileBytes:)`) and refuse the file
+    /// once `isOverLimit`.
+    public var cellLimit = Int.max
+
+    /// Whether the table holds more cells than `cellLimit`. - Complexity: O(1).
+    public var isOverLimit: Bool {
+        let (cells, overflow) = names.count.multipliedReportingOverflow(by: rowCount)
+        return overflow || cells > cellLimit
+    }
 
     public init() {}
 
@@ -182,6 +193,36 @@ import WeakTiesStudy
     public var edgeAttributes = TextAttributeColumns()
     /// Warnings and notices raised while reading (folded matrices, skipped elements, …).
     public var diagnostics: [Diagnostic] = []
+
+    /// Cells an attribute table may hold for a file of `fileBytes`: 4 per byte, at least 10 million.
+    /// A table of real values has fewer cells than the file has bytes (each value is written out,
+    /// with its key); only a mostly empty one comes near — every node with attribute keys of its own,
+    /// where 25,000 nodes make 625 million cells, gigabytes — and is refused instead of filled.
+    public static func cellLimit(fileBytes: Int) -> Int { max(10_000_000, fileBytes.multipliedReportingOverflow(by: 4).partialValue) }
+
+    /// Sets both attribute tables' `cellLimit` for a file of `fileBytes`.
+    public mutating func limitCells(fileBytes: Int) {
+        nodeAttributes.cellLimit = Self.cellLimit(fileBytes: fileBytes)
+        edgeAttributes.cellLimit = nodeAttributes.cellLimit
+    }
+
+    /// Sets the limits from the size of the file at `path` (none where it cannot be read: the reader
+    /// then fails on its own).
+    public mutating func limitCells(path: String) {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        if let size { limitCells(fileBytes: size) }
+    }
+
+    /// Why the file is refused, once an attribute table is over its limit (nil until then): readers
+    /// check it at each node, edge and value. - Complexity: O(1).
+    public var cellLimitMessage: String? {
+        for (what, table) in [("node", nodeAttributes), ("edge", edgeAttributes)] where table.isOverLimit {
+            return "refused: the \(what) attributes would make a table of \(table.names.count) columns × \(table.rowCount) rows, "
+                + "more than \(table.cellLimit) cells (4 per byte of the file, at least 10 million) and mostly empty: "
+                + "does every \(what) have attribute keys of its own?"
+        }
+        return nil
+    }
 
     public init(file: String, format: String) {
         self.file = file
