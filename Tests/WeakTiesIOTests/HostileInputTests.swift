@@ -218,4 +218,24 @@ import WeakTiesStudy
         let study = try StudyLoader.load(ties: [dir.write("ok.json", sparse)], format: .json)
         #expect(study.actors.count == 3_000 && study.actors[299].attributes["k299"] == "v")
     }
+
+    /// Values after a nested graph (GraphML) or after a node's children (GEXF) are set in place on their
+    /// node (this rebuilt the whole table per value: quadratic, 5,000 nodes took seconds; now linear,
+    /// measured 0.63 s → 5.9 s for 5,000 → 50,000 nodes in a debug build).
+    @Test func valuesAfterNestedElementsLandOnTheirNode() throws {
+        let dir = TemporaryDirectory()
+        let n = 2_000
+        var graphML = "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><key id=\"k\" for=\"node\" attr.name=\"region\" attr.type=\"string\"/><graph edgedefault=\"undirected\">\n"
+        graphML += (0..<n).map { "<node id=\"g\($0)\"><graph edgedefault=\"undirected\"><node id=\"c\($0)\"/></graph><data key=\"k\">r\($0 % 7)</data></node>\n" }.joined()
+        graphML += "</graph></graphml>\n"
+        var gexf = "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\"><graph><attributes class=\"node\"><attribute id=\"0\" title=\"region\" type=\"string\"/></attributes><nodes>\n"
+        gexf += (0..<n).map { "<node id=\"g\($0)\"><nodes><node id=\"c\($0)\"/></nodes><attvalues><attvalue for=\"0\" value=\"r\($0 % 7)\"/></attvalues></node>\n" }.joined()
+        gexf += "</nodes></graph></gexf>\n"
+        for (name, text) in [("n.graphml", graphML), ("n.gexf", gexf)] {
+            let study = try StudyLoader.load(ties: [dir.write(name, text)], format: nil)
+            #expect(study.actors.count == 2 * n)
+            let regions = Dictionary(uniqueKeysWithValues: study.actors.map { ($0.id, $0.region) })
+            #expect((0..<n).allSatisfy { regions["g\($0)"] == "r\($0 % 7)" } && regions["c5"] == .some(nil), "\(name)")
+        }
+    }
 }

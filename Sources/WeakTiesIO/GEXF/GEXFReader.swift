@@ -116,13 +116,8 @@ import WeakTiesStudy
             } else if network.nodeAttributes.rowCount == owner.index + 1 {
                 network.nodeAttributes.set(name, value)
             } else {
-                var rebuilt = TextAttributeColumns()
-                for r in 0..<network.nodeAttributes.rowCount {
-                    rebuilt.startRow()
-                    for n in network.nodeAttributes.names { rebuilt.set(n, network.nodeAttributes.value(n, r)) }
-                    if r == owner.index { rebuilt.set(name, value) }
-                }
-                network.nodeAttributes = rebuilt
+                // A value after the node's children (a nested node): set in place, O(1).
+                network.nodeAttributes.set(name, row: owner.index, value)
             }
         }
 

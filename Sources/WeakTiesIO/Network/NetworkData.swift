@@ -52,6 +52,13 @@ import WeakTiesStudy
         if rowCount > 0 { set(column: c, value) }
     }
 
+    /// Sets `name` in an earlier row `row` (a value that comes after a nested element, such as a
+    /// nested graph), creating the column if new. - Complexity: O(1) amortised; O(rows) for a new column.
+    public mutating func set(_ name: String, row: Int, _ value: String?) {
+        let c = columnIndex(name)
+        codes[c][row] = value.map { code(of: $0, column: c) } ?? -1
+    }
+
     /// Sets every missing cell of `name` (if the column exists) to `value`.
     public mutating func fillMissing(_ name: String, with value: String) {
         guard let c = indexByName[name], codes[c].contains(-1) else { return }
