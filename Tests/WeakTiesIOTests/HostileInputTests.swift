@@ -21,9 +21,9 @@ import WeakTiesStudy
 
     @Test func declaredSizesBeyondTheFileAreRefusedBeforeAllocating() throws {
         #expect(try refusal("n.dl", "DL N=47483648\nformat=edgelist1\ndata:\n1 2\n", format: .dl)
-                == "n.dl:1:1: error: N=47483648 is more than this file can hold (at most 1000000 for a file of 41 bytes)")
+                == "n.dl:1:1: error: N=47483648 is more than this file can hold (at most 250000 for a file of 41 bytes)")
         #expect(try refusal("v.net", "*Vertices 2147483648\n*Edges\n1 2\n", format: .pajek)
-                == "v.net:1:11: error: *Vertices 2147483648 is more than this file can hold (at most 1000000 for a file of 32 bytes)")
+                == "v.net:1:11: error: *Vertices 2147483648 is more than this file can hold (at most 250000 for a file of 32 bytes)")
         #expect(try refusal("big.net", "*Vertices 9223372036854775807\n", format: .pajek).contains("more than this file can hold"))
         #expect(try refusal("huge.net", "*Vertices 92233720368547758070\n", format: .pajek).contains("*Vertices needs the number of vertices"))
         // A full matrix needs N × N values: checked against the data before the cells are allocated.
@@ -194,8 +194,8 @@ import WeakTiesStudy
     }
 
     /// Sparse attributes (every node with a key of its own) would make a mostly empty table of n × n
-    /// cells — 25,000 nodes, gigabytes; here 12,000: refused, located, once the table passes 4 cells per byte of the
-    /// file (at least 10 million), in node-link JSON, GraphML and GEXF; a table that is merely sparse
+    /// cells — 25,000 nodes, gigabytes; here 12,000: refused, located, once the table passes one cell per 2 bytes of
+    /// the file (at least 2 million), in node-link JSON, GraphML and GEXF; a table that is merely sparse
     /// (300 keys over 3,000 nodes) is read.
     @Test func sparseAttributesAreRefusedBeforeTheTableGrows() throws {
         let n = 12_000
@@ -207,7 +207,7 @@ import WeakTiesStudy
         graphML += "<graph edgedefault=\"undirected\">\n" + (0..<n).map { "<node id=\"n\($0)\"><data key=\"d\($0)\">v</data></node>\n" }.joined()
         graphML += "</graph></graphml>\n"
         let message = try refusal("s.graphml", graphML, format: .graphml)
-        #expect(message.hasPrefix("s.graphml:") && message.contains("cells (4 per byte of the file, at least 10 million)"), "\(message)")
+        #expect(message.hasPrefix("s.graphml:") && message.contains("cells (one per 2 bytes of the file, at least 2 million)"), "\(message)")
         var gexf = "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\"><graph><nodes>\n"
         gexf += (0..<n).map { "<node id=\"n\($0)\"><attvalues><attvalue for=\"k\($0)\" value=\"v\"/></attvalues></node>\n" }.joined()
         gexf += "</nodes></graph></gexf>\n"
@@ -236,6 +236,34 @@ import WeakTiesStudy
             #expect(study.actors.count == 2 * n)
             let regions = Dictionary(uniqueKeysWithValues: study.actors.map { ($0.id, $0.region) })
             #expect((0..<n).allSatisfy { regions["g\($0)"] == "r\($0 % 7)" } && regions["c5"] == .some(nil), "\(name)")
+        }
+    }
+
+    /// Found by probing (issue 23): character references to characters XML forbids (`&#1;` in an id,
+    /// stripped on export, made two ids equal); a declared encoding in which `<!ENTITY` hides from the
+    /// byte scan (UTF-7: `+ADwAIQ-ENTITY`); a header of a million columns (2 GB, a crash); a code
+    /// system nested 20,000 deep (quadratic memory, a crash); two-mode DL data declaring a million
+    /// rows and columns in 40 bytes. Each is refused, located, at once.
+    @Test func probedHostileFilesAreRefused() throws {
+        #expect(try refusal("r.graphml", "<graphml><graph><node id=\"A&#1;\"/><node id=\"A\"/></graph></graphml>\n", format: .graphml)
+            .contains("r.graphml:1:28: error: character reference '&#1;' names U+0001, which XML does not allow"))
+        #expect(try refusal("f.graphml", "<graphml><graph><node id=\"A&#xFFFE;\"/></graph></graphml>\n", format: .graphml)
+            .contains("names U+FFFE, which XML does not allow"))
+        let utf7 = "<?xml version=\"1.0\" encoding=\"UTF-7\"?>\n+ADw-!DOCTYPE g +AFs-+ADw-!ENTITY x +ACI-y+ACI-+AD4-+AF0-+AD4-\n<graphml><graph><node id=\"a\"/></graph></graphml>\n"
+        #expect(try refusal("u.graphml", utf7, format: .graphml) == "u.graphml:1: error: the document is encoded as 'UTF-7', which is not read (entity declarations cannot be checked in it); save it as UTF-8")
+        let wide = (0...100_000).map { "c\($0)" }.joined(separator: ",") + "\n" + String(repeating: ",", count: 100_000) + "\n"
+        #expect(try refusal("w.csv", wide, format: .csv).contains("w.csv:1:100001: error: the header has 100001 columns, more than 100000: not a table of ties or actors (refused)"))
+        #expect(try refusal("t.dl", "DL NR=200000 NC=200000\nDATA:\n", format: .dl)
+            == "t.dl:1:1: error: NR + NC × NM = 400000 is more than this file can hold (at most 250000 for a file of 29 bytes)")
+        // REFI-QDA: codes within codes, 300 deep.
+        let dir = TemporaryDirectory()
+        let codes = (0..<300).map { "<Code guid=\"g\($0)\" name=\"c\($0)\" isCodable=\"true\">" }.joined() + String(repeating: "</Code>", count: 300)
+        let qde = dir.write("project.qde", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"p\"><CodeBook><Codes>\(codes)</Codes></CodeBook></Project>\n")
+        do {
+            _ = try StudyLoader.load(ties: [qde], format: .qda)
+            Issue.record("accepted")
+        } catch let failure as ImportFailure {
+            #expect(failure.errors.first?.description.contains("codes nested more than 256 levels deep; refused") == true, "\(failure.errors)")
         }
     }
 }

@@ -248,15 +248,30 @@ private struct TableBuilder: CSVRecordSink {
     var expectedRows = 0
     var batch = RecordBatch()
 
+    /// The widest table read: a ties or nodes table has tens of columns, a spreadsheet export at most
+    /// 16,384 (Excel's last column). Each column costs about 2.4 kB while reading, so a 10 MB header
+    /// of a million empty columns took 2 GB and crashed; wider headers are refused.
+    static let maximumColumns = 100_000
+    /// Set when the header is refused: the rest of the file is not read into columns.
+    var refused = false
+
     init(file: String) { self.file = file }
 
     mutating func add(_ record: CSVRecordView) {
+        if refused { return }
         if record.isBlank {
             blankLineCount += 1
             if blankLines.count < 10 { blankLines.append(record.startLine) }
             return
         }
         guard let header else {
+            if record.count > Self.maximumColumns {
+                errors.add(SourceLocation(file: file, line: record.startLine, column: Self.maximumColumns + 1),
+                    "the header has \(record.count) columns, more than \(Self.maximumColumns): not a table of ties or actors (refused)")
+                refused = true
+                self.header = []
+                return
+            }
             self.header = (0..<record.count).map { i in
                 let (text, problem) = decoder.decode(record.field(i), line: Int(record.lines[i]), column: i + 1)
                 if let problem { errors.add(SourceLocation(file: file, line: Int(record.lines[i]), column: i + 1), problem) }

@@ -114,6 +114,12 @@ import WeakTiesStudy
         for (key, count) in [("N", n), ("NR", rows), ("NC", columns), ("NM", matrices)] where count > text.maximumDeclaredCount {
             throw fail("\(key)=\(count) is more than this file can hold (at most \(text.maximumDeclaredCount) for a file of \(text.byteCount) bytes)", first)
         }
+        // Together, too: two-mode data makes NR + NC nodes, and every matrix is a relation over them.
+        let declaredNodes = n >= 0 ? n : max(rows, 0) + max(columns, 0)
+        let (declaredTotal, overflow) = declaredNodes.multipliedReportingOverflow(by: max(matrices, 1))
+        if overflow || declaredTotal > text.maximumDeclaredCount {
+            throw fail("\(n >= 0 ? "N" : "NR + NC") × NM = \(overflow ? "more than \(Int.max)" : String(declaredTotal)) is more than this file can hold (at most \(text.maximumDeclaredCount) for a file of \(text.byteCount) bytes)", first)
+        }
         let rowCount = n >= 0 ? n : rows, columnCount = n >= 0 ? n : columns
         if let labels, rowCount >= 0, labels.count != rowCount {
             throw fail("\(labels.count) labels for \(n >= 0 ? "N" : "NR")=\(rowCount) nodes", first)

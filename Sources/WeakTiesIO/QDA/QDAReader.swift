@@ -13,6 +13,10 @@ import WeakTiesStudy
 /// their kind. Locations point at the selection's line in `project.qde`.
 /// - Complexity: O(project size).
 public enum QDAReader {
+    /// The deepest code hierarchy read (codes within codes).
+    static let maximumCodeDepth = 256
+
+    /// Reads a REFI-QDA project (`.qdpx`, or a bare `.qde`) into a ties and a nodes table.
     /// - Throws: `InputOutputError`, or `ImportFailure` (refused container, malformed XML, a
     ///   selection without an innovation).
     public static func read(path: String, mapping: QDAMapping = QDAMapping(), file: String? = nil) throws -> (ties: CodedTable, nodes: CodedTable) {
@@ -155,6 +159,10 @@ public enum QDAReader {
                 if let guid = attributes["guid"] { users[guid] = attributes["name"] ?? guid }
             case "Code":
                 guard let guid = attributes["guid"] else { return "<Code> without a guid" }
+                // Each code keeps its whole path, so depth d costs d² (20,000 levels: 1.4 GB, a crash).
+                if codeStack.count >= QDAReader.maximumCodeDepth {
+                    return "codes nested more than \(QDAReader.maximumCodeDepth) levels deep; refused (a code system for ties needs 3)"
+                }
                 codes.append(Code(guid: guid, name: attributes["name"] ?? guid, parent: codeStack.last))
                 codeStack.append(guid)
             case "TextSource":

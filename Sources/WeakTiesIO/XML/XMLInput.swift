@@ -30,7 +30,12 @@ enum XMLInput {
     /// line, column and element path. - Complexity: O(file size); memory O(depth) beyond the handler's.
     static func parse(path: String, file: String, handler: XMLHandler) throws {
         // UTF-8 (nearly every network file): our scanner. UTF-16 and other declared encodings: XMLParser.
-        if !isUTF16(firstBytes(path)), case .done = try XMLScanner.scan(path: path, file: file, handler: handler) { return }
+        if !isUTF16(firstBytes(path)) {
+            switch try XMLScanner.scan(path: path, file: file, handler: handler) {
+            case .done: return
+            case .otherEncoding(let encoding): try requireCheckableEncoding(encoding, file: file)
+            }
+        }
         try parseWithXMLParser(path: path, file: file, handler: handler)
     }
 
@@ -65,7 +70,12 @@ enum XMLInput {
     /// Parses `path`, with events as bytes (`XMLByteHandler`): no strings per element or value. A
     /// document in another encoding goes through `XMLParser`, its events re-encoded as UTF-8 bytes.
     static func parse(path: String, file: String, byteHandler: XMLByteHandler) throws {
-        if !isUTF16(firstBytes(path)), case .done = try XMLScanner.scan(path: path, file: file, byteHandler: byteHandler) { return }
+        if !isUTF16(firstBytes(path)) {
+            switch try XMLScanner.scan(path: path, file: file, byteHandler: byteHandler) {
+            case .done: return
+            case .otherEncoding(let encoding): try requireCheckableEncoding(encoding, file: file)
+            }
+        }
         try parseWithXMLParser(path: path, file: file, handler: ByteEvents(byteHandler))
     }
 
@@ -92,6 +102,20 @@ enum XMLInput {
         try run(XMLParser(stream: stream), file: file, handler: handler)
     }
 
+    /// Refuses a declared encoding in which `<!ENTITY` could hide from the byte scan before
+    /// `XMLParser` (UTF-7 writes it `+ADwAIQ-ENTITY`; EBCDIC and UTF-32 differently again): only
+    /// UTF-16 and the ASCII-compatible single-byte encodings (ISO-8859-*, Windows-125*, Latin-1,
+    /// ASCII) go on to libxml2.
+    static func requireCheckableEncoding(_ encoding: String, file: String) throws {
+        let name = encoding.lowercased().replacingOccurrences(of: "_", with: "-")
+        let checkable = name.hasPrefix("utf-16") || name.hasPrefix("iso-8859-") || name.hasPrefix("iso8859-")
+            || name.hasPrefix("windows-125") || name.hasPrefix("cp125") || ["latin1", "latin-1", "l1", "us-ascii", "ascii"].contains(name)
+        guard checkable else {
+            throw ImportFailure(errors: [Diagnostic(.error, SourceLocation(file: file, line: 1),
+                "the document is encoded as '\(encoding)', which is not read (entity declarations cannot be checked in it); save it as UTF-8")])
+        }
+    }
+
     /// The refusal of entity declarations, the same from our scanner and before `XMLParser`.
     static let entityMessage = "the document declares XML entities; refused (entity expansion can exhaust memory, as in the billion-laughs attack)"
 
@@ -101,7 +125,12 @@ enum XMLInput {
 
     /// Parses XML held in memory (a part of a ZIP container). - Throws: `ImportFailure`.
     static func parse(data: Data, file: String, handler: XMLHandler) throws {
-        if !isUTF16(data.prefix(2)), case .done = try XMLScanner.scan(data: data, file: file, handler: handler) { return }
+        if !isUTF16(data.prefix(2)) {
+            switch try XMLScanner.scan(data: data, file: file, handler: handler) {
+            case .done: return
+            case .otherEncoding(let encoding): try requireCheckableEncoding(encoding, file: file)
+            }
+        }
         if let line = entityDeclarationLine(in: data) { throw entityRefusal(file, line) }
         try run(XMLParser(data: data), file: file, handler: handler)
     }

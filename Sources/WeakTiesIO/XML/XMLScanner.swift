@@ -685,6 +685,12 @@ struct XMLScanner {
                     else { throw fail("undeclared entity '&\(name);'", at: i) }
                 }
                 guard let value = scalar, let unicode = Unicode.Scalar(value), value != 0 else { throw fail("invalid character reference '&\(name);'", at: i) }
+                // XML 1.0's Char: a reference may not name a character the document could not hold
+                // (`&#1;` in an id stripped on export would make two ids equal).
+                switch value {
+                case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: break
+                default: throw fail("character reference '&\(name);' names U+\(String(format: "%04X", value)), which XML does not allow", at: i)
+                }
                 out.append(contentsOf: String(Character(unicode)).utf8)
                 i = semicolon + 1
             } else if b == 0x0D {
