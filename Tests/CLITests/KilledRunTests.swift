@@ -68,4 +68,47 @@ import TestSupport
         _ = try weakties(["report", exampleTies, "--nodes", exampleNodes, "--format", "json", "--output", dir.path + "/report", "--quiet"])
         #expect(FileManager.default.fileExists(atPath: killedMidSwap + "/.replaced"), "replaced files are kept for the user")
     }
+
+    /// A report killed at several points while it writes (as soon as its staging folder appears, and
+    /// 0.3 s and 1 s later): the previous report stays whole — in place, or, for a kill while files
+    /// are swapped in, kept in the staging folder's `.replaced` for the user — and the next report
+    /// into the same place leaves nothing beside its output.
+    @Test(arguments: [0, 300_000, 1_000_000] as [UInt32])
+    func killedReportKeepsTheOldReportAndTheNextRunCleansUp(delay: UInt32) throws {
+        let dir = TemporaryDirectory()
+        var rows = ["source,target,strength,quote,since"]
+        for k in 0..<1_500 { rows.append("Innovation \(k % 60),Partner \(k % 400),\(k % 3 == 0 ? "strong" : "weak"),\"quote \(k)\",\(2010 + k % 12)") }
+        var nodes = ["id,kind"]
+        for i in 0..<60 { nodes.append("Innovation \(i),innovation") }
+        let ties = dir.write("ties.csv", rows.joined(separator: "\n") + "\n")
+        let nodeTable = dir.write("nodes.csv", nodes.joined(separator: "\n") + "\n")
+        let output = dir.path + "/report"
+        try #require(try weakties(["report", exampleTies, "--nodes", exampleNodes, "--format", "md", "--output", output, "--quiet"]).status == 0)
+        let old = try String(contentsOfFile: output + "/index.md", encoding: .utf8)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: weaktiesBinary)
+        process.arguments = ["report", ties, "--nodes", nodeTable, "--format", "md", "--output", output, "--quiet"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let staging = dir.path + "/.report.\(process.processIdentifier).partial"
+        for _ in 0..<20_000 where process.isRunning && !FileManager.default.fileExists(atPath: staging) { usleep(500) }
+        usleep(delay)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        // Killed at once when its staging folder appeared: the run was cut off while writing.
+        if delay == 0 { #expect(process.terminationReason == .uncaughtSignal, "the report ended before it could be killed") }
+        let now = try String(contentsOfFile: output + "/index.md", encoding: .utf8)
+        let kept = try? String(contentsOfFile: staging + "/.replaced/index.md", encoding: .utf8)
+        // The old report is whole somewhere: in place, or kept for the user; or the run had finished.
+        #expect(now == old || kept == old || now.contains("Innovation 0"), "the previous report was lost")
+        if kept != nil { try FileManager.default.removeItem(atPath: staging) }  // the user restores it
+
+        let again = try weakties(["report", exampleTies, "--nodes", exampleNodes, "--format", "md", "--output", output, "--quiet"])
+        #expect(again.status == 0, "\(again.stderr)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".report.") }
+        #expect(left.isEmpty, "left beside the output: \(left)")
+        #expect(try String(contentsOfFile: output + "/index.md", encoding: .utf8) == old)
+    }
 }
