@@ -93,12 +93,17 @@ import TestSupport
         process.standardError = FileHandle.nullDevice
         try process.run()
         let staging = dir.path + "/.report.\(process.processIdentifier).partial"
-        for _ in 0..<20_000 where process.isRunning && !FileManager.default.fileExists(atPath: staging) { usleep(500) }
+        var sawStaging = false
+        for _ in 0..<20_000 where process.isRunning {
+            if FileManager.default.fileExists(atPath: staging) { sawStaging = true; break }
+            usleep(200)
+        }
         usleep(delay)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-        // Killed at once when its staging folder appeared: the run was cut off while writing.
-        if delay == 0 { #expect(process.terminationReason == .uncaughtSignal, "the report ended before it could be killed") }
+        // Killed at once when its staging folder was seen: the run was cut off while writing (on a
+        // loaded machine the poll can miss the folder's short life; then this case checks less).
+        if delay == 0 && sawStaging { #expect(process.terminationReason == .uncaughtSignal, "the report ended before it could be killed") }
         let now = try String(contentsOfFile: output + "/index.md", encoding: .utf8)
         let kept = try? String(contentsOfFile: staging + "/.replaced/index.md", encoding: .utf8)
         // The old report is whole somewhere: in place, or kept for the user; or the run had finished.
