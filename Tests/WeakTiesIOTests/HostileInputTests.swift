@@ -152,6 +152,8 @@ import WeakTiesStudy
             let study = try StudyLoader.load(ties: [path], format: nil)
             #expect(study.actors.map(\.id).sorted() == ["Café", "b"])
             #expect(study.ties.count == 1)
+            // The summary names the encoding the file has (it said utf-8).
+            #expect(study.sources.first?.encoding == (bigEndian ? "utf-16be" : "utf-16le"))
         }
     }
 

@@ -15,7 +15,9 @@ import WeakTiesStudy
         let handler = Handler(file: file ?? path)
         handler.network.limitCells(path: path)
         try XMLInput.parse(path: path, file: file ?? path, handler: handler)
-        return handler.finish()
+        var network = handler.finish()
+        network.encoding = XMLInput.encodingName(path: path)
+        return network
     }
 
     private final class Handler: XMLHandler {

@@ -20,7 +20,9 @@ import WeakTiesStudy
         reader.network.limitCells(path: path)
         let handler = Handler(reader: reader)
         try XMLInput.parse(path: path, file: file ?? path, byteHandler: handler)
-        return handler.finish()
+        var network = handler.finish()
+        network.encoding = XMLInput.encodingName(path: path)
+        return network
     }
 
     /// Distinct byte strings of one kind (ids, one column's values), each decoded once, and where each

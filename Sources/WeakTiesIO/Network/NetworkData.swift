@@ -175,6 +175,8 @@ import WeakTiesStudy
     public var file: String
     /// The format's name, for messages (`GraphML`, `Pajek`, …).
     public var format: String
+    /// The file's text encoding as the summary names it (`utf-8`, `utf-16le`, `iso-8859-1`, …).
+    public var encoding = "utf-8"
     /// Whether edges are directed unless an edge says otherwise.
     public var isDirected = false
     public var nodeIDs: [String] = []

@@ -25,10 +25,10 @@ import WeakTiesStudy
             if i == 0 {
                 guard !network.nodeIDs.isEmpty else { return (nil, []) }
                 let nodes = nodeTable(network, &diagnostics)
-                return (codedTable(file: network.file, nodes, lines: network.nodeLines, format: network.format), diagnostics)
+                return (codedTable(file: network.file, nodes, lines: network.nodeLines, format: network.format, encoding: network.encoding), diagnostics)
             }
             let ties = tieTable(network, &diagnostics)
-            return (codedTable(file: network.file, ties.columns, lines: ties.lines, format: network.format), diagnostics)
+            return (codedTable(file: network.file, ties.columns, lines: ties.lines, format: network.format, encoding: network.encoding), diagnostics)
         }
         let parts = network.edgeLines.count + network.nodeLines.count >= 50_000 ? Parallel.map(2, part) : [part(0), part(1)]
         var ties = parts[1].table!
@@ -378,7 +378,7 @@ import WeakTiesStudy
 
     /// A `CodedTable` of text columns (missing cells empty), dictionary-encoded; the format's name
     /// stands where a CSV table records its delimiter.
-    static func codedTable(file: String, _ columns: TextAttributeColumns, lines: [Int32], format: String) -> CodedTable {
+    static func codedTable(file: String, _ columns: TextAttributeColumns, lines: [Int32], format: String, encoding: String = "utf-8") -> CodedTable {
         // The columns are coded already: renumbered in order of first appearance (missing cells are
         // empty text), an array lookup per cell.
         @Sendable func encode(_ c: Int) -> TextColumn {
@@ -401,7 +401,7 @@ import WeakTiesStudy
         }
         // Columns are independent: large tables renumber them on all cores.
         let encoded = lines.count >= 50_000 ? Parallel.map(columns.names.count, encode) : columns.names.indices.map(encode)
-        var table = CodedTable(file: file, header: columns.names, headerLine: 0, columns: encoded, rowLines: lines, delimiter: format)
+        var table = CodedTable(file: file, header: columns.names, headerLine: 0, columns: encoded, rowLines: lines, encoding: encoding, delimiter: format)
         table.mayBeEmpty = true
         return table
     }

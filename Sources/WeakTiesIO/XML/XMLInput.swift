@@ -46,6 +46,21 @@ enum XMLInput {
         return (try? handle.read(upToCount: 4)) ?? Data()
     }
 
+    /// The encoding of the XML file at `path` as the summary names it: `utf-16le` or `utf-16be` (a
+    /// byte-order mark, or zero bytes beside `<`), else the declared encoding in lower case, else `utf-8`.
+    static func encodingName(path: String) -> String {
+        let head = [UInt8](firstBytes(path))
+        if head.count >= 2 {
+            if (head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0x3C && head[1] == 0) { return "utf-16le" }
+            if (head[0] == 0xFE && head[1] == 0xFF) || (head[0] == 0 && head[1] == 0x3C) { return "utf-16be" }
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return "utf-8" }
+        defer { try? handle.close() }
+        let prolog = String(decoding: (try? handle.read(upToCount: 256)) ?? Data(), as: UTF8.self)
+        guard prolog.hasPrefix("<?xml") || prolog.hasPrefix("\u{FEFF}<?xml"), let end = prolog.range(of: "?>") else { return "utf-8" }
+        return XMLScanner.declaredEncoding(String(prolog[..<end.lowerBound]))?.lowercased() ?? "utf-8"
+    }
+
     /// A UTF-16 document: a byte-order mark, or `<` next to a zero byte (XML starts with `<`).
     static func isUTF16(_ head: Data) -> Bool {
         let b = [UInt8](head.prefix(2))
