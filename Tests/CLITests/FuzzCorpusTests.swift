@@ -14,13 +14,16 @@ import TestSupport
         let folder = repositoryRoot + "/Fuzz/corpus/" + target
         let seeds = try FileManager.default.contentsOfDirectory(atPath: folder).sorted().map { folder + "/" + $0 }
         #expect(!seeds.isEmpty)
-        let run = try runProcess(builtProduct("weakties-fuzz"), seeds, environment: ["WEAKTIES_FUZZ_TARGET": target])
+        // The test's own environment too (a sanitizer's options under make test-sanitize).
+        let environment = ProcessInfo.processInfo.environment.merging(["WEAKTIES_FUZZ_TARGET": target]) { $1 }
+        let run = try runProcess(builtProduct("weakties-fuzz"), seeds, environment: environment)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.split(separator: "\n").count == seeds.count)
     }
 
     @Test func anUnknownTargetIsRefused() throws {
-        let run = try runProcess(builtProduct("weakties-fuzz"), [], environment: ["WEAKTIES_FUZZ_TARGET": "xls"])
+        let environment = ProcessInfo.processInfo.environment.merging(["WEAKTIES_FUZZ_TARGET": "xls"]) { $1 }
+        let run = try runProcess(builtProduct("weakties-fuzz"), [], environment: environment)
         #expect(run.status == 64 && run.stderr.contains("set WEAKTIES_FUZZ_TARGET to one of"))
     }
 }
