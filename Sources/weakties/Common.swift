@@ -97,7 +97,11 @@ struct StudyInputOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print no warnings or notices (errors are always printed).")
     var quiet = false
 
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Multiply the readers' size limits by this factor (declared sizes, attribute cells, CSV columns, code depth, ZIP size; see Docs/Formats.md#limits) to read an unusual but real file; it may then take that much more memory and time.", valueName: "factor"))
+    var raiseLimits = 1
+
     func validate() throws {
+        if raiseLimits < 1 { throw ValidationError("--raise-limits must be 1 or more (the factor on the readers' limits)") }
         // Before any file is opened; `report --write-templates DIR` alone reads no study.
         if ties.isEmpty && !CommandLine.arguments.dropFirst().contains(where: { $0 == "--write-templates" || $0.hasPrefix("--write-templates=") }) {
             throw ValidationError("give at least one ties table")
@@ -123,6 +127,7 @@ struct StudyInputOptions: ParsableArguments {
     /// are thrown for `Failure`.
     func loadStudy() throws -> Study {
         if ties.isEmpty { throw ValidationError("give at least one ties table") }
+        InputLimits.factor = raiseLimits
         let progress = self.progress
         let started = Date()
         if progress.enabled {

@@ -73,4 +73,17 @@ import WeakTies
         }.sorted()
         #expect(pairs == Array(Set(object["pairs"] as! [String])).sorted())
     }
+
+    /// `--raise-limits N` multiplies the readers' size limits: a DL file declaring 260,000 nodes in 40
+    /// bytes (above the 250,000 a tiny file may declare) is refused by default and read with a factor
+    /// of 2; a factor below 1 is a usage error.
+    @Test func raiseLimitsLetsAnUnusualFileThrough() throws {
+        let dir = TemporaryDirectory()
+        let dl = dir.write("big.dl", "DL N=260000 FORMAT=EDGELIST1\nDATA:\n1 2\n")
+        let refused = try weakties(["validate", dl, "--quiet"])
+        #expect(refused.status == 65 && refused.stderr.contains("N=260000 is more than this file can hold (at most 250000"))
+        let read = try weakties(["validate", dl, "--quiet", "--raise-limits", "2", "--json"])
+        #expect(read.status == 0 && read.stdout.contains("\"nodes\": 260000"), "\(read.stdout)\(read.stderr)")
+        #expect(try weakties(["validate", dl, "--raise-limits", "0"]).status == 64)
+    }
 }

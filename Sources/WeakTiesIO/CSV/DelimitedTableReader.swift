@@ -265,9 +265,10 @@ private struct TableBuilder: CSVRecordSink {
             return
         }
         guard let header else {
-            if record.count > Self.maximumColumns {
-                errors.add(SourceLocation(file: file, line: record.startLine, column: Self.maximumColumns + 1),
-                    "the header has \(record.count) columns, more than \(Self.maximumColumns): not a table of ties or actors (refused)")
+            let limit = InputLimits.raised(Self.maximumColumns)
+            if record.count > limit {
+                errors.add(SourceLocation(file: file, line: record.startLine, column: limit + 1),
+                    "the header has \(record.count) columns, more than \(limit): not a table of ties or actors (refused)")
                 refused = true
                 self.header = []
                 return

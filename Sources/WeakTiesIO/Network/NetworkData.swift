@@ -209,7 +209,7 @@ import WeakTiesStudy
     /// with attribute keys of its own, where 25,000 nodes make 625 million cells — and is refused
     /// instead of filled. Measured: an import costs about 1 µs and 50 bytes per cell (3,000 sparse
     /// nodes, 9 million cells: 8 s, 512 MB), so a 10 MB file stays within about 5 s and 250 MB.
-    public static func cellLimit(fileBytes: Int) -> Int { max(2_000_000, fileBytes / 2) }
+    public static func cellLimit(fileBytes: Int) -> Int { InputLimits.raised(max(2_000_000, fileBytes / 2)) }
 
     /// Sets both attribute tables' `cellLimit` for a file of `fileBytes`.
     public mutating func limitCells(fileBytes: Int) {

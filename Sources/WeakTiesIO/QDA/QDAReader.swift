@@ -160,8 +160,8 @@ public enum QDAReader {
             case "Code":
                 guard let guid = attributes["guid"] else { return "<Code> without a guid" }
                 // Each code keeps its whole path, so depth d costs d² (20,000 levels: 1.4 GB, a crash).
-                if codeStack.count >= QDAReader.maximumCodeDepth {
-                    return "codes nested more than \(QDAReader.maximumCodeDepth) levels deep; refused (a code system for ties needs 3)"
+                if codeStack.count >= InputLimits.raised(QDAReader.maximumCodeDepth) {
+                    return "codes nested more than \(InputLimits.raised(QDAReader.maximumCodeDepth)) levels deep; refused (a code system for ties needs 3)"
                 }
                 codes.append(Code(guid: guid, name: attributes["name"] ?? guid, parent: codeStack.last))
                 codeStack.append(guid)

@@ -15,7 +15,7 @@ struct TextLines {
     /// A 40-byte file declaring 2,147,483,648 vertices is refused before anything is allocated. (The
     /// floor was 1,000,000: a 45-byte file of a million isolates then took 10 s and 584 MB in a debug
     /// build, beyond what a file that small may cost.)
-    var maximumDeclaredCount: Int { max(250_000, byteCount) }
+    var maximumDeclaredCount: Int { InputLimits.raised(max(250_000, byteCount)) }
 
     /// - Throws: `InputOutputError` (cannot read) or `ImportFailure` (binary content).
     init(path: String, file: String) throws {

@@ -36,13 +36,14 @@ struct ZIPContainer {
                 throw ImportFailure.at(file, 0, nil, "refused: entry '\(name)' points outside the container (path traversal)")
             }
             if entry.uncompressedSize > ZIPContainer.ratioFloor,
-               entry.uncompressedSize / max(1, entry.compressedSize) > ZIPContainer.maximumRatio {
+               entry.uncompressedSize / max(1, entry.compressedSize) > UInt64(InputLimits.raised(Int(ZIPContainer.maximumRatio))) {
                 throw ImportFailure.at(file, 0, nil,
                     "refused: entry '\(name)' would expand \(entry.uncompressedSize / max(1, entry.compressedSize)) times (\(entry.uncompressedSize) bytes; a zip bomb?)")
             }
             total += entry.uncompressedSize
-            if total > ZIPContainer.maximumTotalSize {
-                throw ImportFailure.at(file, 0, nil, "refused: the container would expand beyond \(ZIPContainer.maximumTotalSize >> 20) MiB")
+            let totalLimit = UInt64(InputLimits.raised(Int(ZIPContainer.maximumTotalSize)))
+            if total > totalLimit {
+                throw ImportFailure.at(file, 0, nil, "refused: the container would expand beyond \(totalLimit >> 20) MiB")
             }
             paths.append(name)
         }
