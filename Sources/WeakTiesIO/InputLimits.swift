@@ -7,6 +7,7 @@ import Foundation
 /// and time the limits were there to bound. The nesting limits that protect the stack (JSON 512,
 /// YAML mapping 64 levels) are not raised. Set once, before reading, by the program.
 public enum InputLimits {
+    /// The factor (1 or more); the program sets it once before reading.
     nonisolated(unsafe) public static var factor = 1
 
     /// `limit` × `factor`, saturating.
