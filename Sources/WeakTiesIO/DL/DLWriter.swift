@@ -116,12 +116,10 @@ public enum DLWriter {
                 }
                 columns.append((column.name, numbers.map { NumberFormat.text($0!) }))
             case .string, .bool:
-                let texts = (0..<n).map { column.values.text(at: $0) }
-                let classes = Array(Set(texts.compactMap { $0 })).sorted()
-                let number = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0 + 1) })
+                let (classes, numbers) = GraphExport.classNumbers((0..<n).map { column.values.text(at: $0) })
                 codes.row([.text(column.name), .text("0"), .text("unknown")])
                 for (i, value) in classes.enumerated() { codes.row([.text(column.name), .text(String(i + 1)), .text(value)]) }
-                columns.append((column.name, texts.map { $0.flatMap { number[$0] }.map(String.init) ?? "0" }))
+                columns.append((column.name, numbers.map(String.init)))
             }
         }
         var out = "DL NR=\(graph.nodeCount) NC=\(columns.count) FORMAT=FULLMATRIX\nROW LABELS:\n"

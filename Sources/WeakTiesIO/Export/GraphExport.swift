@@ -5,6 +5,15 @@ import WeakTiesGraph
 /// `JSON/NodeLinkWriter.swift`, `Pajek/PajekWriter.swift`; GEXF, DL, Gephi CSV and DOT have writer
 /// types of their own), and what several of them share: weights, XML type names and XML escaping.
 public enum GraphExport {
+    /// The classes of a categorical attribute as Pajek partitions and UCINET attribute datasets number
+    /// them: the distinct values in sorted order (class `i + 1` is `classes[i]`), and each node's class
+    /// number, 0 where the value is missing. - Complexity: O(n + k log k) for k distinct values.
+    static func classNumbers(_ values: [String?]) -> (classes: [String], numbers: [Int]) {
+        let classes = Array(Set(values.compactMap { $0 })).sorted()
+        let number = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0 + 1) })
+        return (classes, values.map { $0.flatMap { number[$0] } ?? 0 })
+    }
+
     /// One line per edge, `source target value` with 1-based node numbers, as Pajek and UCINET DL
     /// write them; the value is `value`'s (`EdgeValue`). `bothWays` writes each edge of an undirected
     /// graph in both directions (UCINET reads an edge list as directed pairs).

@@ -23,11 +23,10 @@ extension GraphExport {
         out += "*Network study\n" + pajekNetwork(graph, value: value)
         for name in partitions {
             guard case .string(let values)? = graph.nodeAttributes[name]?.values, values.contains(where: { $0 != nil }) else { continue }
-            let classes = Array(Set(values.compactMap { $0 })).sorted()
-            let number = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0 + 1) })
+            let (classes, numbers) = GraphExport.classNumbers(values)
             out += "\n% \(name): 0 = unknown" + classes.enumerated().map { "; \($0 + 1) = \(oneLine($1))" }.joined() + "\n"
             out += "*Partition \(String(name.map { $0.isWhitespace ? "_" : $0 }))\n*Vertices \(graph.nodeCount)\n"
-            for v in values { out += "\(v.flatMap { number[$0] } ?? 0)\n" }
+            for number in numbers { out += "\(number)\n" }
         }
         return out
     }
