@@ -83,9 +83,15 @@ public struct StudyReport: Sendable {
         try self.init(metrics: metrics, selected: selected, options: options)
     }
 
-    /// The report of the innovations of `metrics`' study, reading every number from `metrics`.
-    /// - Throws: `ReportError`.
+    /// The report of the innovations of `metrics`' study, reading every number from `metrics` — or,
+    /// with `options.only` and metrics of a study that has ties of the other strength, from the metrics
+    /// of that tie network alone (computed here with `metrics`' options), so the report is what it
+    /// says it is. - Throws: `ReportError`, or `MetricError` from those metrics.
     public init(metrics: StudyMetrics, options: ReportOptions = ReportOptions()) throws {
+        var metrics = metrics
+        if let only = options.only, metrics.study.ties.strength.contains(where: { $0 != only }) {
+            metrics = try StudyMetrics(study: metrics.study.restricted(to: only), options: metrics.options)
+        }
         try self.init(metrics: metrics, selected: try Self.selection(study: metrics.study, options: options), options: options)
     }
 

@@ -5,6 +5,21 @@ import WeakTies
 
 /// The umbrella module: one import gives the whole API, and every output reads one computation.
 @Suite struct UmbrellaTests {
+    /// `ReportOptions.only` makes the report one of that tie network whichever initializer builds it:
+    /// from a study, or from metrics of every tie (which the report then recomputes on the weak ties).
+    @Test func onlyWeakTiesHoldsForBothInitializers() throws {
+        let example = repositoryRoot + "/Examples/krefeld-mg/"
+        let study = try StudyLoader.load(ties: [example + "ties.csv"], nodes: example + "nodes.csv")
+        let metrics = try StudyMetrics(study: study, options: .init(threads: 1))
+        let fromMetrics = try StudyReport(metrics: metrics, options: ReportOptions(only: .weak))
+        let fromStudy = try StudyReport(study: study, options: ReportOptions(only: .weak))
+        for report in [fromMetrics, fromStudy] {
+            #expect(report.study.ties.count == 115 && report.study.ties.strength.allSatisfy { $0 == .weak })
+            #expect(report.metrics.study.ties.count == 115)
+        }
+        #expect(try fromMetrics.metrics.scores(.betweenness).values == fromStudy.metrics.scores(.betweenness).values)
+    }
+
     /// The issue that created the analysis layer: the report gave Repair-Café Cracau an E-I index by
     /// partner type of 0.57 while the metrics table left it empty. Both now read `StudyMetrics`.
     @Test func metricsTableAndReportShowTheSameNumbers() throws {
