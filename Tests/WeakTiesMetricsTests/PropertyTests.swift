@@ -336,3 +336,72 @@ import Foundation
         #expect(try g.networkEIIndex(groups: groups) == 0)
     }
 }
+
+/// Textbook Brandes (2001): queue, stack and predecessor lists, σ pushed along every arc; the
+/// reference for graphs too large for the O(n³) definition above.
+private func textbookBrandes(n: Int, arcs: [(Int, Int)], directed: Bool) -> (betweenness: [Double], closeness: [Double]) {
+    var out = [[Int]](repeating: [], count: n)
+    for (u, v) in arcs { out[u].append(v); if !directed { out[v].append(u) } }
+    var b = [Double](repeating: 0, count: n), closeness = [Double](repeating: 0, count: n)
+    for s in 0..<n {
+        var stack: [Int] = [], pred = [[Int]](repeating: [], count: n)
+        var sigma = [Double](repeating: 0, count: n), dist = [Int](repeating: -1, count: n)
+        sigma[s] = 1; dist[s] = 0
+        var queue = [s], head = 0
+        while head < queue.count {
+            let v = queue[head]; head += 1; stack.append(v)
+            for w in out[v] {
+                if dist[w] < 0 { dist[w] = dist[v] + 1; queue.append(w) }
+                if dist[w] == dist[v] + 1 { sigma[w] += sigma[v]; pred[w].append(v) }
+            }
+        }
+        let reached = stack.count - 1, total = stack.reduce(0) { $0 + dist[$1] }
+        closeness[s] = reached == 0 ? 0 : (Double(reached) / Double(n - 1)) * Double(reached) / Double(total)
+        var delta = [Double](repeating: 0, count: n)
+        for w in stack.reversed() {
+            for v in pred[w] { delta[v] += sigma[v] / sigma[w] * (1 + delta[w]) }
+            if w != s { b[w] += delta[w] }
+        }
+    }
+    return (directed ? b : b.map { $0 / 2 }, closeness)
+}
+
+@Suite struct LargeGraphTraversalTests {
+    /// Preferential attachment (hubs, a small diameter: the breadth-first search expands its middle
+    /// levels bottom-up), long paths hanging off it (top-down levels after bottom-up ones), a second
+    /// component and isolates; directed variants with arcs in both directions and one way only.
+    @Test(arguments: [(false, 1), (false, 2), (true, 1), (true, 2)])
+    func betweennessAndClosenessEqualTextbookBrandes(directed: Bool, threads: Int) throws {
+        var rng = SeededRandom(seed: directed ? 41 : 42)
+        for round in 0..<3 {
+            let core = 150 + 50 * round
+            var arcs: [(Int, Int)] = [], seen = Set<[Int]>()
+            var ends: [Int] = [0, 1]
+            func add(_ u: Int, _ v: Int) {
+                guard u != v, seen.insert(directed ? [u, v] : [min(u, v), max(u, v)]).inserted else { return }
+                arcs.append((u, v)); ends += [u, v]
+            }
+            add(0, 1)
+            for v in 2..<core { for _ in 0..<3 { let u = ends[Int.random(in: 0..<ends.count, using: &rng)]; if Bool.random(using: &rng) { add(v, u) } else { add(u, v) } } }
+            var n = core
+            for _ in 0..<4 {  // a path of 12 nodes hanging off a random core node
+                var previous = Int.random(in: 0..<core, using: &rng)
+                for _ in 0..<12 { add(previous, n); if directed && Bool.random(using: &rng) { add(n, previous) }; previous = n; n += 1 }
+            }
+            let second = n  // another component: a cycle with chords
+            for i in 0..<30 { add(second + i, second + (i + 1) % 30); if i % 7 == 0 { add(second + i, second + (i + 11) % 30) } }
+            n += 30 + 5  // and five isolates
+            var builder = GraphBuilder(directed: directed)
+            for i in 0..<n { builder.addNode("\(i)") }
+            for (u, v) in arcs { try builder.addEdge(Int32(u), Int32(v)) }
+            let graph = try builder.build()
+            let expected = textbookBrandes(n: n, arcs: arcs, directed: directed)
+            let result = try graph.betweenness(BetweennessOptions(threads: threads))
+            expectAllClose(result.nodes.values, expected.betweenness, "round \(round) betweenness")
+            let nodesOnly = try graph.betweenness(BetweennessOptions(threads: threads, edgeScores: false))
+            expectAllClose(nodesOnly.nodes.values, expected.betweenness, "round \(round) betweenness without edge scores")
+            let closeness = try graph.closeness(threads: threads)
+            expectAllClose(closeness.closeness.values, expected.closeness, "round \(round) closeness")
+        }
+    }
+}

@@ -32,7 +32,7 @@ extension Graph {
                     total += d; inverse += 1 / d; reached += 1
                 }
             } else {
-                scratch.breadthFirst(adjacency, from: s)
+                scratch.breadthFirst(adjacency, from: s, pathCounts: false)
                 for v in scratch.order where v != s {
                     let d = Double(scratch.hops[Int(v)])
                     total += d; inverse += 1 / d; reached += 1
