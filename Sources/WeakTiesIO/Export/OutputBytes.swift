@@ -115,6 +115,14 @@ struct OutputBytes {
     private mutating func appendXMLEscaped(bytes s: UnsafeBufferPointer<UInt8>) {
         MarkupEscaping.xml.escape(s, into: &self)
     }
+
+    /// `string` as XML element content (`MarkupEscaping.xmlCharacterData`: quotes, tabs and line feeds
+    /// as they are); never for attribute values.
+    mutating func appendXMLCharacterData(_ string: String) {
+        if string.utf8.withContiguousStorageIfAvailable({ MarkupEscaping.xmlCharacterData.escape($0, into: &self) }) != nil { return }
+        var string = string
+        string.withUTF8 { MarkupEscaping.xmlCharacterData.escape($0, into: &self) }
+    }
 }
 
 extension OutputBytes: EscapedBytesSink {}

@@ -89,7 +89,7 @@ extension GraphExport {
                 out.append("/>\n")
             } else {
                 out.append("><desc>")
-                out.appendXMLEscaped(name)
+                out.appendXMLCharacterData(name)
                 out.append("</desc></key>\n")
             }
         }
@@ -108,7 +108,7 @@ extension GraphExport {
         out.append("  <graph id=\"G\" edgedefault=\"\(graph.isDirected ? "directed" : "undirected")\">\n")
         for (i, item) in graphData.enumerated() {
             out.append("    <data key=\"g\(i)\">")
-            out.appendXMLEscaped(item.value)
+            out.appendXMLCharacterData(item.value)
             out.append("</data>\n")
         }
         // Node ids as quoted, escaped attribute values, in one arena.
@@ -191,7 +191,7 @@ extension GraphExport {
             switch values {
             case .string(let v):
                 guard let text = v[i] else { return }
-                out.append(open); out.appendXMLEscaped(text)
+                out.append(open); out.appendXMLCharacterData(text)
             case .int(let v):
                 guard let n = v[i] else { return }
                 out.append(open); out.append(decimal: n)

@@ -658,6 +658,23 @@ struct XMLScanner {
         return false
     }
 
+    /// The byte a predefined entity (`lt`, `gt`, `amp`, `quot`, `apos`) stands for, from its name's bytes.
+    @inline(__always)
+    static func predefinedEntity(_ name: UnsafePointer<UInt8>, _ count: Int) -> UInt8? {
+        switch count {
+        case 2 where name[1] == UInt8(ascii: "t"):
+            return name[0] == UInt8(ascii: "l") ? 60 : name[0] == UInt8(ascii: "g") ? 62 : nil
+        case 3 where name[0] == UInt8(ascii: "a") && name[1] == UInt8(ascii: "m") && name[2] == UInt8(ascii: "p"):
+            return 38
+        case 4 where name[0] == UInt8(ascii: "q") && name[1] == UInt8(ascii: "u") && name[2] == UInt8(ascii: "o") && name[3] == UInt8(ascii: "t"):
+            return 34
+        case 4 where name[0] == UInt8(ascii: "a") && name[1] == UInt8(ascii: "p") && name[2] == UInt8(ascii: "o") && name[3] == UInt8(ascii: "s"):
+            return 39
+        default:
+            return nil
+        }
+    }
+
     /// Bytes with entity and character references resolved, appended to `out`; in attribute values,
     /// TAB, CR and LF become spaces (XML's attribute-value normalisation). Checked to be UTF-8.
     private func decode(_ start: Int, _ end: Int, attribute: Bool, into out: inout [UInt8]) throws {
@@ -671,6 +688,12 @@ struct XMLScanner {
                 while semicolon < end && p[semicolon] != UInt8(ascii: ";") { semicolon += 1 }
                 guard semicolon < end, semicolon - i <= 12 else {
                     throw fail("'&' that starts no reference (write &amp;)", at: i)
+                }
+                // The five predefined entities by their bytes (most references are these): no String.
+                if let byte = XMLScanner.predefinedEntity(p + i + 1, semicolon - i - 1) {
+                    out.append(byte)
+                    i = semicolon + 1
+                    continue
                 }
                 let name = string(i + 1, semicolon) ?? ""
                 var scalar: UInt32?
