@@ -27,13 +27,19 @@ public struct ReportMapRequest: Sendable, Equatable {
     public let seed: Int
     /// The language of the legend.
     public let language: ReportLanguage
+    /// Whether the map's nodes and ties link to the report's HTML pages (innovation → its page, tie →
+    /// its evidence card; see `StudyMap.Links`): true for HTML reports, whose pages hold the maps
+    /// inline. The innovations with pages are the egos of the batch's requests.
+    public let linksPages: Bool
 
-    /// A request for the map of `ego` (nil: the study) with the legend in `language`.
-    public init(ego: String?, title: String, seed: Int, language: ReportLanguage = .en) {
+    /// A request for the map of `ego` (nil: the study) with the legend in `language`, its nodes and
+    /// ties linked to the HTML pages where `linksPages`.
+    public init(ego: String?, title: String, seed: Int, language: ReportLanguage = .en, linksPages: Bool = false) {
         self.ego = ego
         self.title = title
         self.seed = seed
         self.language = language
+        self.linksPages = linksPages
     }
 }
 
@@ -106,7 +112,7 @@ extension StudyReport {
         let library = try ReportTemplates.library(format: rendering.format, userDirectory: rendering.templateDirectory, strings: strings)
         // Every map at once, drawn on another thread while the pages are rendered with placeholders
         // that the maps replace afterwards.
-        let requests = try StudyReport.mapRequests(study: study, options: options, strings: strings)
+        let requests = try StudyReport.mapRequests(study: study, options: options, strings: strings, format: rendering.format)
         let drawn = try ReportTemplates.concurrently({ try maps(requests) }) { () throws -> [ReportFile] in
             try pages(rendering, strings: strings, library: library, placeholders: requests.indices.map(ReportTemplates.placeholder))
         }
@@ -128,10 +134,18 @@ extension StudyReport {
         let html = rendering.format == .html
         let ext = html ? "html" : "md"
         let converter = ReportContext(strings: strings)
+        // The fragments the maps' ties open (`StudyMap.Links`): each tie card is named by its partner.
+        let anchors = StudyReport.tieAnchors(study: study)
         // Each innovation's variables on all cores: JSON, conversion and decoration read only the report.
         let innovationContexts = Parallel.map(innovations.count) { i in
             var context = converter.convert(innovationJSON(innovations[i])) as? [String: Any] ?? [:]
             converter.decorateInnovation(&context, pageExtension: ext)
+            context["ties"] = (context["ties"] as? [[String: Any]] ?? []).map { tie in
+                var tie = tie
+                let id = (tie["partner"] as? [String: Any])?["id"] as? String
+                if let v = id.flatMap(study.actorIndex(of:)) { tie["anchor"] = anchors[Int(v)] }
+                return tie
+            }
             return context
         }
         var studyContext = converter.convert(overviewJSON) as? [String: Any] ?? [:]

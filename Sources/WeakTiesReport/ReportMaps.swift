@@ -22,9 +22,18 @@ extension StudyReport {
         let style = try StudyMap.Style(study: study)
         var legends: [ReportLanguage: StudyMap.LegendText] = [:]
         for language in Set(requests.map(\.language)) { legends[language] = try legend(ReportStrings(language)) }
+        // The pages the maps link to: one per ego of the batch, slugs as the report gives them (its
+        // innovations are the egos, in report order).
+        var links: StudyMap.Links?
+        if requests.contains(where: \.linksPages) {
+            let egos = requests.compactMap { $0.ego.flatMap(study.actorIndex(of:)).map(Int.init) }
+            let slugs = uniqueSlugs(study: study, actors: egos)
+            links = mapLinks(study: study, pages: Dictionary(zip(egos, slugs), uniquingKeysWith: { a, _ in a }))
+        }
         let jobs = try requests.map { request in
             var options = mapOptions(request)
             options.legend = legends[request.language]!
+            if request.linksPages { options.links = links }
             return RenderJob(dot: try StudyMap(study: study, options: options, style: style).dot, engine: options.layout)
         }
         // In-process only: the command lane's process start and plugin loading cost more CPU than

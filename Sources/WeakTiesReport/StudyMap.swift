@@ -83,9 +83,42 @@ public struct StudyMap: Sendable {
         /// (uniform scaling, which keeps a radial ego map's rings round), "false"/"true" and the others
         /// Graphviz documents.
         public var overlap = "prism"
+        /// What the nodes and ties open when clicked (SVG: each wrapped in a link; nil: no links).
+        public var links: Links?
         /// The defaults: the whole study with `sfdp`, seed 1, coloured by `partner_type`, sized by
         /// degree, bridges highlighted, the legend in English.
         public init() {}
+    }
+
+    /// Where a map's nodes and ties lead: pages for actors, and for a tie the card on one of its ends'
+    /// pages that shows the tie (its evidence). Indexed by actor, so one value serves every map of a
+    /// batch (arrays shared, not copied per map).
+    ///
+    /// A node links to its actor's page where it has one. A tie links to `page#anchor`: the page of the
+    /// map's ego where the tie touches it and the ego has a page, else of its source, else of its
+    /// target, with `anchor` of the tie's other end; a tie whose ends have no page has no link.
+    public struct Links: Sendable, Equatable {
+        /// The page each actor's node opens, by actor index (nil: none).
+        public var pages: [String?]
+        /// The fragment that names, on a page, the card of that page's tie with the actor, by actor
+        /// index (nil: ties to the actor are not linked).
+        public var anchors: [String?]
+
+        /// Links with `pages` and `anchors` by actor index (same length as the study's actors).
+        public init(pages: [String?], anchors: [String?]) {
+            self.pages = pages
+            self.anchors = anchors
+        }
+
+        /// The address a tie between `source` and `target` opens on a map of `ego` (nil: none).
+        public func tie(source: Int, target: Int, ego: Int?) -> String? {
+            func card(on page: Int, with other: Int) -> String? {
+                guard page < pages.count, other < anchors.count, let address = pages[page], let anchor = anchors[other] else { return nil }
+                return address + "#" + anchor
+            }
+            if let ego, ego == source || ego == target, let link = card(on: ego, with: ego == source ? target : source) { return link }
+            return card(on: source, with: target) ?? card(on: target, with: source)
+        }
     }
 
     /// The words of a map's legend, so maps can be drawn in the language of the page around them.
@@ -279,6 +312,7 @@ public struct StudyMap: Sendable {
             if actor.kind == .innovation { attributes.append(("fontsize", big ? "10" : "12")) }
             if darkFills[fill] ?? StudyMap.isDark(fill) { attributes.append(("fontcolor", "white")) }
             if v == egoIndex { attributes += [("penwidth", "3"), ("color", "#000000")] }
+            if let links = options.links, v < links.pages.count, let page = links.pages[v] { attributes.append(("URL", page)) }
             return "  " + q(actor.id) + " [" + attributes.map { q($0.0) + "=" + q($0.1) }.joined(separator: ", ") + "];\n"
         }
         if clusters {
@@ -307,6 +341,7 @@ public struct StudyMap: Sendable {
             }
             let tie = study.ties[t]
             attributes.append(("tooltip", "\(study.actors[Int(tie.source)].label) – \(study.actors[Int(tie.target)].label): \(tie.strength.name), \(tie.mentions.count) mention(s)"))
+            if let link = options.links?.tie(source: Int(tie.source), target: Int(tie.target), ego: egoIndex) { attributes.append(("URL", link)) }
             out += "  " + q(study.actors[Int(study.ties.source[t])].id) + " -- " + q(study.actors[Int(study.ties.target[t])].id)
                 + " [" + attributes.map { q($0.0) + "=" + q($0.1) }.joined(separator: ", ") + "];\n"
         }

@@ -102,16 +102,7 @@ public struct StudyReport: Sendable {
         self.metrics = metrics
 
         // Slugs: unique, in report order.
-        var used = Set<String>(["index"])
-        var slugs: [String] = []
-        for v in selected {
-            let base = StudyReport.slug(study.actors[v].id)
-            var candidate = base
-            var k = 2
-            while used.contains(candidate) { candidate = "\(base)-\(k)"; k += 1 }
-            used.insert(candidate)
-            slugs.append(candidate)
-        }
+        let slugs = StudyReport.uniqueSlugs(study: study, actors: selected)
 
         let profiles = try InnovationProfiles(metrics: metrics, suggestions: options.suggestions)
         // Each innovation on all cores (each reads the shared values only; same values on any core count).
@@ -147,18 +138,51 @@ public struct StudyReport: Sendable {
     }
 
     /// The maps an HTML or Markdown report of `study` draws, in order: one per innovation, then the
-    /// study map. Known from the study alone, so the maps can be drawn while the metrics are computed.
+    /// study map (linked to the pages in HTML). Known from the study alone, so the maps can be drawn
+    /// while the metrics are computed.
     /// - Throws: `ReportError` (as `init`), `ReportTemplateError` when the language's texts are missing.
-    public static func mapRequests(study: Study, options: ReportOptions, language: ReportLanguage) throws -> [ReportMapRequest] {
-        try mapRequests(study: study, options: options, strings: ReportStrings(language))
+    public static func mapRequests(study: Study, options: ReportOptions, language: ReportLanguage,
+                                   format: ReportFormat = .html) throws -> [ReportMapRequest] {
+        try mapRequests(study: study, options: options, strings: ReportStrings(language), format: format)
     }
 
     /// The same with the language's texts already loaded.
-    static func mapRequests(study: Study, options: ReportOptions, strings: ReportStrings) throws -> [ReportMapRequest] {
-        let language = strings.language
+    static func mapRequests(study: Study, options: ReportOptions, strings: ReportStrings, format: ReportFormat) throws -> [ReportMapRequest] {
+        let language = strings.language, links = format == .html
         return try selection(study: study, options: options).map { v in
-            ReportMapRequest(ego: study.actors[v].id, title: study.actors[v].label, seed: options.seed, language: language)
-        } + [ReportMapRequest(ego: nil, title: strings.text("heading.study_map"), seed: options.seed, language: language)]
+            ReportMapRequest(ego: study.actors[v].id, title: study.actors[v].label, seed: options.seed, language: language, linksPages: links)
+        } + [ReportMapRequest(ego: nil, title: strings.text("heading.study_map"), seed: options.seed, language: language, linksPages: links)]
+    }
+
+    /// Unique file-name-safe slugs for `actors` (indices into `study.actors`), in that order: each
+    /// actor id's `slug`, with `-2`, `-3`, … where taken (`index` is always taken).
+    static func uniqueSlugs(study: Study, actors: [Int]) -> [String] {
+        var used = Set<String>(["index"])
+        var slugs: [String] = []
+        slugs.reserveCapacity(actors.count)
+        for v in actors {
+            let base = StudyReport.slug(study.actors[v].id)
+            var candidate = base
+            var k = 2
+            while used.contains(candidate) { candidate = "\(base)-\(k)"; k += 1 }
+            used.insert(candidate)
+            slugs.append(candidate)
+        }
+        return slugs
+    }
+
+    /// The fragment that names an innovation page's tie card with each actor (by actor index):
+    /// `tie-` and the actor's unique slug (`tie-stadtbibliothek-krefeld`).
+    static func tieAnchors(study: Study) -> [String] {
+        uniqueSlugs(study: study, actors: Array(study.actors.indices)).map { "tie-" + $0 }
+    }
+
+    /// Where the maps of an HTML report lead: each innovation of `pages` (actor index → slug) to its
+    /// page, each tie to its card (`StudyMap.Links`).
+    static func mapLinks(study: Study, pages: [Int: String]) -> StudyMap.Links {
+        var addresses = [String?](repeating: nil, count: study.actors.count)
+        for (v, slug) in pages { addresses[v] = slug + ".html" }
+        return StudyMap.Links(pages: addresses, anchors: tieAnchors(study: study))
     }
 
     /// Innovations are listed by label, then id (case-insensitive, then exact).

@@ -59,6 +59,58 @@ import TestSupport
         #expect(!(try String(contentsOfFile: all + "/report.json", encoding: .utf8)).contains("ties_only"))
     }
 
+    /// The maps of an HTML report lead on: an innovation's node opens its page, a tie opens its card
+    /// (quotes, coders, interview) on an innovation's page — on an ego map the ego's own page — and
+    /// every link resolves to a file of the report and, with a fragment, to an element of that page.
+    /// An innovation without a page in the report (not selected) has no link; Markdown maps none.
+    @Test func mapsLinkInnovationsToTheirPagesAndTiesToTheirEvidence() throws {
+        let dir = TemporaryDirectory()
+        let out = dir.path + "/html"
+        try #require(try weakties(["report", exampleTies, "--nodes", exampleNodes, "--output", out, "--quiet"]).status == 0)
+        func links(_ page: String) -> [String] {
+            let pattern = try! NSRegularExpression(pattern: "xlink:href=\"([^\"]*)\"")
+            return pattern.matches(in: page, range: NSRange(page.startIndex..., in: page)).map {
+                String(page[Range($0.range(at: 1), in: page)!])
+            }
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".html") }.sorted()
+        var pages: [String: String] = [:]
+        for name in names { pages[name] = try String(contentsOfFile: out + "/" + name, encoding: .utf8) }
+        var tieLinks = 0
+        for name in names {
+            let found = links(pages[name]!)
+            #expect(!found.isEmpty, "\(name): no link on its map")
+            for link in found {
+                let parts = link.split(separator: "#", maxSplits: 1).map(String.init)
+                let target = try #require(pages[parts[0]], "\(name) links to \(link), which the report has not")
+                if parts.count == 2 {
+                    tieLinks += 1
+                    #expect(target.contains("<article class=\"tie\" id=\"\(parts[1])\">"), "\(name): \(link) names no tie card")
+                }
+            }
+        }
+        #expect(tieLinks > 100)
+        let index = pages["index.html"]!
+        #expect(links(index).contains("repair-cafe-cracau.html"))
+        // On an innovation's ego map its ties open its own cards, one per tie on the page.
+        let page = pages["repair-cafe-cracau.html"]!
+        let own = links(page).filter { $0.hasPrefix("repair-cafe-cracau.html#") }
+        let cards = page.components(separatedBy: "<article class=\"tie\" id=").count - 1
+        #expect(cards > 0 && Set(own).count == cards)
+        #expect(own.contains("repair-cafe-cracau.html#tie-elektromeister-im-ruhestand-cracau"))
+
+        // One innovation selected: the others have no page, so no link.
+        let one = dir.path + "/one"
+        try #require(try weakties(["report", exampleTies, "--nodes", exampleNodes, "--innovation", "Repair-Café Cracau",
+                                   "--output", one, "--quiet"]).status == 0)
+        let targets = Set(links(try String(contentsOfFile: one + "/index.html", encoding: .utf8)).map { $0.split(separator: "#")[0] })
+        #expect(targets == ["repair-cafe-cracau.html"])
+        // Markdown embeds its maps as images: no links in them.
+        let md = dir.path + "/md"
+        try #require(try weakties(["report", exampleTies, "--nodes", exampleNodes, "--format", "md", "--output", md, "--quiet"]).status == 0)
+        #expect(!(try String(contentsOfFile: md + "/maps/study_map.svg", encoding: .utf8)).contains("xlink:href"))
+    }
+
     @Test func otherFormatsLanguagesAndSelection() throws {
         let dir = TemporaryDirectory()
         var result = try weakties(["report", exampleTies, "--nodes", exampleNodes, "--format", "csv", "--excel-de",

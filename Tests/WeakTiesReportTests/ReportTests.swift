@@ -126,6 +126,45 @@ func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-12) -> Bool {
         #expect(StudyReport.slug("中文") == "innovation")
     }
 
+    /// Map links (`StudyMap.Links`): tie cards are named uniquely over the study even where two ids
+    /// give the same slug, and a tie opens the ego's card first, else its source's, else its target's.
+    @Test func mapLinksNameEveryTieCardOnceAndPreferTheEgo() throws {
+        let dir = TemporaryDirectory()
+        let ties = """
+        source,target,strength,interview,coder,quote
+        I1,A b,weak,INT-1,K1,Eins.
+        I1,a-b,weak,INT-1,K1,Zwei.
+        I2,I1,strong,INT-2,K1,Drei.
+        a-b,A b,weak,INT-2,K1,Vier.
+        """
+        let nodes = """
+        id,label,kind
+        I1,Eins,innovation
+        I2,Zwei,innovation
+        A b,A b,partner
+        a-b,a-b,partner
+        """
+        let study = try Fixture.study(dir, ties: ties, nodes: nodes)
+        let anchors = StudyReport.tieAnchors(study: study)
+        #expect(Set(anchors).count == study.actors.count)
+        let v = { (id: String) in Int(study.actorIndex(of: id)!) }
+        #expect(Set([anchors[v("A b")], anchors[v("a-b")]]) == ["tie-a-b", "tie-a-b-2"])
+        let links = StudyReport.mapLinks(study: study, pages: [v("I1"): "i1", v("I2"): "i2"])
+        #expect(links.pages[v("I1")] == "i1.html" && links.pages[v("A b")] == nil)
+        // I2–I1 on I1's ego map opens I1's card with I2; elsewhere the source's (I2's) card with I1.
+        #expect(links.tie(source: v("I2"), target: v("I1"), ego: v("I1")) == "i1.html#" + anchors[v("I2")])
+        #expect(links.tie(source: v("I2"), target: v("I1"), ego: nil) == "i2.html#" + anchors[v("I1")])
+        // A partner as source: the target's page.
+        #expect(links.tie(source: v("a-b"), target: v("I1"), ego: v("A b")) == "i1.html#" + anchors[v("a-b")])
+        // Between two partners: no card, no link.
+        #expect(links.tie(source: v("a-b"), target: v("A b"), ego: nil) == nil)
+        // The HTML pages carry the same names on their tie cards.
+        let report = try StudyReport(study: study)
+        let files = try report.files(ReportRendering(format: .html), maps: { $0.map(Fixture.fakeMap) })
+        let page = String(decoding: try #require(files.first { $0.path == "i1.html" }).data, as: UTF8.self)
+        for id in ["A b", "a-b", "I2"] { #expect(page.contains("<article class=\"tie\" id=\"\(anchors[v(id)])\">"), "\(id)") }
+    }
+
     @Test func jsonHasSchemaVersionAndNullForUndefined() throws {
         let dir = TemporaryDirectory()
         let text = try StudyReport(study: Fixture.study(dir)).json.serialized(indent: 2)
