@@ -136,15 +136,30 @@ extension StudyReport {
         let converter = ReportContext(strings: strings)
         // The fragments the maps' ties open (`StudyMap.Links`): each tie card is named by its partner.
         let anchors = StudyReport.tieAnchors(study: study)
+        let pageOf = Dictionary(innovations.map { ($0.actor, $0.slug + "." + ext) }, uniquingKeysWith: { a, _ in a })
+        @Sendable func actor(_ value: Any?) -> Int? {
+            ((value as? [String: Any])?["id"] as? String).flatMap(study.actorIndex(of:)).map(Int.init)
+        }
         // Each innovation's variables on all cores: JSON, conversion and decoration read only the report.
         let innovationContexts = Parallel.map(innovations.count) { i in
             var context = converter.convert(innovationJSON(innovations[i])) as? [String: Any] ?? [:]
             converter.decorateInnovation(&context, pageExtension: ext)
+            // Each tie card named for the maps' links, its partner linked where it has a page; the
+            // disagreement list links the cards of the ties it is about.
+            var cards = Set<String>()
             context["ties"] = (context["ties"] as? [[String: Any]] ?? []).map { tie in
                 var tie = tie
-                let id = (tie["partner"] as? [String: Any])?["id"] as? String
-                if let v = id.flatMap(study.actorIndex(of:)) { tie["anchor"] = anchors[Int(v)] }
+                if let v = actor(tie["partner"]) {
+                    tie["anchor"] = anchors[v]
+                    cards.insert(anchors[v])
+                    if let page = pageOf[v] { tie["partner_page"] = page }
+                }
                 return tie
+            }
+            context["disagreements"] = (context["disagreements"] as? [[String: Any]] ?? []).map { item in
+                var item = item
+                if let v = actor(item["partner"]), cards.contains(anchors[v]) { item["partner_anchor"] = anchors[v] }
+                return item
             }
             return context
         }

@@ -90,6 +90,23 @@ import TestSupport
             }
         }
         #expect(tieLinks > 100)
+        // Links inside a page (the disagreement list to the tie cards) and tie cards' partners that
+        // are reported innovations (to their pages) resolve too.
+        var inPage = 0
+        for name in names {
+            let page = pages[name]!
+            let pattern = try NSRegularExpression(pattern: "<a href=\"([^\"]*)\">")
+            for match in pattern.matches(in: page, range: NSRange(page.startIndex..., in: page)) {
+                let link = String(page[Range(match.range(at: 1), in: page)!])
+                if link.hasPrefix("#tie-") {
+                    inPage += 1
+                    #expect(page.contains("id=\"\(link.dropFirst())\""), "\(name): \(link) names no element")
+                } else if link.hasSuffix(".html") {
+                    #expect(pages[link] != nil, "\(name) links to \(link), which the report has not")
+                }
+            }
+        }
+        #expect(inPage > 0)
         let index = pages["index.html"]!
         #expect(links(index).contains("repair-cafe-cracau.html"))
         // On an innovation's ego map its ties open its own cards, one per tie on the page.

@@ -163,6 +163,8 @@ func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-12) -> Bool {
         let files = try report.files(ReportRendering(format: .html), maps: { $0.map(Fixture.fakeMap) })
         let page = String(decoding: try #require(files.first { $0.path == "i1.html" }).data, as: UTF8.self)
         for id in ["A b", "a-b", "I2"] { #expect(page.contains("<article class=\"tie\" id=\"\(anchors[v(id)])\">"), "\(id)") }
+        // A partner that is a reported innovation is linked to its page; a partner is not.
+        #expect(page.contains("<h3><a href=\"i2.html\">Zwei</a></h3>") && page.contains("<h3>A b</h3>"))
     }
 
     @Test func jsonHasSchemaVersionAndNullForUndefined() throws {
