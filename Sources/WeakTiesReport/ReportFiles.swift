@@ -165,6 +165,14 @@ extension StudyReport {
         }
         var studyContext = converter.convert(overviewJSON) as? [String: Any] ?? [:]
         converter.decorateStudy(&studyContext)
+        // The study's disagreement count leads to the innovations' lists.
+        let disagreementPages = innovationContexts.compactMap { context -> [String: Any]? in
+            let items = context["disagreements"] as? [[String: Any]] ?? []
+            guard !items.isEmpty else { return nil }
+            return ["label": context["label"] as? String ?? "", "page": context["page"] as? String ?? "", "count": String(items.count)]
+        }
+        studyContext["disagreement_pages"] = disagreementPages
+        studyContext["has_disagreement_pages"] = !disagreementPages.isEmpty
         converter.decorateGrowth(&studyContext)
         let glossary: [[String: Any]] = StudyReport.glossary.map { entry in
             var item: [String: Any] = ["key": entry.key, "anchor": "m-" + entry.key.replacingOccurrences(of: "_", with: "-"),

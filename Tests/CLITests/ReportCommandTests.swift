@@ -98,16 +98,21 @@ import TestSupport
             let pattern = try NSRegularExpression(pattern: "<a href=\"([^\"]*)\">")
             for match in pattern.matches(in: page, range: NSRange(page.startIndex..., in: page)) {
                 let link = String(page[Range(match.range(at: 1), in: page)!])
-                if link.hasPrefix("#tie-") {
-                    inPage += 1
-                    #expect(page.contains("id=\"\(link.dropFirst())\""), "\(name): \(link) names no element")
-                } else if link.hasSuffix(".html") {
-                    #expect(pages[link] != nil, "\(name) links to \(link), which the report has not")
+                guard !link.contains("://"), !link.hasPrefix("mailto:") else { continue }
+                let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                guard parts[0].isEmpty || parts[0].hasSuffix(".html") else { continue }  // glossary docs
+                let target = try #require(parts[0].isEmpty ? page : pages[parts[0]], "\(name) links to \(link), which the report has not")
+                if parts.count == 2 {
+                    if parts[0].isEmpty && parts[1].hasPrefix("tie-") { inPage += 1 }
+                    #expect(target.contains("id=\"\(parts[1])\""), "\(name): \(link) names no element")
                 }
             }
         }
         #expect(inPage > 0)
+        // The study's disagreement count leads to each innovation's list.
         let index = pages["index.html"]!
+        #expect(index.contains("<li><a href=\"fairteiler-eicken.html#disagreements\">"))
+        #expect(pages["fairteiler-eicken.html"]!.contains("<section id=\"disagreements\">"))
         #expect(links(index).contains("repair-cafe-cracau.html"))
         // On an innovation's ego map its ties open its own cards, one per tie on the page.
         let page = pages["repair-cafe-cracau.html"]!
