@@ -182,6 +182,16 @@ case "report-pages" where args.count >= 3:
     }
     report("report_pages_only", best)
 default:
-    print("usage: weakties-bench import <ties.csv> [repetitions] | metrics <edges.txt> [threads] | render-memory [renders]")
+    print("""
+    usage: weakties-bench <command> …   (each prints JSON lines: measure, seconds, details)
+      import <ties.csv> [repetitions]                 in-process import, best of the repetitions
+      formats <file.graphml> [repetitions]            GraphML import (file → study) and export
+      formats-stages <file.graphml>                   each stage of a GraphML import
+      metrics <edges.txt> [threads]                   each metric kernel, compute only
+      render <file.dot> [engine] [svg-prefix]         in-process layout + SVG, best of 3
+      render-memory [renders]                         resident memory before and after N renders
+      report <ties.csv> <nodes.csv> [repetitions]     the stages of weakties report --format html
+      report-pages <ties.csv> <nodes.csv> [reps]      the pages alone (maps replaced by a constant)
+    """)
     exit(64)
 }
