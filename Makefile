@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEMO_DIR := Examples/krefeld-mg
 OUT := out
 
-.PHONY: deps pydeps rdeps build release demo test bench screenshots docs fuzz test-sanitize clean
+.PHONY: deps pydeps rdeps browserdeps build release demo test bench screenshots docs fuzz test-sanitize clean
 
 deps:
 	@bash .ci/install-deps
@@ -62,7 +62,16 @@ rdeps:
 		  || { $$sudo apt-get update -qq && $$sudo apt-get install -y -qq --no-install-recommends r-cran-sna >/dev/null 2>&1; } ) \
 		|| echo "install-deps: could not install r-cran-sna; the QAP reference test will be skipped"; }
 
-test: deps pydeps rdeps
+# Headless Chromium (Debian's `chromium`, without recommended packages) for the report's layout test in a
+# real browser; without apt or network the test is skipped with a message.
+browserdeps:
+	@command -v chromium >/dev/null 2>&1 || { \
+		sudo=""; [ "$$(id -u)" -ne 0 ] && sudo="sudo"; \
+		( $$sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null 2>&1 \
+		  || { $$sudo apt-get update -qq && $$sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null 2>&1; } ) \
+		|| echo "install-deps: could not install chromium; the report's browser test will be skipped"; }
+
+test: deps pydeps rdeps browserdeps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

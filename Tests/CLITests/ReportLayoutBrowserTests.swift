@@ -4,8 +4,8 @@ import TestSupport
 
 /// The report's layout measured in a real browser: Debian's headless `chromium` lays the pages out and
 /// a measuring script (added to a copy of each page, never to the report) reports widths through the
-/// dumped DOM. Skipped with a message where `chromium` is not installed (`apt-get install chromium`, or
-/// `make screenshots`, which installs it).
+/// dumped DOM. `make test` installs `chromium` (`make browserdeps`); where it cannot, the test is skipped
+/// with a message.
 @Suite(.serialized) struct ReportLayoutBrowserTests {
     static let chromium: String? = {
         let found = which("chromium") ?? which("chromium-browser")
@@ -26,7 +26,7 @@ import TestSupport
         let html = try String(contentsOfFile: page, encoding: .utf8).replacingOccurrences(of: "</body>", with: script + "</body>")
         let copy = dir.path + "/measure-\(width)-" + URL(fileURLWithPath: page).lastPathComponent
         try html.write(toFile: copy, atomically: true, encoding: .utf8)
-        let result = try runProcess(chromium!, ["--headless", "--no-sandbox", "--disable-gpu", "--window-size=\(width),900",
+        let result = try runProcess(chromium!, ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=\(width),900",
                                                 "--virtual-time-budget=3000", "--dump-dom", URL(fileURLWithPath: copy).absoluteString])
         let dom = result.stdout
         guard let start = dom.range(of: "<pre id=\"weakties-measure\">"), let end = dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex) else {
