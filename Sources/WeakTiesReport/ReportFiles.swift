@@ -27,19 +27,20 @@ public struct ReportMapRequest: Sendable, Equatable {
     public let seed: Int
     /// The language of the legend.
     public let language: ReportLanguage
-    /// Whether the map's nodes and ties link to the report's HTML pages (innovation → its page, tie →
-    /// its evidence card; see `StudyMap.Links`): true for HTML reports, whose pages hold the maps
-    /// inline. The innovations with pages are the egos of the batch's requests.
-    public let linksPages: Bool
+    /// Whether the map goes inline into an HTML page (true for HTML reports): its nodes and ties link
+    /// to the report's pages (innovation → its page, tie → its evidence card; see `StudyMap.Links`;
+    /// the innovations with pages are the egos of the batch's requests), and its legend is HTML after
+    /// the SVG (`StudyMap.legendHTML`), legible at any map size, instead of drawn into the map.
+    public let inlineHTML: Bool
 
-    /// A request for the map of `ego` (nil: the study) with the legend in `language`, its nodes and
-    /// ties linked to the HTML pages where `linksPages`.
-    public init(ego: String?, title: String, seed: Int, language: ReportLanguage = .en, linksPages: Bool = false) {
+    /// A request for the map of `ego` (nil: the study) with the legend in `language`, linked and with
+    /// an HTML legend where `inlineHTML`.
+    public init(ego: String?, title: String, seed: Int, language: ReportLanguage = .en, inlineHTML: Bool = false) {
         self.ego = ego
         self.title = title
         self.seed = seed
         self.language = language
-        self.linksPages = linksPages
+        self.inlineHTML = inlineHTML
     }
 }
 

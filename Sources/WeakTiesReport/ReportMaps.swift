@@ -25,22 +25,28 @@ extension StudyReport {
         // The pages the maps link to: one per ego of the batch, slugs as the report gives them (its
         // innovations are the egos, in report order).
         var links: StudyMap.Links?
-        if requests.contains(where: \.linksPages) {
+        if requests.contains(where: \.inlineHTML) {
             let egos = requests.compactMap { $0.ego.flatMap(study.actorIndex(of:)).map(Int.init) }
             let slugs = uniqueSlugs(study: study, actors: egos)
             links = mapLinks(study: study, pages: Dictionary(zip(egos, slugs), uniquingKeysWith: { a, _ in a }))
         }
+        var htmlLegends: [String] = []
         let jobs = try requests.map { request in
             var options = mapOptions(request)
             options.legend = legends[request.language]!
-            if request.linksPages { options.links = links }
-            return RenderJob(dot: try StudyMap(study: study, options: options, style: style).dot, engine: options.layout)
+            if request.inlineHTML {
+                options.links = links
+                options.legendInMap = false
+            }
+            let map = try StudyMap(study: study, options: options, style: style)
+            htmlLegends.append(map.legendHTML)
+            return RenderJob(dot: map.dot, engine: options.layout)
         }
         // In-process only: the command lane's process start and plugin loading cost more CPU than
         // its parallelism gains on two cores, where the pages and metrics already use the other core
         // while the maps are drawn (measured: 0.22 s against 0.24 s of CPU for the benchmark study).
-        return try GraphvizRenderer.render(batch: jobs, format: .svg, parallel: false).map { svg in
-            svg.withUnsafeBytes { String(decoding: $0.bindMemory(to: UInt8.self), as: UTF8.self) }
+        return try GraphvizRenderer.render(batch: jobs, format: .svg, parallel: false).enumerated().map { i, svg in
+            svg.withUnsafeBytes { String(decoding: $0.bindMemory(to: UInt8.self), as: UTF8.self) } + htmlLegends[i]
         }
     }
 

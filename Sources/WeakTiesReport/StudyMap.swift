@@ -85,6 +85,10 @@ public struct StudyMap: Sendable {
         public var overlap = "prism"
         /// What the nodes and ties open when clicked (SVG: each wrapped in a link; nil: no links).
         public var links: Links?
+        /// Whether the legend (and the title) is drawn into the map (default). False leaves them out and
+        /// fills `StudyMap.legendHTML` instead, for a page that shows the legend beside the map in its
+        /// own type size (Graphviz's legend shrinks with a large map).
+        public var legendInMap = true
         /// The defaults: the whole study with `sfdp`, seed 1, coloured by `partner_type`, sized by
         /// degree, bridges highlighted, the legend in English.
         public init() {}
@@ -151,6 +155,11 @@ public struct StudyMap: Sendable {
 
     /// The map as DOT text, written for `Options.layout` (legend, clusters and root included).
     public let dot: String
+    /// The legend as an HTML fragment (`<div class="map-legend">`, every text escaped) where
+    /// `Options.legendInMap` is false; empty otherwise. Lists the same entries as the drawn legend:
+    /// strong and weak tie, innovation and partner, the highlighted ties, the size metric and the
+    /// colours of the values shown.
+    public let legendHTML: String
     /// The number of actors drawn.
     public let nodeCount: Int
     /// The number of ties drawn.
@@ -289,9 +298,15 @@ public struct StudyMap: Sendable {
         // A radial layout puts the ego in the centre.
         if options.layout == .twopi, let egoIndex { graphAttributes.append(("root", study.actors[egoIndex].id)) }
         for (key, value) in graphAttributes { out += "  \(q(key))=\(q(value));\n" }
-        out += "  label=" + StudyMap.legend(title: options.title, attribute: style.colorBy, categories: categories,
-                                           colors: color, highlight: style.highlight, size: style.sizeBy,
-                                           text: options.legend) + ";\n"
+        if options.legendInMap {
+            out += "  label=" + StudyMap.legend(title: options.title, attribute: style.colorBy, categories: categories,
+                                               colors: color, highlight: style.highlight, size: style.sizeBy,
+                                               text: options.legend) + ";\n"
+            legendHTML = ""
+        } else {
+            legendHTML = StudyMap.htmlLegend(attribute: style.colorBy, categories: categories, colors: color,
+                                             highlight: style.highlight, size: style.sizeBy, text: options.legend)
+        }
         out += "  node [fontname=\"DejaVu Sans\", fontsize=\(big ? 9 : 11), style=\"filled\", penwidth=1.2];\n"
         out += "  edge [fontname=\"DejaVu Sans\"];\n"
 
@@ -396,6 +411,33 @@ public struct StudyMap: Sendable {
             return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
         }
         return 0.2126 * channel(16) + 0.7152 * channel(8) + 0.0722 * channel(0) < 0.35
+    }
+
+    /// The legend as an HTML fragment for a page (every text escaped): line samples drawn as small
+    /// inline SVGs in the map's own strokes, shapes and colour swatches as styled spans.
+    static func htmlLegend(attribute: String, categories: [String], colors: [String: String],
+                           highlight: Highlight, size: SizeMetric, text: LegendText) -> String {
+        func h(_ s: String) -> String { MarkupEscaping.html.escape(s) }
+        func line(_ color: String, _ width: String, dashed: Bool) -> String {
+            "<svg class=\"line\" width=\"28\" height=\"10\" aria-hidden=\"true\"><line x1=\"1\" y1=\"5\" x2=\"27\" y2=\"5\" stroke=\"\(color)\" stroke-width=\"\(width)\""
+                + (dashed ? " stroke-dasharray=\"5 3\"" : "") + "/></svg>"
+        }
+        var items = [
+            line("#333333", "2.6", dashed: false) + h(text.strongTie),
+            line("#7A7A7A", "1.1", dashed: true) + h(text.weakTie),
+            "<span class=\"shape box\" aria-hidden=\"true\"></span>" + h(text.innovation),
+            "<span class=\"shape ellipse\" aria-hidden=\"true\"></span>" + h(text.partner),
+        ]
+        if highlight != .none {
+            items.append(line(bridgeColor, "2.6", dashed: false) + h(highlight == .bridges ? text.bridge : text.localBridge))
+        }
+        if size != .none { items.append(h(text.nodeSize) + ": " + h(text.sizeName ?? size.rawValue)) }
+        items.append(h(text.colour) + ": " + h(text.attributeName ?? attribute))
+        for c in categories {
+            items.append("<span class=\"swatch\" style=\"background:\(colors[c] ?? unknownColor)\" aria-hidden=\"true\"></span>"
+                         + h(text.categoryNames[c] ?? c))
+        }
+        return "<div class=\"map-legend\">" + items.map { "<span class=\"item\">" + $0 + "</span>" }.joined() + "</div>"
     }
 
     /// The legend as a Graphviz HTML-like label (every text escaped for HTML).

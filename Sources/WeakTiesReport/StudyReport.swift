@@ -150,8 +150,8 @@ public struct StudyReport: Sendable {
     static func mapRequests(study: Study, options: ReportOptions, strings: ReportStrings, format: ReportFormat) throws -> [ReportMapRequest] {
         let language = strings.language, links = format == .html
         return try selection(study: study, options: options).map { v in
-            ReportMapRequest(ego: study.actors[v].id, title: study.actors[v].label, seed: options.seed, language: language, linksPages: links)
-        } + [ReportMapRequest(ego: nil, title: strings.text("heading.study_map"), seed: options.seed, language: language, linksPages: links)]
+            ReportMapRequest(ego: study.actors[v].id, title: study.actors[v].label, seed: options.seed, language: language, inlineHTML: links)
+        } + [ReportMapRequest(ego: nil, title: strings.text("heading.study_map"), seed: options.seed, language: language, inlineHTML: links)]
     }
 
     /// Unique file-name-safe slugs for `actors` (indices into `study.actors`), in that order: each

@@ -133,6 +133,30 @@ import TestSupport
         #expect(!(try String(contentsOfFile: md + "/maps/study_map.svg", encoding: .utf8)).contains("xlink:href"))
     }
 
+    /// HTML pages show each map's legend as HTML after the SVG (legible at any map size), not drawn
+    /// into it: its entries in the page's language, a colour swatch for each value shown; Markdown's
+    /// SVG files keep the legend drawn in.
+    @Test func htmlMapsHaveTheirLegendBesideThemMarkdownMapsInside() throws {
+        let dir = TemporaryDirectory()
+        let html = dir.path + "/html", md = dir.path + "/md"
+        try #require(try weakties(["report", exampleTies, "--nodes", exampleNodes, "--lang", "de", "--output", html, "--quiet"]).status == 0)
+        try #require(try weakties(["report", exampleTies, "--nodes", exampleNodes, "--lang", "de", "--format", "md", "--output", md, "--quiet"]).status == 0)
+        for name in ["index.html", "repair-cafe-cracau.html"] {
+            let page = try String(contentsOfFile: html + "/" + name, encoding: .utf8)
+            let figure = try #require(page.range(of: "<figure class=\"map"))
+            let svgEnd = try #require(page.range(of: "</svg>", range: figure.upperBound..<page.endIndex))
+            let svg = page[figure.upperBound..<svgEnd.lowerBound]
+            #expect(!svg.contains("starke Beziehung") && !svg.contains("━━"), "\(name): the legend is still drawn into the map")
+            let legend = try #require(page.range(of: "<div class=\"map-legend\">", range: svgEnd.upperBound..<page.endIndex), "\(name): no HTML legend")
+            let rest = page[legend.upperBound...]
+            let block = rest[..<rest.range(of: "</div>")!.lowerBound]
+            #expect(block.contains("starke Beziehung") && block.contains("schwache Beziehung") && block.contains("Innovation"))
+            #expect(block.contains("<span class=\"swatch\" style=\"background:#"), "\(name): no colour swatch")
+        }
+        let mdMap = try String(contentsOfFile: md + "/maps/repair-cafe-cracau.svg", encoding: .utf8)
+        #expect(mdMap.contains("starke Beziehung") && !mdMap.contains("map-legend"))
+    }
+
     @Test func otherFormatsLanguagesAndSelection() throws {
         let dir = TemporaryDirectory()
         var result = try weakties(["report", exampleTies, "--nodes", exampleNodes, "--format", "csv", "--excel-de",
