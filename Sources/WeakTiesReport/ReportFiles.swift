@@ -162,6 +162,10 @@ extension StudyReport {
                 if let v = actor(item["partner"]), cards.contains(anchors[v]) { item["partner_anchor"] = anchors[v] }
                 return item
             }
+            // What the overview's filters match (`|`-delimited partner types, so one is found whole).
+            let types = (context["partners_by_type"] as? [[String: Any]] ?? []).compactMap { $0["category"] as? String }
+            context["filter_types"] = "|" + types.joined(separator: "|") + "|"
+            context["filter_status"] = (context["established"] as? Bool).map { $0 ? "established" : "new" } ?? "unknown"
             return context
         }
         var studyContext = converter.convert(overviewJSON) as? [String: Any] ?? [:]
@@ -219,6 +223,17 @@ extension StudyReport {
         }
         var context = common
         context["innovations"] = innovationContexts
+        // The overview's filter choices: the innovations' regions and the partner types they reach.
+        context["filter_regions"] = Array(Set(innovationContexts.compactMap { $0["region"] as? String })).sorted()
+            .map { ["value": $0] as [String: Any] }
+        var typeLabels: [String: String] = [:]
+        for innovation in innovationContexts {
+            for entry in innovation["partners_by_type"] as? [[String: Any]] ?? [] {
+                if let value = entry["category"] as? String { typeLabels[value] = entry["label"] as? String ?? value }
+            }
+        }
+        context["filter_partner_types"] = typeLabels.sorted { ($0.value, $0.key) < ($1.value, $1.key) }
+            .map { ["value": $0.key, "label": $0.value] as [String: Any] }
         var overviewSVG = [
             "study_map": svgs[innovations.count],
             "chart_status": ReportCharts.weakTieShareByStatus(innovations, strings: strings),

@@ -15,25 +15,35 @@ import TestSupport
         return found
     }()
 
-    /// Widths the page reports once laid out in a window `width` pixels wide: the document's scroll
-    /// and client widths, and each `.scroll` box's.
-    static func measure(_ page: String, width: Int, in dir: TemporaryDirectory) throws -> (document: (Int, Int), boxes: [(Int, Int)]) {
-        let script = """
-        <script>window.addEventListener('load',()=>{const e=document.documentElement;const out=[e.scrollWidth+'x'+e.clientWidth];\
-        document.querySelectorAll('.scroll').forEach(d=>out.push(d.scrollWidth+'x'+d.clientWidth));\
-        const p=document.createElement('pre');p.id='weakties-measure';p.textContent=out.join(' ');document.body.appendChild(p);});</script>
-        """
+    /// What `body` (JavaScript run once the page has loaded, ending in a string `out`) reports for
+    /// `page` opened at `fragment` in a window `width` pixels wide.
+    static func run(_ page: String, fragment: String = "", width: Int = 1280, _ body: String, in dir: TemporaryDirectory) throws -> String {
+        let script = "<script>window.addEventListener('load',()=>{" + body
+            + ";const p=document.createElement('pre');p.id='weakties-measure';p.textContent=out;document.body.appendChild(p);});</script>"
         let html = try String(contentsOfFile: page, encoding: .utf8).replacingOccurrences(of: "</body>", with: script + "</body>")
-        let copy = dir.path + "/measure-\(width)-" + URL(fileURLWithPath: page).lastPathComponent
+        let copy = URL(fileURLWithPath: page).deletingLastPathComponent().appendingPathComponent("measure-\(width)-" + URL(fileURLWithPath: page).lastPathComponent).path
         try html.write(toFile: copy, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: copy) }
         let result = try runProcess(chromium!, ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=\(width),900",
-                                                "--virtual-time-budget=3000", "--dump-dom", URL(fileURLWithPath: copy).absoluteString])
+                                                "--virtual-time-budget=3000", "--dump-dom", URL(fileURLWithPath: copy).absoluteString + fragment])
         let dom = result.stdout
         guard let start = dom.range(of: "<pre id=\"weakties-measure\">"), let end = dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex) else {
             Issue.record("chromium gave no measurement for \(page) (status \(result.status)): \(result.stderr.suffix(500))")
-            return ((0, 0), [])
+            return ""
         }
-        let pairs = dom[start.upperBound..<end.lowerBound].split(separator: " ").map { pair -> (Int, Int) in
+        return String(dom[start.upperBound..<end.lowerBound])
+            .replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&lt;", with: "<")
+            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"")
+    }
+
+    /// Widths the page reports once laid out in a window `width` pixels wide: the document's scroll
+    /// and client widths, and each `.scroll` box's.
+    static func measure(_ page: String, width: Int, in dir: TemporaryDirectory) throws -> (document: (Int, Int), boxes: [(Int, Int)]) {
+        let text = try run(page, width: width, """
+            const e=document.documentElement;const parts=[e.scrollWidth+'x'+e.clientWidth];\
+            document.querySelectorAll('.scroll').forEach(d=>parts.push(d.scrollWidth+'x'+d.clientWidth));const out=parts.join(' ')
+            """, in: dir)
+        let pairs = text.split(separator: " ").map { pair -> (Int, Int) in
             let parts = pair.split(separator: "x").compactMap { Int($0) }
             return parts.count == 2 ? (parts[0], parts[1]) : (0, 0)
         }
@@ -58,6 +68,52 @@ import TestSupport
                 #expect(narrow.document.0 <= narrow.document.1 && narrow.document.1 > 0,
                         "\(language): \(page) scrolls sideways in a narrow window: \(narrow.document)")
             }
+        }
+    }
+
+    /// The overview's filters, driven through the address as a shared link would be: the rows shown
+    /// are those the report's JSON says match (name ignoring case, accents and punctuation; region;
+    /// status; a partner type reached; a weak-tie share range), the count says so, and the state
+    /// stays in the address.
+    @Test(.enabled(if: chromium != nil)) func overviewFiltersFollowTheAddress() throws {
+        let dir = TemporaryDirectory()
+        let out = dir.path + "/html", json = dir.path + "/json"
+        try #require(try weakties(["report", exampleTies, "--nodes", exampleNodes, "--output", out, "--quiet"]).status == 0)
+        try #require(try weakties(["report", exampleTies, "--nodes", exampleNodes, "--format", "json", "--output", json, "--quiet"]).status == 0)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json + "/report.json"))) as? [String: Any])
+        let innovations = try #require(report["innovations"] as? [[String: Any]])
+        func label(_ i: [String: Any]) -> String { i["label"] as? String ?? "" }
+        func types(_ i: [String: Any]) -> [String] { (i["partners_by_type"] as? [[String: Any]] ?? []).compactMap { $0["category"] as? String } }
+        func weak(_ i: [String: Any]) -> Double { i["weak_tie_share"] as? Double ?? .nan }
+        // Name search as a reader means it: case, accents and punctuation ignored, label or id.
+        func fold(_ s: String) -> String {
+            s.lowercased().replacingOccurrences(of: "ß", with: "ss").folding(options: .diacriticInsensitive, locale: nil)
+                .split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).joined(separator: " ")
+        }
+        func named(_ q: String) -> [String] {
+            innovations.filter { fold(label($0) + " " + ($0["id"] as? String ?? "")).contains(fold(q)) }.map(label)
+        }
+        let cases: [(fragment: String, expected: [String])] = [
+            ("#q=repair%20cafe", named("repair cafe")),
+            ("#q=GARTEN", named("GARTEN")),
+            ("#region=Krefeld&status=new", innovations.filter { $0["region"] as? String == "Krefeld" && $0["established"] as? Bool == false }.map(label)),
+            ("#type=media&min=70", innovations.filter { types($0).contains("media") && weak($0) >= 0.7 - 1e-9 }.map(label)),
+            ("#min=60&max=70", innovations.filter { weak($0) >= 0.6 - 1e-9 && weak($0) <= 0.7 + 1e-9 }.map(label)),
+        ]
+        #expect(named("repair cafe") == ["Repair-Café Cracau"])
+        for (fragment, expected) in cases {
+            #expect(!expected.isEmpty && expected.count < innovations.count, "\(fragment): the case must filter")
+            let text = try Self.run(out + "/index.html", fragment: fragment, """
+                const rows=[...document.querySelectorAll('table.sortable tbody tr')].filter(r=>!r.hidden).map(r=>r.cells[0].textContent.trim());\
+                const out=JSON.stringify({rows:rows,count:document.getElementById('filter-count').textContent,hash:location.hash,\
+                form:!document.getElementById('filters').hidden})
+                """, in: dir)
+            let result = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "\(fragment): \(text)")
+            #expect(Set(result["rows"] as? [String] ?? []) == Set(expected), "\(fragment)")
+            #expect(result["count"] as? String == "\(expected.count) of \(innovations.count) innovations shown", "\(fragment)")
+            #expect(result["form"] as? Bool == true)
+            let hash = (result["hash"] as? String ?? "").replacingOccurrences(of: "+", with: "%20")
+            #expect(Set(hash.dropFirst().split(separator: "&")) == Set(fragment.dropFirst().split(separator: "&")), "\(fragment): the address became \(hash)")
         }
     }
 }
