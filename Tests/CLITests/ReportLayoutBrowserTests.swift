@@ -2,9 +2,9 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The report's layout measured in a real browser: Debian's headless `chromium` lays the pages out and
-/// a measuring script (added to a copy of each page, never to the report) reports widths through the
-/// dumped DOM. `make test` installs `chromium` (`make browserdeps`); where it cannot, the test is skipped
+/// The report in a real browser: Debian's headless `chromium` lays the pages out and runs their
+/// scripts, a measuring script (added to a copy of each page, never to the report) reports through the
+/// dumped DOM, and every page load must leave the console empty (no script error). `make test` installs `chromium` (`make browserdeps`); where it cannot, the test is skipped
 /// with a message.
 @Suite(.serialized) struct ReportLayoutBrowserTests {
     static let chromium: String? = {
@@ -25,7 +25,11 @@ import TestSupport
         try html.write(toFile: copy, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: copy) }
         let result = try runProcess(chromium!, ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=\(width),900",
+                                                "--enable-logging=stderr", "--v=0",
                                                 "--virtual-time-budget=3000", "--dump-dom", URL(fileURLWithPath: copy).absoluteString + fragment])
+        // Our pages write nothing to the console: any line there is an error or a warning of theirs.
+        let console = result.stderr.split(separator: "\n").filter { $0.contains(":CONSOLE") }
+        #expect(console.isEmpty, "\(URL(fileURLWithPath: page).lastPathComponent)\(fragment): console messages: \(console.joined(separator: "; ").prefix(600))")
         let dom = result.stdout
         guard let start = dom.range(of: "<pre id=\"weakties-measure\">"), let end = dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex) else {
             Issue.record("chromium gave no measurement for \(page) (status \(result.status)): \(result.stderr.suffix(500))")
