@@ -261,8 +261,45 @@ extension StudyReport {
             }
         }
         jobs.append(("index.\(ext)", "index", context))
+        if html {
+            var partnersContext = common
+            partnersContext["partners"] = partnerIndex(strings: strings, pages: pageOf, anchors: anchors)
+            jobs.append((StudyReport.partnerPage, "partners", partnersContext))
+        }
         files += try ReportTemplates.renderAll(library, jobs)
         return files.sorted { $0.path < $1.path }
+    }
+
+    /// The partner index's entries (every actor that is not an innovation, by label): type, region and
+    /// the report's innovations it is tied to (by label), each with the address of its tie card.
+    func partnerIndex(strings: ReportStrings, pages: [Int: String], anchors: [String]) -> [[String: Any]] {
+        let partnerAnchors = StudyReport.partnerAnchors(study: study)
+        var tied = [[(innovation: Int, strong: Bool)]](repeating: [], count: study.actors.count)
+        for t in 0..<study.ties.count {
+            let a = Int(study.ties.source[t]), b = Int(study.ties.target[t])
+            let strong = study.ties.strength[t] == .strong
+            if pages[a] != nil && study.actors[b].kind != .innovation { tied[b].append((a, strong)) }
+            if pages[b] != nil && study.actors[a].kind != .innovation { tied[a].append((b, strong)) }
+        }
+        let partners = study.actors.indices.filter { study.actors[$0].kind != .innovation }
+            .sorted { StudyReport.order(study.actors[$0], study.actors[$1]) }
+        return partners.map { v in
+            let actor = study.actors[v]
+            let type = StudyReport.clean(actor.partnerType)?.lowercased()
+            let ties = tied[v].sorted { StudyReport.order(study.actors[$0.innovation], study.actors[$1.innovation]) }
+            var entry: [String: Any] = [
+                "anchor": partnerAnchors[v], "label": actor.label, "id": actor.id,
+                "type_label": type.map { strings.category($0) } ?? strings.text("partner_type.unknown"),
+                "innovation_count": String(Set(ties.map(\.innovation)).count),
+                "innovations": ties.enumerated().map { i, tie -> [String: Any] in
+                    ["label": study.actors[tie.innovation].label, "href": pages[tie.innovation]! + "#" + anchors[v],
+                     "strength": tie.strong ? "strong" : "weak", "strength_label": strings.text(tie.strong ? "label.strong" : "label.weak"),
+                     "last": i == ties.count - 1]
+                },
+            ]
+            if let region = StudyReport.clean(actor.region) { entry["region"] = region }
+            return entry
+        }
     }
 
     /// One row per innovation: the key numbers of the pages (spreadsheet-safe text cells).
@@ -381,7 +418,7 @@ enum ReportTemplates {
         format == .html
             ? ["html-index", "html-index-table", "html-index-network", "html-innovation", "html-innovation-partners",
                "html-innovation-metrics", "html-innovation-initiation", "html-innovation-suggestions",
-               "html-innovation-ties", "html-style", "html-script"]
+               "html-innovation-ties", "html-partners", "html-style", "html-script"]
             : ["md-index", "md-innovation"]
     }
 

@@ -98,20 +98,25 @@ public struct StudyMap: Sendable {
     /// pages that shows the tie (its evidence). Indexed by actor, so one value serves every map of a
     /// batch (arrays shared, not copied per map).
     ///
-    /// A node links to its actor's page where it has one. A tie links to `page#anchor`: the page of the
-    /// map's ego where the tie touches it and the ego has a page, else of its source, else of its
-    /// target, with `anchor` of the tie's other end; a tie whose ends have no page has no link.
+    /// A node links to `nodes` (by default its actor's page, where it has one). A tie links to
+    /// `page#anchor`: the page of the map's ego where the tie touches it and the ego has a page, else
+    /// of its source, else of its target, with `anchor` of the tie's other end; a tie whose ends have
+    /// no page has no link.
     public struct Links: Sendable, Equatable {
-        /// The page each actor's node opens, by actor index (nil: none).
+        /// The page that holds each actor's tie cards, by actor index (nil: none).
         public var pages: [String?]
         /// The fragment that names, on a page, the card of that page's tie with the actor, by actor
         /// index (nil: ties to the actor are not linked).
         public var anchors: [String?]
+        /// The address each actor's node opens, by actor index (nil: none).
+        public var nodes: [String?]
 
-        /// Links with `pages` and `anchors` by actor index (same length as the study's actors).
-        public init(pages: [String?], anchors: [String?]) {
+        /// Links with `pages`, `anchors` and `nodes` by actor index (same length as the study's
+        /// actors); nodes open their `pages` where `nodes` is nil.
+        public init(pages: [String?], anchors: [String?], nodes: [String?]? = nil) {
             self.pages = pages
             self.anchors = anchors
+            self.nodes = nodes ?? pages
         }
 
         /// The address a tie between `source` and `target` opens on a map of `ego` (nil: none).
@@ -327,7 +332,7 @@ public struct StudyMap: Sendable {
             if actor.kind == .innovation { attributes.append(("fontsize", big ? "10" : "12")) }
             if darkFills[fill] ?? StudyMap.isDark(fill) { attributes.append(("fontcolor", "white")) }
             if v == egoIndex { attributes += [("penwidth", "3"), ("color", "#000000")] }
-            if let links = options.links, v < links.pages.count, let page = links.pages[v] { attributes.append(("URL", page)) }
+            if let links = options.links, v < links.nodes.count, let page = links.nodes[v] { attributes.append(("URL", page)) }
             return "  " + q(actor.id) + " [" + attributes.map { q($0.0) + "=" + q($0.1) }.joined(separator: ", ") + "];\n"
         }
         if clusters {

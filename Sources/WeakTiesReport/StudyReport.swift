@@ -155,9 +155,10 @@ public struct StudyReport: Sendable {
     }
 
     /// Unique file-name-safe slugs for `actors` (indices into `study.actors`), in that order: each
-    /// actor id's `slug`, with `-2`, `-3`, … where taken (`index` is always taken).
+    /// actor id's `slug`, with `-2`, `-3`, … where taken (`index` and `partners`, the names of the
+    /// report's other pages, are always taken).
     static func uniqueSlugs(study: Study, actors: [Int]) -> [String] {
-        var used = Set<String>(["index"])
+        var used = Set<String>(["index", "partners"])
         var slugs: [String] = []
         slugs.reserveCapacity(actors.count)
         for v in actors {
@@ -177,12 +178,25 @@ public struct StudyReport: Sendable {
         uniqueSlugs(study: study, actors: Array(study.actors.indices)).map { "tie-" + $0 }
     }
 
+    /// The fragment that names each partner's entry on the partner index (`partners.html`), by actor
+    /// index: `p-` and the actor's unique slug (`p-stadtbibliothek-krefeld`).
+    static func partnerAnchors(study: Study) -> [String] {
+        uniqueSlugs(study: study, actors: Array(study.actors.indices)).map { "p-" + $0 }
+    }
+
+    /// The partner index of an HTML report.
+    static let partnerPage = "partners.html"
+
     /// Where the maps of an HTML report lead: each innovation of `pages` (actor index → slug) to its
-    /// page, each tie to its card (`StudyMap.Links`).
+    /// page, each partner to its entry on the partner index, each tie to its card (`StudyMap.Links`).
     static func mapLinks(study: Study, pages: [Int: String]) -> StudyMap.Links {
         var addresses = [String?](repeating: nil, count: study.actors.count)
         for (v, slug) in pages { addresses[v] = slug + ".html" }
-        return StudyMap.Links(pages: addresses, anchors: tieAnchors(study: study))
+        let partners = partnerAnchors(study: study)
+        let nodes = study.actors.indices.map { v in
+            study.actors[v].kind == .innovation ? addresses[v] : partnerPage + "#" + partners[v]
+        }
+        return StudyMap.Links(pages: addresses, anchors: tieAnchors(study: study), nodes: nodes)
     }
 
     /// Innovations are listed by label, then id (case-insensitive, then exact).

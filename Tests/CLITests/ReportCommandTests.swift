@@ -13,7 +13,7 @@ import TestSupport
             #expect(result.stderr.isEmpty)
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: first).sorted()
-        #expect(names.count == 14 + 2)  // 14 innovations, index.html, run.json
+        #expect(names.count == 14 + 3)  // 14 innovations, index.html, partners.html, run.json
         #expect(names.contains("repair-cafe-cracau.html") && names.contains("run.json"))
         for name in names {
             let a = try Data(contentsOf: URL(fileURLWithPath: first + "/" + name))
@@ -27,7 +27,7 @@ import TestSupport
         let inputs = manifest["inputs"] as! [[String: Any]]
         let tiesBytes = try Data(contentsOf: URL(fileURLWithPath: exampleTies))
         #expect(inputs[0]["sha256"] as? String == SHA256Hex.of(tiesBytes))
-        #expect((manifest["outputs"] as! [[String: Any]]).count == 15)
+        #expect((manifest["outputs"] as! [[String: Any]]).count == 16)
     }
 
     /// `--only weak`: the report of the weak-tie network (every actor kept), its numbers those of
@@ -79,11 +79,13 @@ import TestSupport
         var tieLinks = 0
         for name in names {
             let found = links(pages[name]!)
-            #expect(!found.isEmpty, "\(name): no link on its map")
+            #expect(!found.isEmpty || name == "partners.html", "\(name): no link on its map")
             for link in found {
                 let parts = link.split(separator: "#", maxSplits: 1).map(String.init)
                 let target = try #require(pages[parts[0]], "\(name) links to \(link), which the report has not")
-                if parts.count == 2 {
+                if parts.count == 2 && parts[1].hasPrefix("p-") {
+                    #expect(parts[0] == "partners.html" && target.contains("<tr id=\"\(parts[1])\">"), "\(name): \(link) names no partner")
+                } else if parts.count == 2 {
                     tieLinks += 1
                     #expect(target.contains("<article class=\"tie\" id=\"\(parts[1])\">"), "\(name): \(link) names no tie card")
                 }
@@ -121,12 +123,21 @@ import TestSupport
         #expect(cards > 0 && Set(own).count == cards)
         #expect(own.contains("repair-cafe-cracau.html#tie-elektromeister-im-ruhestand-cracau"))
 
+        // Partners open their entry on the partner index, which links each of their ties to its card.
+        #expect(links(index).contains("partners.html#p-ev-kirchengemeinde-cracau"))
+        let partners = try #require(pages["partners.html"])
+        let row = try #require(partners.components(separatedBy: "<tr id=\"p-ev-kirchengemeinde-cracau\">").dropFirst().first?
+            .components(separatedBy: "</tr>").first)
+        #expect(row.contains("<a href=\"repair-cafe-cracau.html#tie-ev-kirchengemeinde-cracau\">Repair-Café Cracau</a>"))
+        #expect(index.contains("<a href=\"partners.html\">"))
+        #expect(!partners.contains("<tr id=\"p-repair-cafe-cracau\">"))  // innovations have pages of their own
+
         // One innovation selected: the others have no page, so no link.
         let one = dir.path + "/one"
         try #require(try weakties(["report", exampleTies, "--nodes", exampleNodes, "--innovation", "Repair-Café Cracau",
                                    "--output", one, "--quiet"]).status == 0)
         let targets = Set(links(try String(contentsOfFile: one + "/index.html", encoding: .utf8)).map { $0.split(separator: "#")[0] })
-        #expect(targets == ["repair-cafe-cracau.html"])
+        #expect(targets == ["repair-cafe-cracau.html", "partners.html"])
         // Markdown embeds its maps as images: no links in them.
         let md = dir.path + "/md"
         try #require(try weakties(["report", exampleTies, "--nodes", exampleNodes, "--format", "md", "--output", md, "--quiet"]).status == 0)
