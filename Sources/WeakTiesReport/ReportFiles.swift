@@ -138,6 +138,13 @@ extension StudyReport {
         // The fragments the maps' ties open (`StudyMap.Links`): each tie card is named by its partner.
         let anchors = StudyReport.tieAnchors(study: study)
         let pageOf = Dictionary(innovations.map { ($0.actor, $0.slug + "." + ext) }, uniquingKeysWith: { a, _ in a })
+        let partnerAnchors = html ? StudyReport.partnerAnchors(study: study) : []
+        // Where an actor named on a page leads (HTML): an innovation to its page, a partner to its row
+        // on the partner index.
+        @Sendable func address(_ v: Int) -> String? {
+            guard html else { return nil }
+            return study.actors[v].kind == .innovation ? pageOf[v] : StudyReport.partnerPage + "#" + partnerAnchors[v]
+        }
         @Sendable func actor(_ value: Any?) -> Int? {
             ((value as? [String: Any])?["id"] as? String).flatMap(study.actorIndex(of:)).map(Int.init)
         }
@@ -161,6 +168,27 @@ extension StudyReport {
                 var item = item
                 if let v = actor(item["partner"]), cards.contains(anchors[v]) { item["partner_anchor"] = anchors[v] }
                 return item
+            }
+            // Suggestions lead on: a tie to strengthen to its card, a partner to meet and each introducer
+            // to their page or row.
+            if html {
+                context["ties_to_strengthen"] = (context["ties_to_strengthen"] as? [[String: Any]] ?? []).map { item in
+                    var item = item
+                    if let v = actor(item["partner"]) { item["partner_href"] = cards.contains(anchors[v]) ? "#" + anchors[v] : address(v) }
+                    return item
+                }
+                context["partners_to_meet"] = (context["partners_to_meet"] as? [[String: Any]] ?? []).map { item in
+                    var item = item
+                    if let v = actor(item["partner"]) { item["partner_href"] = address(v) }
+                    let introducers = item["introducers"] as? [[String: Any]] ?? []
+                    item["introducer_links"] = introducers.enumerated().map { i, introducer -> [String: Any] in
+                        var link: [String: Any] = ["label": introducer["label"] as? String ?? "", "last": i == introducers.count - 1]
+                        if let v = actor(introducer) { link["href"] = address(v) }
+                        return link
+                    }
+                    item["has_introducers"] = !introducers.isEmpty
+                    return item
+                }
             }
             // What the overview's filters match (`|`-delimited partner types, so one is found whole).
             let types = (context["partners_by_type"] as? [[String: Any]] ?? []).compactMap { $0["category"] as? String }

@@ -131,6 +131,12 @@ import TestSupport
         #expect(row.contains("<a href=\"repair-cafe-cracau.html#tie-ev-kirchengemeinde-cracau\">Repair-Café Cracau</a>"))
         #expect(index.contains("<a href=\"partners.html\">"))
         #expect(!partners.contains("<tr id=\"p-repair-cafe-cracau\">"))  // innovations have pages of their own
+        // Suggestions lead on: a tie to strengthen to its card, a partner to meet to its row, introducers
+        // to their pages (all resolved by the loop above).
+        let suggestions = try #require(page.components(separatedBy: "<ul class=\"suggest\">").dropFirst().first)
+        #expect(suggestions.hasPrefix("<li><strong><a href=\"#tie-"))
+        #expect(pages["repair-cafe-cracau.html"]!.contains("<li><strong><a href=\"partners.html#p-"))
+        #expect(pages["fairteiler-uerdingen.html"]!.contains("introduced by: <a href=\"fairteiler-eicken.html\">Fairteiler Eicken</a>"))
 
         // One innovation selected: the others have no page, so no link.
         let one = dir.path + "/one"
