@@ -131,6 +131,10 @@ import TestSupport
         #expect(row.contains("<a href=\"repair-cafe-cracau.html#tie-ev-kirchengemeinde-cracau\">Repair-Café Cracau</a>"))
         #expect(index.contains("<a href=\"partners.html\">"))
         #expect(!partners.contains("<tr id=\"p-repair-cafe-cracau\">"))  // innovations have pages of their own
+        // Each map's caption leads to the same ties as text: the ego map to the page's tie cards, the
+        // study map to the partner index.
+        #expect(page.contains("<a href=\"#ties\">") && page.contains("<section id=\"ties\">"))
+        #expect(index.contains("as text: <a href=\"partners.html\">"))
         // Suggestions lead on: a tie to strengthen to its card, a partner to meet to its row, introducers
         // to their pages (all resolved by the loop above).
         let suggestions = try #require(page.components(separatedBy: "<ul class=\"suggest\">").dropFirst().first)
