@@ -244,11 +244,13 @@ struct ReportContext {
     func decorateInnovation(_ dictionary: inout [String: Any], pageExtension: String) {
         let slug = dictionary["slug"] as? String ?? ""
         dictionary["page"] = slug + "." + pageExtension
-        switch dictionary["established"] as? Bool {
-        case true?: dictionary["status_label"] = strings.text("label.established")
-        case false?: dictionary["status_label"] = strings.text("label.new")
-        case nil: dictionary["status_label"] = strings.text("label.unknown_status")
-        }
+        // The status as words and as the overview's filter value.
+        let status = (dictionary["established"] as? Bool).map { $0 ? "established" : "new" } ?? "unknown"
+        dictionary["status_label"] = strings.text(status == "unknown" ? "label.unknown_status" : "label." + status)
+        dictionary["filter_status"] = status
+        // The partner types reached, `|`-delimited so the overview's filter finds one whole.
+        let types = (dictionary["partners_by_type"] as? [[String: Any]] ?? []).compactMap { $0["category"] as? String }
+        dictionary["filter_types"] = "|" + types.joined(separator: "|") + "|"
         for key in ["partners_by_type", "partners_by_region"] {
             dictionary[key] = (dictionary[key] as? [[String: Any]] ?? []).map { entry in
                 var entry = entry
@@ -261,8 +263,7 @@ struct ReportContext {
         if var initiation = dictionary["initiation"] as? [String: Any] {
             let pattern = initiation["pattern"] as? String ?? "uncoded"
             initiation["pattern_text"] = strings.text("pattern." + pattern)
-            let status = (dictionary["established"] as? Bool).map { $0 ? "established" : "new" }
-            if let status, pattern == "seeking" || pattern == "sought" {
+            if status != "unknown", pattern == "seeking" || pattern == "sought" {
                 initiation["status_reading"] = strings.text("status_reading.\(status)_\(pattern)")
             }
             dictionary["initiation"] = initiation

@@ -136,15 +136,13 @@ extension StudyReport {
         let ext = html ? "html" : "md"
         let converter = ReportContext(strings: strings)
         // The fragments the maps' ties open (`StudyMap.Links`): each tie card is named by its partner.
-        let anchors = StudyReport.tieAnchors(study: study)
+        let actorAnchors = ActorAnchors(study: study)
+        let anchors = actorAnchors.tie
         let pageOf = Dictionary(innovations.map { ($0.actor, $0.slug + "." + ext) }, uniquingKeysWith: { a, _ in a })
-        let partnerAnchors = html ? StudyReport.partnerAnchors(study: study) : []
-        // Where an actor named on a page leads (HTML): an innovation to its page, a partner to its row
-        // on the partner index.
-        @Sendable func address(_ v: Int) -> String? {
-            guard html else { return nil }
-            return study.actors[v].kind == .innovation ? pageOf[v] : StudyReport.partnerPage + "#" + partnerAnchors[v]
-        }
+        // Where an actor named on a page leads (HTML; as on the maps): an innovation to its page, a
+        // partner to its row on the partner index.
+        let addresses = html ? actorAnchors.addresses(study: study, pages: pageOf) : []
+        @Sendable func address(_ v: Int) -> String? { html ? addresses[v] : nil }
         @Sendable func actor(_ value: Any?) -> Int? {
             ((value as? [String: Any])?["id"] as? String).flatMap(study.actorIndex(of:)).map(Int.init)
         }
@@ -190,10 +188,6 @@ extension StudyReport {
                     return item
                 }
             }
-            // What the overview's filters match (`|`-delimited partner types, so one is found whole).
-            let types = (context["partners_by_type"] as? [[String: Any]] ?? []).compactMap { $0["category"] as? String }
-            context["filter_types"] = "|" + types.joined(separator: "|") + "|"
-            context["filter_status"] = (context["established"] as? Bool).map { $0 ? "established" : "new" } ?? "unknown"
             return context
         }
         var studyContext = converter.convert(overviewJSON) as? [String: Any] ?? [:]
@@ -291,7 +285,7 @@ extension StudyReport {
         jobs.append(("index.\(ext)", "index", context))
         if html {
             var partnersContext = common
-            partnersContext["partners"] = partnerIndex(strings: strings, pages: pageOf, anchors: anchors)
+            partnersContext["partners"] = partnerIndex(strings: strings, pages: pageOf, anchors: actorAnchors)
             jobs.append((StudyReport.partnerPage, "partners", partnersContext))
         }
         files += try ReportTemplates.renderAll(library, jobs)
@@ -300,8 +294,7 @@ extension StudyReport {
 
     /// The partner index's entries (every actor that is not an innovation, by label): type, region and
     /// the report's innovations it is tied to (by label), each with the address of its tie card.
-    func partnerIndex(strings: ReportStrings, pages: [Int: String], anchors: [String]) -> [[String: Any]] {
-        let partnerAnchors = StudyReport.partnerAnchors(study: study)
+    func partnerIndex(strings: ReportStrings, pages: [Int: String], anchors: ActorAnchors) -> [[String: Any]] {
         var tied = [[(innovation: Int, strong: Bool)]](repeating: [], count: study.actors.count)
         for t in 0..<study.ties.count {
             let a = Int(study.ties.source[t]), b = Int(study.ties.target[t])
@@ -316,11 +309,11 @@ extension StudyReport {
             let type = StudyReport.clean(actor.partnerType)?.lowercased()
             let ties = tied[v].sorted { StudyReport.order(study.actors[$0.innovation], study.actors[$1.innovation]) }
             var entry: [String: Any] = [
-                "anchor": partnerAnchors[v], "label": actor.label, "id": actor.id,
+                "anchor": anchors.partner[v], "label": actor.label, "id": actor.id,
                 "type_label": type.map { strings.category($0) } ?? strings.text("partner_type.unknown"),
                 "innovation_count": String(Set(ties.map(\.innovation)).count),
                 "innovations": ties.enumerated().map { i, tie -> [String: Any] in
-                    ["label": study.actors[tie.innovation].label, "href": pages[tie.innovation]! + "#" + anchors[v],
+                    ["label": study.actors[tie.innovation].label, "href": pages[tie.innovation]! + "#" + anchors.tie[v],
                      "strength": tie.strong ? "strong" : "weak", "strength_label": strings.text(tie.strong ? "label.strong" : "label.weak"),
                      "last": i == ties.count - 1]
                 },

@@ -172,31 +172,17 @@ public struct StudyReport: Sendable {
         return slugs
     }
 
-    /// The fragment that names an innovation page's tie card with each actor (by actor index):
-    /// `tie-` and the actor's unique slug (`tie-stadtbibliothek-krefeld`).
-    static func tieAnchors(study: Study) -> [String] {
-        uniqueSlugs(study: study, actors: Array(study.actors.indices)).map { "tie-" + $0 }
-    }
-
-    /// The fragment that names each partner's entry on the partner index (`partners.html`), by actor
-    /// index: `p-` and the actor's unique slug (`p-stadtbibliothek-krefeld`).
-    static func partnerAnchors(study: Study) -> [String] {
-        uniqueSlugs(study: study, actors: Array(study.actors.indices)).map { "p-" + $0 }
-    }
-
     /// The partner index of an HTML report.
     static let partnerPage = "partners.html"
 
     /// Where the maps of an HTML report lead: each innovation of `pages` (actor index → slug) to its
     /// page, each partner to its entry on the partner index, each tie to its card (`StudyMap.Links`).
     static func mapLinks(study: Study, pages: [Int: String]) -> StudyMap.Links {
+        let anchors = ActorAnchors(study: study)
+        let files = pages.mapValues { $0 + ".html" }
         var addresses = [String?](repeating: nil, count: study.actors.count)
-        for (v, slug) in pages { addresses[v] = slug + ".html" }
-        let partners = partnerAnchors(study: study)
-        let nodes = study.actors.indices.map { v in
-            study.actors[v].kind == .innovation ? addresses[v] : partnerPage + "#" + partners[v]
-        }
-        return StudyMap.Links(pages: addresses, anchors: tieAnchors(study: study), nodes: nodes)
+        for (v, file) in files { addresses[v] = file }
+        return StudyMap.Links(pages: addresses, anchors: anchors.tie, nodes: anchors.addresses(study: study, pages: files))
     }
 
     /// Innovations are listed by label, then id (case-insensitive, then exact).
@@ -244,4 +230,28 @@ public struct InnovationReport: Sendable {
 
     /// A value of `profile` (`report.weakTieShare` reads `report.profile.weakTieShare`).
     public subscript<T>(dynamicMember keyPath: KeyPath<InnovationProfile, T>) -> T { profile[keyPath: keyPath] }
+}
+
+/// The names a report's links use for each actor (by actor index), from the actors' unique slugs
+/// (`StudyReport.uniqueSlugs` over every actor). Made once per report and once per batch of maps:
+/// every slug folds its id character by character, so each name list is not to be recomputed per use.
+struct ActorAnchors: Sendable {
+    /// `tie-<slug>`: the card of an innovation page's tie with the actor (`tie-stadtbibliothek-krefeld`).
+    let tie: [String]
+    /// `p-<slug>`: the actor's row on the partner index (`p-stadtbibliothek-krefeld`).
+    let partner: [String]
+
+    init(study: Study) {
+        let slugs = StudyReport.uniqueSlugs(study: study, actors: Array(study.actors.indices))
+        tie = slugs.map { "tie-" + $0 }
+        partner = slugs.map { "p-" + $0 }
+    }
+
+    /// Where each actor named on a page or map leads: an innovation to its page in `pages` (actor index
+    /// → file name; none without), a partner to its row on the partner index.
+    func addresses(study: Study, pages: [Int: String]) -> [String?] {
+        study.actors.indices.map { v in
+            study.actors[v].kind == .innovation ? pages[v] : StudyReport.partnerPage + "#" + partner[v]
+        }
+    }
 }

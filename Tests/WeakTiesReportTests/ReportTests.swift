@@ -145,7 +145,7 @@ func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-12) -> Bool {
         a-b,a-b,partner
         """
         let study = try Fixture.study(dir, ties: ties, nodes: nodes)
-        let anchors = StudyReport.tieAnchors(study: study)
+        let anchors = ActorAnchors(study: study).tie
         #expect(Set(anchors).count == study.actors.count)
         let v = { (id: String) in Int(study.actorIndex(of: id)!) }
         #expect(Set([anchors[v("A b")], anchors[v("a-b")]]) == ["tie-a-b", "tie-a-b-2"])
