@@ -56,20 +56,14 @@ pydeps:
 # R's sna (Debian's r-cran-sna, without recommended packages) for the QAP reference test; without
 # apt or network the test is skipped with a message.
 rdeps:
-	@Rscript -e 'suppressMessages(library(sna))' >/dev/null 2>&1 || { \
-		sudo=""; [ "$$(id -u)" -ne 0 ] && sudo="sudo"; \
-		( $$sudo apt-get install -y -qq --no-install-recommends r-cran-sna >/dev/null 2>&1 \
-		  || { $$sudo apt-get update -qq && $$sudo apt-get install -y -qq --no-install-recommends r-cran-sna >/dev/null 2>&1; } ) \
-		|| echo "install-deps: could not install r-cran-sna; the QAP reference test will be skipped"; }
+	@Rscript -e 'suppressMessages(library(sna))' >/dev/null 2>&1 || bash .ci/install-deps --no-recommends r-cran-sna >/dev/null 2>&1 \
+		|| echo "install-deps: could not install r-cran-sna; the QAP reference test will be skipped"
 
 # Headless Chromium (Debian's `chromium`, without recommended packages) for the report's layout test in a
 # real browser; without apt or network the test is skipped with a message.
 browserdeps:
-	@command -v chromium >/dev/null 2>&1 || { \
-		sudo=""; [ "$$(id -u)" -ne 0 ] && sudo="sudo"; \
-		( $$sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null 2>&1 \
-		  || { $$sudo apt-get update -qq && $$sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null 2>&1; } ) \
-		|| echo "install-deps: could not install chromium; the report's browser test will be skipped"; }
+	@command -v chromium >/dev/null 2>&1 || bash .ci/install-deps --no-recommends chromium >/dev/null 2>&1 \
+		|| echo "install-deps: could not install chromium; the report's browser test will be skipped"
 
 test: deps pydeps rdeps browserdeps
 	$(SWIFT) build --build-tests
