@@ -19,8 +19,20 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
 /// A map the report asks for: the whole study (`ego == nil`) or one innovation's ego network.
 public struct ReportMapRequest: Sendable, Equatable {
-    /// Id of the actor whose ego network is drawn (radius 1); nil for the whole study.
+    /// What a map shows.
+    public enum Kind: String, Sendable, Equatable {
+        /// An innovation's ego network (radius 1), radially around it (`twopi`).
+        case ego
+        /// Every actor of the study (`sfdp`).
+        case actors
+        /// The study's groups of actors, region × partner type (`GroupMap`): the overview of a large study.
+        case groups
+    }
+
+    /// Id of the actor whose ego network is drawn (radius 1); nil for a map of the study.
     public let ego: String?
+    /// What the map shows: `ego` with an ego, else every actor or the groups.
+    public let kind: Kind
     /// The map's title: the innovation's label, or the study map's heading in `language`.
     public let title: String
     /// Layout seed (Graphviz's `start`): the report's `ReportOptions.seed`.
@@ -33,9 +45,19 @@ public struct ReportMapRequest: Sendable, Equatable {
     /// the SVG (`StudyMap.legendHTML`), legible at any map size, instead of drawn into the map.
     public let inlineHTML: Bool
 
-    /// A request for the map of `ego` (nil: the study) with the legend in `language`, linked and with
-    /// an HTML legend where `inlineHTML`.
+    /// A request for the map of `ego` (nil: every actor of the study) with the legend in `language`,
+    /// linked and with an HTML legend where `inlineHTML`.
     public init(ego: String?, title: String, seed: Int, language: ReportLanguage = .en, inlineHTML: Bool = false) {
+        self.init(kind: ego == nil ? .actors : .ego, ego: ego, title: title, seed: seed, language: language, inlineHTML: inlineHTML)
+    }
+
+    /// A request for a map of the study: every actor or its groups (`kind` `.actors` or `.groups`).
+    public init(study kind: Kind, title: String, seed: Int, language: ReportLanguage = .en, inlineHTML: Bool = false) {
+        self.init(kind: kind == .ego ? .actors : kind, ego: nil, title: title, seed: seed, language: language, inlineHTML: inlineHTML)
+    }
+
+    init(kind: Kind, ego: String?, title: String, seed: Int, language: ReportLanguage, inlineHTML: Bool) {
+        self.kind = kind
         self.ego = ego
         self.title = title
         self.seed = seed
@@ -256,6 +278,23 @@ extension StudyReport {
         }
         context["filter_partner_types"] = typeLabels.sorted { ($0.value, $0.key) < ($1.value, $1.key) }
             .map { ["value": $0.key, "label": $0.value] as [String: Any] }
+        // A large study's map shows groups; the map of every actor, where drawn, follows the study map.
+        if study.actors.count > options.groupMapAbove {
+            context["study_map_groups"] = ReportStrings.fill(strings.text("map.groups_explain"), ["actors": String(study.actors.count)])
+            if svgs.count > innovations.count + 1 {
+                if html {
+                    context["actor_map_page"] = StudyReport.actorMapPage
+                    var mapContext = common
+                    mapContext["generated_svg"] = ["actor_map": svgs[innovations.count + 1]]
+                    jobs.append((StudyReport.actorMapPage, "map", mapContext))
+                } else {
+                    files.append(ReportFile(path: "maps/actors.svg", data: Data(svgs[innovations.count + 1].utf8)))
+                    context["actor_map_file"] = "maps/actors.svg"
+                }
+            } else {
+                context["actor_map_omitted"] = ReportStrings.fill(strings.text("map.actor_map_omitted"), ["limit": String(options.actorMapLimit)])
+            }
+        }
         var overviewSVG = [
             "study_map": svgs[innovations.count],
             "chart_status": ReportCharts.weakTieShareByStatus(innovations, strings: strings),
@@ -439,7 +478,7 @@ enum ReportTemplates {
         format == .html
             ? ["html-index", "html-index-table", "html-index-network", "html-innovation", "html-innovation-partners",
                "html-innovation-metrics", "html-innovation-initiation", "html-innovation-suggestions",
-               "html-innovation-ties", "html-partners", "html-style", "html-script"]
+               "html-innovation-ties", "html-partners", "html-map", "html-style", "html-script"]
             : ["md-index", "md-innovation"]
     }
 

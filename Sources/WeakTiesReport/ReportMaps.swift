@@ -31,7 +31,20 @@ extension StudyReport {
             links = mapLinks(study: study, pages: Dictionary(zip(egos, slugs), uniquingKeysWith: { a, _ in a }))
         }
         var htmlLegends: [String] = []
+        // The groups of a large study, found once for the batch.
+        var groups: StudyGroups?
         let jobs = try requests.map { request in
+            if request.kind == .groups {
+                let studyGroups = groups ?? StudyGroups(study: study)
+                groups = studyGroups
+                var options = GroupMap.Options()
+                options.seed = request.seed
+                options.text = try groupText(ReportStrings(request.language), legend: legends[request.language]!)
+                if request.inlineHTML { options.links = groupLinks(studyGroups) } else { options.legendInMap = true }
+                let map = GroupMap(study: study, groups: studyGroups, style: style, options: options)
+                htmlLegends.append(request.inlineHTML ? map.legendHTML + "\n" + map.tableHTML : "")
+                return RenderJob(dot: map.dot, engine: .sfdp)
+            }
             var options = mapOptions(request)
             options.legend = legends[request.language]!
             if request.inlineHTML {
@@ -62,6 +75,37 @@ extension StudyReport {
     /// - Throws: `StudyMapError`, `RenderError`.
     public func map(_ request: ReportMapRequest) throws -> String {
         try maps([request])[0]
+    }
+
+    /// Where a group map's nodes lead in an HTML report: a group of innovations to the overview's table
+    /// filtered to its region, a group of partners to the partner index.
+    static func groupLinks(_ groups: StudyGroups) -> [String?] {
+        groups.groups.map { group in
+            guard group.type == "innovation" else { return partnerPage }
+            guard let region = group.region else { return "index.html#filters" }
+            var allowed = CharacterSet.alphanumerics
+            allowed.insert(charactersIn: "-._~")
+            return "index.html#region=" + (region.addingPercentEncoding(withAllowedCharacters: allowed) ?? region)
+        }
+    }
+
+    /// A group map's words in the report's language.
+    static func groupText(_ strings: ReportStrings, legend: StudyMap.LegendText) throws -> GroupMap.Text {
+        var text = GroupMap.Text()
+        text.legend = legend
+        text.actors = strings.text("group_map.actors")
+        text.group = strings.text("group_map.group")
+        text.region = strings.text("label.region")
+        text.type = strings.text("group_map.type")
+        text.tiesWithin = strings.text("group_map.ties_within")
+        text.weakShare = strings.text("group_map.weak_share")
+        text.ties = strings.text("group_map.ties")
+        text.lineWidth = strings.text("group_map.line_width")
+        text.lineColour = strings.text("group_map.line_colour")
+        text.linksShown = strings.text("group_map.links_shown")
+        text.none = strings.text("group_map.none")
+        text.tableSummary = strings.text("group_map.table")
+        return text
     }
 
     /// The legend in the report's language.

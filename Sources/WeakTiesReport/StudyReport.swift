@@ -16,13 +16,25 @@ public struct ReportOptions: Sendable, Equatable {
     /// Report on the network of these ties alone (`Study.restricted(to:)`: every actor kept), or on
     /// every tie (nil). The report says so.
     public var only: Strength?
+    /// Above this many actors the overview's study map shows groups of actors (region × partner type,
+    /// `GroupMap`) instead of every actor (default 300: beyond, labels overlap and shrink below legibility).
+    public var groupMapAbove: Int
+    /// Up to this many actors, a study shown in groups also gets the map of every actor on a page of its
+    /// own (`map.html`, zoomable; Markdown: `maps/actors.svg`); above, none is drawn (default 2,000:
+    /// Graphviz's `sfdp` takes about 1.3 s there and 14–20 s for 10,000 actors, with a layout that
+    /// then differs from run to run).
+    public var actorMapLimit: Int
 
-    /// The options; by default every innovation, five suggestions each, seed 1, every tie.
-    public init(innovations: [String] = [], suggestions: Int = 5, seed: Int = 1, only: Strength? = nil) {
+    /// The options; by default every innovation, five suggestions each, seed 1, every tie, groups on the
+    /// study map above 300 actors and a map of every actor up to 2,000.
+    public init(innovations: [String] = [], suggestions: Int = 5, seed: Int = 1, only: Strength? = nil,
+                groupMapAbove: Int = 300, actorMapLimit: Int = 2000) {
         self.innovations = innovations
         self.suggestions = suggestions
         self.seed = seed
         self.only = only
+        self.groupMapAbove = groupMapAbove
+        self.actorMapLimit = actorMapLimit
     }
 }
 
@@ -149,16 +161,30 @@ public struct StudyReport: Sendable {
     /// The same with the language's texts already loaded.
     static func mapRequests(study: Study, options: ReportOptions, strings: ReportStrings, format: ReportFormat) throws -> [ReportMapRequest] {
         let language = strings.language, links = format == .html
-        return try selection(study: study, options: options).map { v in
+        var requests = try selection(study: study, options: options).map { v in
             ReportMapRequest(ego: study.actors[v].id, title: study.actors[v].label, seed: options.seed, language: language, inlineHTML: links)
-        } + [ReportMapRequest(ego: nil, title: strings.text("heading.study_map"), seed: options.seed, language: language, inlineHTML: links)]
+        }
+        // The study map: every actor, or its groups in a large study, then every actor on a page of
+        // their own up to the limit.
+        let actors = study.actors.count
+        let overview: ReportMapRequest.Kind = actors > options.groupMapAbove ? .groups : .actors
+        requests.append(ReportMapRequest(study: overview, title: strings.text("heading.study_map"), seed: options.seed,
+                                         language: language, inlineHTML: links))
+        if overview == .groups && actors <= options.actorMapLimit {
+            requests.append(ReportMapRequest(study: .actors, title: strings.text("heading.actor_map"), seed: options.seed,
+                                             language: language, inlineHTML: links))
+        }
+        return requests
     }
 
+    /// The page of the map of every actor where the study map shows groups (HTML reports).
+    static let actorMapPage = "map.html"
+
     /// Unique file-name-safe slugs for `actors` (indices into `study.actors`), in that order: each
-    /// actor id's `slug`, with `-2`, `-3`, … where taken (`index` and `partners`, the names of the
+    /// actor id's `slug`, with `-2`, `-3`, … where taken (`index`, `partners` and `map`, the names of the
     /// report's other pages, are always taken).
     static func uniqueSlugs(study: Study, actors: [Int]) -> [String] {
-        var used = Set<String>(["index", "partners"])
+        var used = Set<String>(["index", "partners", "map"])
         var slugs: [String] = []
         slugs.reserveCapacity(actors.count)
         for v in actors {

@@ -26,6 +26,11 @@ struct Report: StudyCommand {
               weakties report ties.csv --nodes nodes.csv --format csv --excel-de --output tabelle
               weakties report --write-templates my-templates
               weakties report ties.csv --nodes nodes.csv --template my-templates --output report
+              weakties report big/ties.csv --nodes big/nodes.csv --actor-map-limit 5000 --output report
+
+            The study map shows every actor up to --group-map-above actors (300); above, groups of \
+            region × partner type, with the map of every actor on a zoomable page of its own (map.html) \
+            up to --actor-map-limit actors (2,000).
             """
     )
 
@@ -61,6 +66,12 @@ struct Report: StudyCommand {
     @Option(parsing: .unconditional, help: "How many weak ties to strengthen and partners to meet are listed per innovation.")
     var suggestions = 5
 
+    @Option(parsing: .unconditional, help: "Above this many actors the study map shows groups of actors (region × partner type) instead of every actor.")
+    var groupMapAbove = 300
+
+    @Option(parsing: .unconditional, help: "Up to this many actors, a study whose map shows groups also gets the zoomable map of every actor (map.html; Markdown: maps/actors.svg); 0: never.")
+    var actorMapLimit = 2000
+
     @Option(help: "Where the pages link the metric definitions (default: the Docs/Metrics folder of the working directory, if there is one).")
     var docsUrl: String?
 
@@ -72,6 +83,7 @@ struct Report: StudyCommand {
         if output == nil { throw ValidationError("give the report's directory with --output") }
         if excelDe && format != .csv { throw ValidationError("--excel-de applies to --format csv only") }
         if suggestions < 0 { throw ValidationError("--suggestions must be 0 or more") }
+        if groupMapAbove < 0 || actorMapLimit < 0 { throw ValidationError("--group-map-above and --actor-map-limit must be 0 or more") }
         if let template {
             var isDirectory: ObjCBool = false
             if !FileManager.default.fileExists(atPath: template, isDirectory: &isDirectory) || !isDirectory.boolValue {
@@ -97,10 +109,11 @@ struct Report: StudyCommand {
             ("strength_rule", .string(input.strengthRule.rawValue)), ("strong_threshold", .double(input.strongThreshold)),
             ("consensus", .string(input.consensus.description)), ("aliases", .string(input.aliases)),
             ("delimiter", .string(input.delimiter?.rawValue)), ("docs_url", .string(rendering.docsBase)),
-            ("only", .string(only?.rawValue)),
+            ("only", .string(only?.rawValue)), ("group_map_above", .int(groupMapAbove)), ("actor_map_limit", .int(actorMapLimit)),
         ])
         let main = try ReportWriter.write(
-            loading: input.loadStudy, options: ReportOptions(innovations: innovation, suggestions: suggestions, seed: seed, only: only?.strength),
+            loading: input.loadStudy, options: ReportOptions(innovations: innovation, suggestions: suggestions, seed: seed, only: only?.strength,
+                                                        groupMapAbove: groupMapAbove, actorMapLimit: actorMapLimit),
             rendering: rendering, run: run, to: output, observer: .init(stage: progress.say, time: progress.time))
         print(main)
     }

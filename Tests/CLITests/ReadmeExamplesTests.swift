@@ -39,7 +39,7 @@ import TestSupport
         let result = try weakties(["report", "--write-templates", dir.path + "/t"])
         #expect(result.status == 0, "\(result.stderr)")
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.path + "/t").sorted()
-        #expect(names.count == 14 && names.contains("html-partners.mustache") && names.contains("html-index.mustache") && names.contains("md-innovation.mustache"))
+        #expect(names.count == 15 && names.contains("html-partners.mustache") && names.contains("html-map.mustache") && names.contains("html-index.mustache") && names.contains("md-innovation.mustache"))
         // Never over a user's edits; never silently beside a report run.
         let again = try weakties(["report", "--write-templates", dir.path + "/t"])
         #expect(again.status == 74 && again.stderr.contains("exists already"))

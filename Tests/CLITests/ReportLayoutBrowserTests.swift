@@ -18,8 +18,9 @@ import TestSupport
     /// What `body` (JavaScript run once the page has loaded, ending in a string `out`) reports for
     /// `page` opened at `fragment` in a window `width` pixels wide.
     static func run(_ page: String, fragment: String = "", width: Int = 1280, _ body: String, in dir: TemporaryDirectory) throws -> String {
+        // `out` may be a promise (for what happens after an event): the measurement waits for it.
         let script = "<script>window.addEventListener('load',()=>{" + body
-            + ";const p=document.createElement('pre');p.id='weakties-measure';p.textContent=out;document.body.appendChild(p);});</script>"
+            + ";Promise.resolve(out).then(v=>{const p=document.createElement('pre');p.id='weakties-measure';p.textContent=v;document.body.appendChild(p);});});</script>"
         let html = try String(contentsOfFile: page, encoding: .utf8).replacingOccurrences(of: "</body>", with: script + "</body>")
         let copy = URL(fileURLWithPath: page).deletingLastPathComponent().appendingPathComponent("measure-\(width)-" + URL(fileURLWithPath: page).lastPathComponent).path
         try html.write(toFile: copy, atomically: true, encoding: .utf8)
@@ -119,5 +120,42 @@ import TestSupport
             let hash = (result["hash"] as? String ?? "").replacingOccurrences(of: "+", with: "%20")
             #expect(Set(hash.dropFirst().split(separator: "&")) == Set(fragment.dropFirst().split(separator: "&")), "\(fragment): the address became \(hash)")
         }
+    }
+
+    /// The maps in the browser: the strong/weak choice hides the other ties (CSS only, so it works
+    /// without scripts too), the map of every actor zooms by its buttons and keys and returns to the
+    /// whole map, and a group of innovations on the group map filters the overview to its region.
+    @Test(.enabled(if: chromium != nil)) func mapsShowStrongOrWeakTiesZoomAndLeadToFilteredViews() throws {
+        let dir = TemporaryDirectory()
+        let out = dir.path + "/html"
+        try #require(try weakties(["report", exampleTies, "--nodes", exampleNodes, "--group-map-above", "50", "--output", out, "--quiet"]).status == 0)
+        let toggle = """
+            const shown=c=>[...document.querySelectorAll('figure.map g.edge.'+c)].filter(e=>getComputedStyle(e).display!=='none').length;            const counts=[];for(const v of ['all','strong','weak']){document.querySelector('input[name=ties-shown][value='+v+']').click();            counts.push(v+':'+shown('strong')+'/'+shown('weak'));}const out=counts.join(' ')
+            """
+        for page in ["map.html", "repair-cafe-cracau.html"] {
+            let text = try Self.run(out + "/" + page, toggle, in: dir)
+            let counts = Dictionary(uniqueKeysWithValues: text.split(separator: " ").map { part -> (String, [Int]) in
+                let kv = part.split(separator: ":")
+                return (String(kv[0]), kv[1].split(separator: "/").compactMap { Int($0) })
+            })
+            let all = try #require(counts["all"], "\(page): \(text)")
+            #expect(all.count == 2 && all[0] > 0 && all[1] > 0, "\(page): \(text)")
+            #expect(counts["strong"] == [all[0], 0] && counts["weak"] == [0, all[1]], "\(page): \(text)")
+        }
+        // Zoom: + narrows the view by 1.25, − widens it back, 0 shows the whole map again.
+        let zoom = try Self.run(out + "/map.html", """
+            const svg=document.querySelector('.map-viewport svg'),vb=()=>svg.viewBox.baseVal.width.toFixed(3);            const w0=vb();document.querySelector('[data-zoom=in]').click();const w1=vb();document.querySelector('[data-zoom=in]').click();            const w2=vb();document.querySelector('.map-viewport').dispatchEvent(new KeyboardEvent('keydown',{key:'0',bubbles:true}));const w3=vb();            const out=[w0,w1,w2,w3,document.querySelector('.map-zoom').hidden].join(' ')
+            """, in: dir)
+        let widths = zoom.split(separator: " ").compactMap { Double($0) }
+        try #require(widths.count == 4, "\(zoom)")
+        #expect(abs(widths[1] - widths[0] / 1.25) < 0.01 && abs(widths[2] - widths[0] / 1.5625) < 0.01 && widths[3] == widths[0], "\(zoom)")
+        #expect(zoom.hasSuffix("false"), "the zoom buttons stay hidden: \(zoom)")
+        // A group of innovations leads to the overview filtered to its region, on the same page.
+        let filtered = try Self.run(out + "/index.html", """
+            const link=[...document.querySelectorAll('figure.map.groups a')].map(a=>a.getAttribute('xlink:href')||a.getAttribute('href')).find(h=>h&&h.startsWith('index.html#region='));            location.hash=link.slice('index.html'.length);            const out=new Promise(r=>setTimeout(()=>r(JSON.stringify({region:decodeURIComponent(link.split('=')[1]),            rows:[...document.querySelectorAll('table.sortable tbody tr')].filter(t=>!t.hidden).map(t=>t.getAttribute('data-region'))})),100))
+            """, in: dir)
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(filtered.utf8)) as? [String: Any], "\(filtered)")
+        let rows = result["rows"] as? [String] ?? []
+        #expect(!rows.isEmpty && rows.count < 14 && rows.allSatisfy { $0 == result["region"] as? String }, "\(filtered)")
     }
 }
