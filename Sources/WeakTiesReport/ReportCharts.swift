@@ -27,12 +27,15 @@ enum ReportCharts {
         for (c, group) in present.enumerated() {
             let center = left + column * (Double(c) + 0.5)
             let members = innovations.filter { $0.established == group.1 && !$0.weakTieShare.isNaN }
+            // The dots' fill once for the group (a study of 2,491 innovations draws one dot for each).
+            svg += "<g fill=\"\(accent)\" fill-opacity=\"0.75\">"
             for (k, r) in members.enumerated() {
                 // Deterministic spread so equal values stay visible.
                 let dx = (Double(k % 7) - 3) * 7
-                svg += "<circle cx=\"\(num(center + dx))\" cy=\"\(num(y(r.weakTieShare)))\" r=\"5\" fill=\"\(accent)\" fill-opacity=\"0.75\">"
+                svg += "<circle cx=\"\(num(center + dx))\" cy=\"\(num(y(r.weakTieShare)))\" r=\"5\">"
                 svg += "<title>\(esc(r.label)): \(esc(strings.percent(r.weakTieShare)))</title></circle>"
             }
+            svg += "</g>"
             if !members.isEmpty {
                 let mean = members.map(\.weakTieShare).reduce(0, +) / Double(members.count)
                 svg += "<line x1=\"\(num(center - 34))\" x2=\"\(num(center + 34))\" y1=\"\(num(y(mean)))\" y2=\"\(num(y(mean)))\" stroke=\"\(ink)\" stroke-width=\"2\"><title>\(esc(strings.percent(mean)))</title></line>"
@@ -68,9 +71,11 @@ enum ReportCharts {
                 let x0 = min(x(0), x(mean)), x1 = max(x(0), x(mean))
                 svg += "<rect x=\"\(num(x0))\" y=\"\(num(center - 9))\" width=\"\(num(max(x1 - x0, 1)))\" height=\"18\" fill=\"\(accent)\" fill-opacity=\"0.35\"><title>\(esc(name)): \(esc(strings.decimal(mean)))</title></rect>"
             }
+            svg += "<g fill=\"\(accent)\">"
             for r in members where !r.openness.eiRegion.isNaN {
-                svg += "<circle cx=\"\(num(x(r.openness.eiRegion)))\" cy=\"\(num(center))\" r=\"4\" fill=\"\(accent)\"><title>\(esc(r.label)): \(esc(strings.decimal(r.openness.eiRegion)))</title></circle>"
+                svg += "<circle cx=\"\(num(x(r.openness.eiRegion)))\" cy=\"\(num(center))\" r=\"4\"><title>\(esc(r.label)): \(esc(strings.decimal(r.openness.eiRegion)))</title></circle>"
             }
+            svg += "</g>"
         }
         return svg + "</svg>"
     }

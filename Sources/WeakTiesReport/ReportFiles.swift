@@ -152,6 +152,9 @@ extension StudyReport {
         }
     }
 
+    /// How many innovations the overview's list of disagreements names at most.
+    static let disagreementPagesListed = 100
+
     /// The pages with `svgs` (placeholders) for the maps.
     func pages(_ rendering: ReportRendering, strings: ReportStrings, library: MustacheLibrary, placeholders svgs: [String]) throws -> [ReportFile] {
         let html = rendering.format == .html
@@ -220,8 +223,19 @@ extension StudyReport {
             guard !items.isEmpty else { return nil }
             return ["label": context["label"] as? String ?? "", "page": context["page"] as? String ?? "", "count": String(items.count)]
         }
-        studyContext["disagreement_pages"] = disagreementPages
+        // Up to 100 listed in report order; beyond, the 100 with most (each page lists its own): the
+        // regional model's 2,491 entries were 280 KB of the overview.
+        let listed = disagreementPages.count <= StudyReport.disagreementPagesListed ? disagreementPages
+            : disagreementPages.enumerated().sorted { a, b in
+                let x = Int(a.element["count"] as? String ?? "") ?? 0, y = Int(b.element["count"] as? String ?? "") ?? 0
+                return x != y ? x > y : a.offset < b.offset
+            }.prefix(StudyReport.disagreementPagesListed).map(\.element)
+        studyContext["disagreement_pages"] = listed
         studyContext["has_disagreement_pages"] = !disagreementPages.isEmpty
+        if listed.count < disagreementPages.count {
+            studyContext["disagreement_pages_more"] = ReportStrings.fill(strings.text("agree.disagreements_more"),
+                                                                          ["shown": String(listed.count), "total": String(disagreementPages.count)])
+        }
         converter.decorateGrowth(&studyContext)
         let glossary: [[String: Any]] = StudyReport.glossary.map { entry in
             var item: [String: Any] = ["key": entry.key, "anchor": "m-" + entry.key.replacingOccurrences(of: "_", with: "-"),
@@ -276,8 +290,17 @@ extension StudyReport {
                 if let value = entry["category"] as? String { typeLabels[value] = entry["label"] as? String ?? value }
             }
         }
-        context["filter_partner_types"] = typeLabels.sorted { ($0.value, $0.key) < ($1.value, $1.key) }
-            .map { ["value": $0.key, "label": $0.value] as [String: Any] }
+        let filterTypes = typeLabels.sorted { ($0.value, $0.key) < ($1.value, $1.key) }
+        context["filter_partner_types"] = filterTypes.enumerated().map { ["value": $1.key, "label": $1.value, "code": String($0)] as [String: Any] }
+        // Each row names the partner types it reaches by their number in that list (`|0|3|`): a
+        // tenth of the bytes of the names over 2,491 rows; the address keeps the names (`#type=media`).
+        let typeCode = Dictionary(uniqueKeysWithValues: filterTypes.enumerated().map { ($1.key, String($0)) })
+        context["innovations"] = innovationContexts.map { innovation in
+            var innovation = innovation
+            let names = (innovation["filter_types"] as? String ?? "").split(separator: "|").map(String.init)
+            innovation["filter_type_codes"] = "|" + names.compactMap { typeCode[$0] }.joined(separator: "|") + "|"
+            return innovation
+        }
         // A large study's map shows groups; the map of every actor, where drawn, follows the study map.
         if study.actors.count > options.groupMapAbove {
             context["study_map_groups"] = ReportStrings.fill(strings.text("map.groups_explain"), ["actors": String(study.actors.count)])

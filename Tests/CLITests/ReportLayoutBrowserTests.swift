@@ -130,7 +130,9 @@ import TestSupport
         let out = dir.path + "/html"
         try #require(try weakties(["report", exampleTies, "--nodes", exampleNodes, "--group-map-above", "50", "--output", out, "--quiet"]).status == 0)
         let toggle = """
-            const shown=c=>[...document.querySelectorAll('figure.map g.edge.'+c)].filter(e=>getComputedStyle(e).display!=='none').length;            const counts=[];for(const v of ['all','strong','weak']){document.querySelector('input[name=ties-shown][value='+v+']').click();            counts.push(v+':'+shown('strong')+'/'+shown('weak'));}const out=counts.join(' ')
+            const shown=c=>[...document.querySelectorAll('figure.map g.edge.'+c)].filter(e=>getComputedStyle(e).display!=='none').length;\
+            const counts=[];for(const v of ['all','strong','weak']){document.querySelector('input[name=ties-shown][value='+v+']').click();\
+            counts.push(v+':'+shown('strong')+'/'+shown('weak'));}const out=counts.join(' ')
             """
         for page in ["map.html", "repair-cafe-cracau.html"] {
             let text = try Self.run(out + "/" + page, toggle, in: dir)
@@ -144,7 +146,10 @@ import TestSupport
         }
         // Zoom: + narrows the view by 1.25, − widens it back, 0 shows the whole map again.
         let zoom = try Self.run(out + "/map.html", """
-            const svg=document.querySelector('.map-viewport svg'),vb=()=>svg.viewBox.baseVal.width.toFixed(3);            const w0=vb();document.querySelector('[data-zoom=in]').click();const w1=vb();document.querySelector('[data-zoom=in]').click();            const w2=vb();document.querySelector('.map-viewport').dispatchEvent(new KeyboardEvent('keydown',{key:'0',bubbles:true}));const w3=vb();            const out=[w0,w1,w2,w3,document.querySelector('.map-zoom').hidden].join(' ')
+            const svg=document.querySelector('.map-viewport svg'),vb=()=>svg.viewBox.baseVal.width.toFixed(3);\
+            const w0=vb();document.querySelector('[data-zoom=in]').click();const w1=vb();document.querySelector('[data-zoom=in]').click();\
+            const w2=vb();document.querySelector('.map-viewport').dispatchEvent(new KeyboardEvent('keydown',{key:'0',bubbles:true}));const w3=vb();\
+            const out=[w0,w1,w2,w3,document.querySelector('.map-zoom').hidden].join(' ')
             """, in: dir)
         let widths = zoom.split(separator: " ").compactMap { Double($0) }
         try #require(widths.count == 4, "\(zoom)")
@@ -152,10 +157,49 @@ import TestSupport
         #expect(zoom.hasSuffix("false"), "the zoom buttons stay hidden: \(zoom)")
         // A group of innovations leads to the overview filtered to its region, on the same page.
         let filtered = try Self.run(out + "/index.html", """
-            const link=[...document.querySelectorAll('figure.map.groups a')].map(a=>a.getAttribute('xlink:href')||a.getAttribute('href')).find(h=>h&&h.startsWith('index.html#region='));            location.hash=link.slice('index.html'.length);            const out=new Promise(r=>setTimeout(()=>r(JSON.stringify({region:decodeURIComponent(link.split('=')[1]),            rows:[...document.querySelectorAll('table.sortable tbody tr')].filter(t=>!t.hidden).map(t=>t.getAttribute('data-region'))})),100))
+            const link=[...document.querySelectorAll('figure.map.groups a')].map(a=>a.getAttribute('xlink:href')||a.getAttribute('href'))\
+            .find(h=>h&&h.startsWith('index.html#region='));location.hash=link.slice('index.html'.length);\
+            const out=new Promise(r=>setTimeout(()=>r(JSON.stringify({region:decodeURIComponent(link.split('=')[1]),\
+            rows:[...document.querySelectorAll('table.sortable tbody tr')].filter(t=>!t.hidden).map(t=>t.getAttribute('data-region'))})),100))
             """, in: dir)
         let result = try #require(try JSONSerialization.jsonObject(with: Data(filtered.utf8)) as? [String: Any], "\(filtered)")
         let rows = result["rows"] as? [String] ?? []
         #expect(!rows.isEmpty && rows.count < 14 && rows.allSatisfy { $0 == result["region"] as? String }, "\(filtered)")
+    }
+
+    /// Sorting the overview by a column orders the innovations by that number as the report's JSON
+    /// gives it (up to the two decimals shown: values shown alike may come in either order), undefined values last, in English and in German
+    /// (decimal comma, − for minus), from the numbers the cells show.
+    @Test(.enabled(if: chromium != nil)) func overviewSortsByTheNumbersShown() throws {
+        let dir = TemporaryDirectory()
+        let json = dir.path + "/json"
+        try #require(try weakties(["report", exampleTies, "--nodes", exampleNodes, "--format", "json", "--output", json, "--quiet"]).status == 0)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json + "/report.json"))) as? [String: Any])
+        let innovations = try #require(report["innovations"] as? [[String: Any]])
+        func number(_ any: Any?) -> Double { (any as? Double) ?? (any as? Int).map(Double.init) ?? .nan }
+        let columns: [(index: Int, value: ([String: Any]) -> Double)] = [
+            (3, { number($0["tie_count"]) }), (4, { number($0["weak_tie_share"]) }),
+            (5, { number(($0["openness"] as? [String: Any])?["ei_region"]) }),
+            (8, { number(($0["openness"] as? [String: Any])?["constraint"]) }),
+            (9, { number(($0["openness"] as? [String: Any])?["effective_size"]) }),
+        ]
+        let byLabel = Dictionary(uniqueKeysWithValues: innovations.map { ($0["label"] as? String ?? "", $0) })
+        for language in ["en", "de"] {
+            let out = dir.path + "/" + language
+            try #require(try weakties(["report", exampleTies, "--nodes", exampleNodes, "--lang", language, "--output", out, "--quiet"]).status == 0)
+            for (index, value) in columns {
+                let text = try Self.run(out + "/index.html", """
+                    document.querySelectorAll('table.sortable thead th')[\(index)].click();\
+                    const out=JSON.stringify([...document.querySelectorAll('table.sortable tbody tr')].map(r=>r.cells[0].textContent.trim()))
+                    """, in: dir)
+                let labels = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String], "\(language) column \(index): \(text)")
+                #expect(Set(labels) == Set(byLabel.keys), "\(language) column \(index)")
+                let values = labels.map { byLabel[$0].map(value) ?? .nan }
+                let defined = values.prefix { !$0.isNaN }
+                #expect(values.dropFirst(defined.count).allSatisfy { $0.isNaN }, "\(language) column \(index): undefined values not last: \(values)")
+                #expect(zip(defined, defined.dropFirst()).allSatisfy { $1 >= $0 - 0.01 - 1e-9 }, "\(language) column \(index): not ascending: \(values)")
+                #expect(Set(defined).count > 2, "\(language) column \(index): the case must sort")
+            }
+        }
     }
 }
