@@ -121,9 +121,13 @@ public final class StudyMetrics: @unchecked Sendable {
     public func betweenness(edges: Bool) throws -> BetweennessResult {
         try memo("betweenness_with_edges_\(edges)") {
             if !edges, let full: BetweennessResult = cached("betweenness_with_edges_true") { return full }
-            return try graph.betweenness(BetweennessOptions(weights: edgeWeights, threads: options.threads,
-                                                            sampleSources: options.sampleSources, seed: options.seed,
-                                                            edgeScores: edges))
+            // Closeness rides along where it is exact and unweighted (the same bits as `closeness()`'s own
+            // traversals), so a report that needs both searches from every source once.
+            let result = try graph.betweenness(BetweennessOptions(weights: edgeWeights, threads: options.threads,
+                                                                  sampleSources: options.sampleSources, seed: options.seed,
+                                                                  edgeScores: edges, closeness: cached("closeness", as: ClosenessResult.self) == nil))
+            if let closeness = result.closeness { _ = memo("closeness") { closeness } }
+            return result
         }
     }
 

@@ -58,7 +58,9 @@ func endsConnected(_ g: Graph, without edge: Int) -> Bool {
         let raw = try metrics.scores(.betweenness).values
         let n = Double(g.nodeCount)
         for v in 0..<g.nodeCount { #expect(abs(raw[v] * 2 / ((n - 1) * (n - 2)) - normalised[v]) < 1e-12) }
+        // Closeness came with betweenness's traversals (asked for first): the same bits as its own.
         #expect(try metrics.scores(.closeness).values.elementsEqual(try g.closeness(threads: 1).closeness.values) { $0 == $1 || ($0.isNaN && $1.isNaN) })
+        #expect(try metrics.scores(.harmonic).values == g.closeness(threads: 1).harmonic.values)
         #expect(try metrics.structuralHoles() == g.structuralHoles())
         // Granovetter per actor against brute force: a bridge is a tie whose removal separates its ends.
         let isBridge = (0..<g.edgeCount).map { !endsConnected(g, without: $0) }

@@ -126,6 +126,10 @@ private func expectAllClose(_ a: [Double], _ b: [Double], _ label: String) {
             let result = try r.graph.closeness(weights: weighted ? .distance(r.weights) : .none, threads: 2)
             expectAllClose(result.closeness.values, closeness, "closeness")
             expectAllClose(result.harmonic.values, harmonic, "harmonic")
+            if !weighted {
+                let both = try r.graph.betweenness(BetweennessOptions(threads: 2, closeness: true))
+                #expect(both.closeness == result, "closeness from betweenness's traversals differs")
+            }
         }
     }
 
@@ -402,6 +406,18 @@ private func textbookBrandes(n: Int, arcs: [(Int, Int)], directed: Bool) -> (bet
             expectAllClose(nodesOnly.nodes.values, expected.betweenness, "round \(round) betweenness without edge scores")
             let closeness = try graph.closeness(threads: threads)
             expectAllClose(closeness.closeness.values, expected.closeness, "round \(round) closeness")
+            // Closeness from betweenness's own traversals: the same bits as Graph.closeness (the
+            // harmonic sums go level by level, independent of the visit order within a level).
+            for edges in [false, true] {
+                let both = try graph.betweenness(BetweennessOptions(threads: threads, edgeScores: edges, closeness: true))
+                #expect(both.closeness == closeness, "round \(round): closeness from betweenness differs")
+                #expect(both.nodes == result.nodes && (edges ? both.edges == result.edges : true))
+                let normalized = try graph.betweenness(BetweennessOptions(normalized: true, threads: threads, closeness: true))
+                #expect(normalized.closeness == closeness)
+            }
+            // Weighted or sampled runs leave it to Graph.closeness.
+            #expect(try graph.betweenness(BetweennessOptions(threads: threads, sampleSources: 10, closeness: true)).closeness == nil)
+            #expect(try graph.betweenness(BetweennessOptions(weights: .distance(Array(repeating: 1, count: graph.edgeCount)), threads: threads, closeness: true)).closeness == nil)
         }
     }
 }

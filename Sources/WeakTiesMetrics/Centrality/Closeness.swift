@@ -33,13 +33,9 @@ extension Graph {
                 }
             } else {
                 scratch.breadthFirst(adjacency, from: s, pathCounts: false)
-                for v in scratch.order where v != s {
-                    let d = Double(scratch.hops[Int(v)])
-                    total += d; inverse += 1 / d; reached += 1
-                }
+                (total, inverse, reached) = hopSums(scratch.order, scratch.hops, source: s)
             }
-            let r = Double(reached)
-            partial.0[Int(s)] = reached == 0 || n < 2 ? 0 : (r / Double(n - 1)) * (r / total)
+            partial.0[Int(s)] = closenessValue(reached: reached, total: total, nodeCount: n)
             partial.1[Int(s)] = inverse
         }
         // Each worker wrote only its own sources: combine by taking the non-zero writer.
@@ -52,4 +48,32 @@ extension Graph {
         }
         return ClosenessResult(closeness: NodeScores(closeness), harmonic: NodeScores(harmonic))
     }
+}
+
+/// Σ d, Σ 1/d and the number of nodes reached over a breadth-first visit `order` from `source` (sorted
+/// by hops, as `ShortestPathScratch.breadthFirst` leaves it). The harmonic sum adds count/d once per
+/// level, so it depends on the graph only, not on the visit order within a level: closeness and
+/// betweenness, whose traversals visit a level in different orders, give the same bits.
+func hopSums(_ order: [Int32], _ hops: [Int32], source: Int32) -> (total: Double, inverse: Double, reached: Int) {
+    var total = 0.0, inverse = 0.0, reached = 0
+    var level: Int32 = 0, count = 0
+    for v in order where v != source {
+        let d = hops[Int(v)]
+        if d != level {
+            if count > 0 { inverse += Double(count) / Double(level) }
+            level = d
+            count = 0
+        }
+        count += 1
+        total += Double(d)
+        reached += 1
+    }
+    if count > 0 { inverse += Double(count) / Double(level) }
+    return (total, inverse, reached)
+}
+
+/// Wasserman–Faust closeness from the sum of distances to the `reached` nodes (0 when none).
+func closenessValue(reached: Int, total: Double, nodeCount n: Int) -> Double {
+    let r = Double(reached)
+    return reached == 0 || n < 2 ? 0 : (r / Double(n - 1)) * (r / total)
 }
