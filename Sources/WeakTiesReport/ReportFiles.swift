@@ -133,21 +133,22 @@ extension StudyReport {
     func pages(_ rendering: ReportRendering, maps: @escaping @Sendable ([ReportMapRequest]) throws -> [String]) throws -> [ReportFile] {
         let strings = try ReportStrings(rendering.language)
         let library = try ReportTemplates.library(format: rendering.format, userDirectory: rendering.templateDirectory, strings: strings)
-        // Every map at once, drawn on another thread while the pages are rendered with placeholders
-        // that the maps replace afterwards.
+        // Every map at once, drawn on another thread while the pages are rendered with placeholders;
+        // each rendered page takes its maps as it is turned into bytes (on all cores, one copy per page:
+        // 155 MB of pages for the regional model), waiting for the maps only then.
         let requests = try StudyReport.mapRequests(study: study, options: options, strings: strings, format: rendering.format)
-        let drawn = try ReportTemplates.concurrently({ try maps(requests) }) { () throws -> [ReportFile] in
-            try pages(rendering, strings: strings, library: library, placeholders: requests.indices.map(ReportTemplates.placeholder))
-        }
-        let svgs = try drawn.first.enumerated().map { i, svg in
-            let inline = ReportTemplates.inlineSVG(svg)
-            guard !inline.isEmpty else { throw ReportError.mapWithoutSVG(requests[i].ego ?? "the study") }
-            return inline
-        }
-        return drawn.second.map { file in
+        let drawing = Background { try maps(requests) }
+        let inline = InlineMaps(requests: requests) { try drawing.value() }
+        let files = try pages(rendering, strings: strings, library: library, placeholders: requests.indices.map(ReportTemplates.placeholder)) { path, text in
             // Escaped text cannot contain `<`, so only our own placeholders match in HTML; Markdown pages
             // link the map files and are left alone.
-            guard file.path.hasSuffix(".html") || file.path.hasPrefix("maps/") else { return file }
+            guard path.hasSuffix(".html") else { return Data(text.utf8) }
+            return try ReportTemplates.replacingPlaceholders(in: text, with: inline.svgs())
+        }
+        let svgs = try inline.svgs()
+        return files.map { file in
+            // Markdown's map files (maps/*.svg) were written as placeholders.
+            guard file.path.hasPrefix("maps/") else { return file }
             return ReportFile(path: file.path, data: ReportTemplates.replacingPlaceholders(in: file.data, with: svgs))
         }
     }
@@ -156,7 +157,8 @@ extension StudyReport {
     static let disagreementPagesListed = 100
 
     /// The pages with `svgs` (placeholders) for the maps.
-    func pages(_ rendering: ReportRendering, strings: ReportStrings, library: MustacheLibrary, placeholders svgs: [String]) throws -> [ReportFile] {
+    func pages(_ rendering: ReportRendering, strings: ReportStrings, library: MustacheLibrary, placeholders svgs: [String],
+               finish: @escaping @Sendable (_ path: String, _ text: String) throws -> Data = { Data($1.utf8) }) throws -> [ReportFile] {
         let html = rendering.format == .html
         let ext = html ? "html" : "md"
         let converter = ReportContext(strings: strings)
@@ -171,8 +173,9 @@ extension StudyReport {
         @Sendable func actor(_ value: Any?) -> Int? {
             ((value as? [String: Any])?["id"] as? String).flatMap(study.actorIndex(of:)).map(Int.init)
         }
-        // Each innovation's variables on all cores: JSON, conversion and decoration read only the report.
-        let innovationContexts = Parallel.map(innovations.count) { i in
+        // An innovation's variables: JSON, conversion and decoration read only the report (so they are
+        // made on all cores, each page rendered where its variables are made: below).
+        @Sendable func innovationContext(_ i: Int) -> [String: Any] {
             var context = converter.convert(innovationJSON(innovations[i])) as? [String: Any] ?? [:]
             converter.decorateInnovation(&context, pageExtension: ext)
             // Each tie card named for the maps' links, its partner linked where it has a page; the
@@ -217,11 +220,11 @@ extension StudyReport {
         }
         var studyContext = converter.convert(overviewJSON) as? [String: Any] ?? [:]
         converter.decorateStudy(&studyContext)
-        // The study's disagreement count leads to the innovations' lists.
-        let disagreementPages = innovationContexts.compactMap { context -> [String: Any]? in
-            let items = context["disagreements"] as? [[String: Any]] ?? []
-            guard !items.isEmpty else { return nil }
-            return ["label": context["label"] as? String ?? "", "page": context["page"] as? String ?? "", "count": String(items.count)]
+        // The study's disagreement count leads to the innovations' lists (as many rows as their pages).
+        let disagreementPages = innovations.compactMap { report -> [String: Any]? in
+            let count = agreement?.disagreements(involving: report.actor).count ?? 0
+            guard count > 0 else { return nil }
+            return ["label": report.label, "page": report.slug + "." + ext, "count": String(count)]
         }
         // Up to 100 listed in report order; beyond, the 100 with most (each page lists its own): the
         // regional model's 2,491 entries were 280 KB of the overview.
@@ -261,9 +264,15 @@ extension StudyReport {
             return ReportCharts.growth(ReportCharts.innovationYears(Array(years), strings: strings),
                                        label: strings.text("growth.chart_innovation"), strings: strings)
         }
-        for (r, report) in innovations.enumerated() {
+        // Each innovation's page on all cores, rendered as soon as its variables are made and turned into
+        // bytes at once: only the variables the overview lists stay (without the evidence lists `ties`
+        // and `disagreements`, the largest part: all of them took 560 MB for the regional model).
+        let rendered = try Parallel.map(innovations.count) { r throws -> (files: [ReportFile], overview: [String: Any]) in
+            let report = innovations[r]
+            let innovation = innovationContext(r)
             var context = common
-            context["innovation"] = innovationContexts[r]
+            context["innovation"] = innovation
+            var files: [ReportFile] = []
             if html {
                 var generated = ["map": svgs[r]]
                 generated["growth"] = growthCharts[r]
@@ -277,8 +286,16 @@ extension StudyReport {
                     context["growth_file"] = "maps/\(report.slug)-growth.svg"
                 }
             }
-            jobs.append(("\(report.slug).\(ext)", "innovation", context))
+            let path = "\(report.slug).\(ext)"
+            guard let page = library.render(context, withTemplate: "innovation") else { throw ReportTemplateError.missingResource("innovation") }
+            files.append(ReportFile(path: path, data: try finish(path, page)))
+            var overview = innovation
+            overview["ties"] = nil
+            overview["disagreements"] = nil
+            return (files, overview)
         }
+        files += rendered.flatMap(\.files)
+        let innovationContexts = rendered.map(\.overview)
         var context = common
         context["innovations"] = innovationContexts
         // The overview's filter choices: the innovations' regions and the partner types they reach.
@@ -350,7 +367,7 @@ extension StudyReport {
             partnersContext["partners"] = partnerIndex(strings: strings, pages: pageOf, anchors: actorAnchors)
             jobs.append((StudyReport.partnerPage, "partners", partnersContext))
         }
-        files += try ReportTemplates.renderAll(library, jobs)
+        files += try ReportTemplates.renderAll(library, jobs, finish: finish)
         return files.sorted { $0.path < $1.path }
     }
 
@@ -449,6 +466,36 @@ public final class Background<Value>: @unchecked Sendable {
         done.wait()
         done.signal()
         return try result!.get()
+    }
+}
+
+/// The maps of a batch as they go inline into pages (prolog and comments removed), made once when
+/// first asked for, from whichever thread asks first.
+final class InlineMaps: @unchecked Sendable {
+    private let requests: [ReportMapRequest]
+    private let drawn: () throws -> [String]
+    private let lock = NSLock()
+    private var result: Result<[String], any Error>?
+
+    init(requests: [ReportMapRequest], drawn: @escaping () throws -> [String]) {
+        self.requests = requests
+        self.drawn = drawn
+    }
+
+    /// The inline SVGs, in request order. - Throws: the drawing's error, or `ReportError.mapWithoutSVG`.
+    func svgs() throws -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let result { return try result.get() }
+        let made = Result { () throws -> [String] in
+            try drawn().enumerated().map { i, svg in
+                let inline = ReportTemplates.inlineSVG(svg)
+                guard !inline.isEmpty else { throw ReportError.mapWithoutSVG(requests[i].ego ?? "the study") }
+                return inline
+            }
+        }
+        result = made
+        return try made.get()
     }
 }
 
@@ -594,42 +641,47 @@ enum ReportTemplates {
 
     /// `data` with every `placeholder(i)` replaced by `svgs[i]`. - Complexity: O(bytes).
     static func replacingPlaceholders(in data: Data, with svgs: [String]) -> Data {
-        let bytes = [UInt8](data), prefix = Array("<weakties-map-".utf8)
+        data.withUnsafeBytes { replacingPlaceholders(in: $0.bindMemory(to: UInt8.self), with: svgs) }
+    }
+
+    /// `text`'s bytes with every `placeholder(i)` replaced by `svgs[i]`.
+    static func replacingPlaceholders(in text: String, with svgs: [String]) -> Data {
+        var text = text
+        return text.withUTF8 { replacingPlaceholders(in: $0, with: svgs) }
+    }
+
+    static func replacingPlaceholders(in bytes: UnsafeBufferPointer<UInt8>, with svgs: [String]) -> Data {
+        let prefix = Array("<weakties-map-".utf8)
         var out = Data()
         out.reserveCapacity(bytes.count)
         var i = 0, copied = 0
         while i + prefix.count < bytes.count {
-            guard bytes[i] == 0x3C, bytes[i..<i + prefix.count].elementsEqual(prefix) else { i += 1; continue }
+            guard bytes[i] == 0x3C, UnsafeBufferPointer(rebasing: bytes[i..<i + prefix.count]).elementsEqual(prefix) else { i += 1; continue }
             var j = i + prefix.count, index = 0, digits = 0
             while j < bytes.count, (0x30...0x39).contains(bytes[j]), digits < 9 {
                 index = index * 10 + Int(bytes[j] - 0x30); j += 1; digits += 1
             }
             guard digits > 0, j + 1 < bytes.count, bytes[j] == 0x2F, bytes[j + 1] == 0x3E, index < svgs.count else { i += 1; continue }
-            out.append(contentsOf: bytes[copied..<i])
-            out.append(contentsOf: Array(svgs[index].utf8))
+            out.append(UnsafeBufferPointer(rebasing: bytes[copied..<i]))
+            var svg = svgs[index]
+            svg.withUTF8 { out.append($0) }
             i = j + 2
             copied = i
         }
-        out.append(contentsOf: bytes[copied...])
+        out.append(UnsafeBufferPointer(rebasing: bytes[copied...]))
         return out
     }
 
-    /// Runs `first` on another thread while `second` runs on this one; both results, or the first error
-    /// (of `second`, then of `first`).
-    static func concurrently<A, B>(_ first: @escaping @Sendable () throws -> A, _ second: () throws -> B) throws -> (first: A, second: B) {
-        let background = Background(first)
-        let b = Result { try second() }
-        let a = Result { try background.value() }
-        let secondValue = try b.get()
-        return (try a.get(), secondValue)
-    }
 
     /// Renders pages on all cores (templates and contexts are only read), results in job order.
-    static func renderAll(_ library: MustacheLibrary, _ jobs: [(path: String, template: String, context: [String: Any])]) throws -> [ReportFile] {
-        let pages = Parallel.map(jobs.count) { i in library.render(jobs[i].context, withTemplate: jobs[i].template) }
-        return try jobs.indices.map { i in
-            guard let page = pages[i] else { throw ReportTemplateError.missingResource(jobs[i].template) }
-            return ReportFile(path: jobs[i].path, data: Data(page.utf8))
+    static func renderAll(_ library: MustacheLibrary, _ jobs: [(path: String, template: String, context: [String: Any])],
+                          finish: (_ path: String, _ text: String) throws -> Data = { Data($1.utf8) }) throws -> [ReportFile] {
+        // Each page is turned into its bytes where it is rendered, so its text is freed at once.
+        try Parallel.map(jobs.count) { i throws -> ReportFile in
+            guard let page = library.render(jobs[i].context, withTemplate: jobs[i].template) else {
+                throw ReportTemplateError.missingResource(jobs[i].template)
+            }
+            return ReportFile(path: jobs[i].path, data: try finish(jobs[i].path, page))
         }
     }
 

@@ -345,6 +345,9 @@ func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-12) -> Bool {
         let replaced = String(decoding: ReportTemplates.replacingPlaceholders(in: page, with: svgs), as: UTF8.self)
         // Unknown indices and escaped or cut-off tokens stay as they are.
         #expect(replaced == "x<svg>B</svg>y<svg>A</svg>z<weakties-map-9/>&lt;weakties-map-0/&gt;<weakties-map-")
+        // The same from a page's text as rendered (non-ASCII around the placeholders kept byte for byte).
+        let text = "ä<weakties-map-0/>ß" + String(decoding: page, as: UTF8.self)
+        #expect(String(decoding: ReportTemplates.replacingPlaceholders(in: text, with: svgs), as: UTF8.self) == "ä<svg>A</svg>ß" + replaced)
     }
 
     @Test func directoryIsWrittenAllOrNothing() throws {
