@@ -59,11 +59,16 @@ rdeps:
 	@Rscript -e 'suppressMessages(library(sna))' >/dev/null 2>&1 || bash .ci/install-deps --no-recommends r-cran-sna >/dev/null 2>&1 \
 		|| echo "install-deps: could not install r-cran-sna; the QAP reference test will be skipped"
 
-# Headless Chromium (Debian's `chromium`, without recommended packages) for the report's layout test in a
-# real browser; without apt or network the test is skipped with a message.
+# Headless Chromium and its driver (Debian's `chromium` and `chromium-driver`, without recommended
+# packages), Selenium and axe-selenium-python (PyPI; it bundles axe-core) for the report's tests in a real
+# browser; without apt, PyPI or network those tests are skipped with a message.
 browserdeps:
 	@command -v chromium >/dev/null 2>&1 || bash .ci/install-deps --no-recommends chromium >/dev/null 2>&1 \
-		|| echo "install-deps: could not install chromium; the report's browser test will be skipped"
+		|| echo "install-deps: could not install chromium; the report's browser tests will be skipped"
+	@command -v chromedriver >/dev/null 2>&1 || bash .ci/install-deps --no-recommends chromium-driver >/dev/null 2>&1 \
+		|| echo "install-deps: could not install chromium-driver; the report's Selenium test will be skipped"
+	@python3 -c "import selenium, axe_selenium_python" 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check selenium axe-selenium-python 2>/dev/null \
+		|| echo "install-deps: could not pip install selenium, axe-selenium-python; the report's Selenium test will be skipped"
 
 test: deps pydeps rdeps browserdeps
 	$(SWIFT) build --build-tests
