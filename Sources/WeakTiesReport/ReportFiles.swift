@@ -15,6 +15,9 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case json
     /// `innovations.csv`: one row per innovation.
     case csv
+    /// `index.pdf` and one PDF per innovation: the HTML pages printed on A4 by headless Chromium
+    /// (`PDFPrinter`; the pages' print style sheet, maps included). Needs Chromium on `PATH`.
+    case pdf
 }
 
 /// A map the report asks for: the whole study (`ego == nil`) or one innovation's ego network.
@@ -127,6 +130,13 @@ extension StudyReport {
             return [ReportFile(path: "innovations.csv", data: csv(excelGerman: rendering.excelGerman))]
         case .html, .md:
             return try pages(rendering, maps: maps)
+        case .pdf:
+            // The HTML pages, printed: the overview and each innovation's page (the partner index and
+            // the map of every actor are for the screen).
+            var html = rendering
+            html.format = .html
+            let files = try pages(html, maps: maps)
+            return try PDFPrinter.print(files, pages: ["index.html"] + innovations.map { $0.slug + ".html" })
         }
     }
 

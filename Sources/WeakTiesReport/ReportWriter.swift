@@ -72,7 +72,7 @@ public enum ReportWriter {
     @discardableResult
     public static func write(loading load: () throws -> Study, options: ReportOptions, rendering: ReportRendering,
                              run: Run, to directory: String, observer: Observer = Observer()) throws -> String {
-        let drawsMaps = rendering.format == .html || rendering.format == .md
+        let drawsMaps = rendering.format == .html || rendering.format == .md || rendering.format == .pdf
         if drawsMaps { Thread { StudyReport.prepareMaps() }.start() }
         observer.stage("reading the study")
         let loadStart = Date()
@@ -115,6 +115,7 @@ public enum ReportWriter {
         let main = switch rendering.format {
         case .html: "index.html"
         case .md: "index.md"
+        case .pdf: "index.pdf"
         case .json: "report.json"
         case .csv: "innovations.csv"
         }

@@ -8,6 +8,7 @@ import WeakTies
 enum ExitCodes {
     static let usage: Int32 = 64
     static let dataError: Int32 = 65
+    static let unavailable: Int32 = 69
     static let internalError: Int32 = 70
     static let ioError: Int32 = 74
 }
@@ -180,7 +181,11 @@ enum Failure {
             case .unknownInnovation: Console.printError(error.description + " (--innovation)")
             default: Console.printError(error.description)
             }
-            if case .mapWithoutSVG = error { return ExitCode(ExitCodes.internalError) }
+            switch error {
+            case .mapWithoutSVG, .pdfFailed: return ExitCode(ExitCodes.internalError)
+            case .pdfNeedsChromium: return ExitCode(ExitCodes.unavailable)
+            default: break
+            }
             return ExitCode(ExitCodes.usage)
         case let error as ReportTemplateError:
             Console.printError(error.description)

@@ -17,13 +17,15 @@ struct Report: StudyCommand {
 
             Output (in --output DIR, written all-or-nothing): html: index.html and one self-contained \
             page per innovation; md: index.md, one page per innovation and maps/*.svg; json: report.json; \
-            csv: innovations.csv.
+            csv: innovations.csv; pdf: index.pdf and one A4 handout per innovation, printed by headless \
+            Chromium (needs chromium on PATH; exit 69 without it).
 
             Examples:
               weakties report Examples/krefeld-mg/ties.csv --nodes Examples/krefeld-mg/nodes.csv --output report
               weakties report ties.csv --nodes nodes.csv --lang de --output bericht
               weakties report ties.csv --nodes nodes.csv --innovation "Repair-Café Cracau" --format md --output md
               weakties report ties.csv --nodes nodes.csv --format csv --excel-de --output tabelle
+              weakties report ties.csv --nodes nodes.csv --innovation "Repair-Café Cracau" --format pdf --output handout
               weakties report --write-templates my-templates
               weakties report ties.csv --nodes nodes.csv --template my-templates --output report
               weakties report big/ties.csv --nodes big/nodes.csv --actor-map-limit 5000 --output report
