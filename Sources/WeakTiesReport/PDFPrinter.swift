@@ -2,7 +2,7 @@ import Foundation
 import WeakTiesIO
 
 /// Prints a report's HTML pages to PDF (A4, the pages' print style sheet) with headless Chromium, the
-/// browser the report's tests run in: `weakties report --format pdf`. One Chromium process per page,
+/// browser the report's tests run in: `ReportFormat.pdf`. One Chromium process per page,
 /// two at a time; a page of the example study takes about a second.
 ///
 /// Chromium stamps each PDF with the time it was made (`/CreationDate`, `/ModDate`); both are set to
@@ -38,9 +38,9 @@ enum PDFPrinter {
             let pdf = folder.appendingPathComponent(pages[i].replacingOccurrences(of: ".html", with: ".pdf"))
             let process = Process()
             process.executableURL = URL(fileURLWithPath: chromium)
-            process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-pdf-header-footer",
-                                 "--user-data-dir=" + folder.appendingPathComponent("profile-\(i)").path,
-                                 "--print-to-pdf=" + pdf.path, page.absoluteString]
+            process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-pdf-header-footer", // Chromium's own options
+                                 "--user-data-dir=" + folder.appendingPathComponent("profile-\(i)").path, // Chromium's own options
+                                 "--print-to-pdf=" + pdf.path, page.absoluteString] // Chromium's own options
             process.standardOutput = FileHandle.nullDevice
             let errors = Pipe()
             process.standardError = errors

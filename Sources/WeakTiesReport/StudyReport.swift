@@ -48,7 +48,7 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
     case noInnovations
     /// The map renderer returned no SVG (a bug or a broken Graphviz installation).
     case mapWithoutSVG(String)
-    /// `--format pdf` without Chromium on `PATH`.
+    /// PDF pages asked for without Chromium on `PATH`.
     case pdfNeedsChromium
     /// Chromium could not print a page (the page, what it said).
     case pdfFailed(String, String)
@@ -59,7 +59,7 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
         case .notAnInnovation(let id): "'\(id)' is not an innovation (its kind is not 'innovation')"
         case .noInnovations: "the study has no innovations (no actor of kind 'innovation') to report on: head the ties table's first column 'innovation' (then that end is an innovation), or give a nodes table whose 'kind' column says 'innovation'"
         case .mapWithoutSVG(let what): "the map of \(what) came back without SVG"
-        case .pdfNeedsChromium: "PDF pages are printed by headless Chromium, which is not installed here (no chromium, chromium-browser or google-chrome on PATH; Debian: apt-get install chromium); --format html writes the same pages, which print from any browser"
+        case .pdfNeedsChromium: "PDF pages are printed by headless Chromium, which is not installed here (no chromium, chromium-browser or google-chrome on PATH; Debian: apt-get install chromium); the HTML report has the same pages, which print from any browser"
         case let .pdfFailed(page, message): "Chromium could not print \(page): \(message)"
         }
     }

@@ -63,7 +63,8 @@ import WeakTies
         #expect(code.allSatisfy { $0.hasPrefix("@_exported import ") || $0.hasPrefix("public let weakTiesVersion") }, "\(code)")
     }
 
-    /// Library messages speak of the data; only the command line names its flags.
+    /// Library messages speak of the data; only the command line names its flags. (The arguments the
+    /// PDF printer passes to Chromium are Chromium's options, marked as such on their lines.)
     @Test func libraryNamesNoCommandLineFlags() throws {
         let sources = repositoryRoot + "/Sources"
         let enumerator = try #require(FileManager.default.enumerator(atPath: sources))
@@ -72,7 +73,7 @@ import WeakTies
         for case let path as String in enumerator where path.hasSuffix(".swift") && !path.hasPrefix("weakties/") {
             let text = try String(contentsOfFile: sources + "/" + path, encoding: .utf8)
             for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            where line.contains(flag) {
+            where line.contains(flag) && !line.hasSuffix("// Chromium's own options") {
                 offenders.append("\(path):\(number + 1): \(line.trimmingCharacters(in: .whitespaces))")
             }
         }
