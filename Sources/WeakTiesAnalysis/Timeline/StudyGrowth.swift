@@ -1,5 +1,3 @@
-import Dispatch
-import Foundation
 import WeakTiesMetrics
 import WeakTiesStudy
 
@@ -54,7 +52,7 @@ public struct StudyGrowth: Sendable {
         // regression, then the establishment tests on the timeline (on the regional model of 2,491
         // innovations, 3.4 s of CPU that took 2.0 s on 2 cores).
         enum Part: Sendable { case timeline(Timeline?), comparison(InnovationComparison?), qap(QAPRegression?) }
-        let first = Self.concurrently(3) { task -> Part in
+        let first = concurrentMap(3) { task -> Part in
             switch task {
             case 0:
                 // The only error a loaded study can give is "no tie has a year".
@@ -81,29 +79,10 @@ public struct StudyGrowth: Sendable {
         self.qap = qap
         let outcomes = EstablishmentTest.Outcome.allCases
         establishment = timeline.map { t in
-            Self.concurrently(outcomes.count) { k in
+            concurrentMap(outcomes.count) { k in
                 EstablishmentTest(timeline: t, options: .init(outcome: outcomes[k], permutations: options.permutations,
                                                               seed: options.seed, earlyYears: options.earlyYears))
             }
         } ?? []
     }
-
-    /// `body(0) … body(count − 1)`, each on whichever core is free, results in index order.
-    static func concurrently<T>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
-        let slots = ConcurrentSlots<T>(count)
-        DispatchQueue.concurrentPerform(iterations: count) { i in
-            let value = body(i)
-            slots.lock.lock()
-            slots.values[i] = value
-            slots.lock.unlock()
-        }
-        return slots.values.map { $0! }
-    }
-}
-
-/// Results of concurrent tasks, each written once under a lock.
-private final class ConcurrentSlots<T>: @unchecked Sendable {
-    var values: [T?]
-    let lock = NSLock()
-    init(_ count: Int) { values = Array(repeating: nil, count: count) }
 }
