@@ -7,13 +7,7 @@ import TestSupport
 /// dumped DOM, and every page load must leave the console empty (no script error). `make test` installs `chromium` (`make browserdeps`); where it cannot, the test is skipped
 /// with a message.
 @Suite(.serialized) struct ReportLayoutBrowserTests {
-    static let chromium: String? = {
-        let found = which("chromium") ?? which("chromium-browser")
-        if found == nil {
-            FileHandle.standardError.write(Data("skipped: chromium not found (apt-get install chromium); the report's layout is not measured in a browser\n".utf8))
-        }
-        return found
-    }()
+    static let chromium: String? = TestSupport.chromium(skipping: "the report's layout is not measured in a browser")
 
     /// What `body` (JavaScript run once the page has loaded, ending in a string `out`) reports for
     /// `page` opened at `fragment` in a window `width` pixels wide.

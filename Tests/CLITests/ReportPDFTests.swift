@@ -6,13 +6,7 @@ import TestSupport
 /// Chromium, byte-identical from run to run (Chromium's time stamps fixed), without links into the
 /// temporary folder the pages were printed from; without Chromium, exit 69 and nothing written.
 @Suite(.serialized) struct ReportPDFTests {
-    static let chromium: String? = {
-        let found = which("chromium") ?? which("chromium-browser")
-        if found == nil {
-            FileHandle.standardError.write(Data("skipped: chromium not found (apt-get install chromium); --format pdf is not tested\n".utf8))
-        }
-        return found
-    }()
+    static let chromium: String? = TestSupport.chromium(skipping: "--format pdf is not tested")
 
     @Test(.enabled(if: chromium != nil)) func handoutsAreA4PDFsAndTheSameEveryRun() throws {
         let dir = TemporaryDirectory()

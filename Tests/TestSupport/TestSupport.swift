@@ -93,6 +93,16 @@ public func runProcess(_ executable: String, _ arguments: [String], environment:
     return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
 }
 
+/// Debian's Chromium on PATH (`chromium`, else `chromium-browser`); where there is none, says on stderr
+/// that `what` (the tests' purpose) is skipped and returns nil.
+public func chromium(skipping what: String) -> String? {
+    let found = which("chromium") ?? which("chromium-browser")
+    if found == nil {
+        FileHandle.standardError.write(Data("skipped: chromium not found (apt-get install chromium); \(what)\n".utf8))
+    }
+    return found
+}
+
 /// Finds an executable on PATH.
 public func which(_ name: String) -> String? {
     for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
