@@ -393,6 +393,26 @@ extension StudyReport {
         }
         let partners = study.actors.indices.filter { study.actors[$0].kind != .innovation }
             .sorted { StudyReport.order(study.actors[$0], study.actors[$1]) }
+        // Its role as a broker: normalised betweenness in the whole network, as the metrics table and
+        // the innovations' pages give it (read from the study's metrics, not computed again).
+        let betweenness = (try? metrics.scores(.betweennessNormalized).values) ?? []
+        // How many interview passages speak of its ties to the report's innovations.
+        let quoteColumn = study.mentions.column(named: TieField.quote.rawValue)
+        func quotes(_ ties: [Int]) -> Int {
+            guard let quoteColumn else { return 0 }
+            var count = 0
+            for t in ties {
+                for m in study.ties.mentionIndices[study.ties.mentionOffsets[t]..<study.ties.mentionOffsets[t + 1]]
+                where !study.mentions.cells[quoteColumn][Int(m)].trimmingCharacters(in: .whitespaces).isEmpty { count += 1 }
+            }
+            return count
+        }
+        var tiesWithPages = [[Int]](repeating: [], count: study.actors.count)
+        for t in 0..<study.ties.count {
+            let a = Int(study.ties.source[t]), b = Int(study.ties.target[t])
+            if pages[a] != nil { tiesWithPages[b].append(t) }
+            if pages[b] != nil { tiesWithPages[a].append(t) }
+        }
         return partners.map { v in
             let actor = study.actors[v]
             let type = StudyReport.clean(actor.partnerType)?.lowercased()
@@ -408,6 +428,11 @@ extension StudyReport {
                 },
             ]
             if let region = StudyReport.clean(actor.region) { entry["region"] = region }
+            if v < betweenness.count {
+                entry["broker"] = strings.decimal(betweenness[v], digits: 3)
+                entry["broker_value"] = betweenness[v].isFinite ? betweenness[v].description : ""
+            }
+            entry["quotes"] = String(quotes(tiesWithPages[v]))
             return entry
         }
     }

@@ -59,6 +59,44 @@ import TestSupport
         #expect(!(try String(contentsOfFile: all + "/report.json", encoding: .utf8)).contains("ties_only"))
     }
 
+    /// The partner index gives each partner's role as a broker — its normalised betweenness, the very
+    /// value of the metrics table with one thread, as the report computes it — and how many interview passages speak of its ties to the report's
+    /// innovations (counted again here from report.json's evidence); its table sorts like the overview's.
+    @Test func partnerIndexShowsBrokersAndQuotesFromTheSameNumbers() throws {
+        let dir = TemporaryDirectory()
+        let html = dir.path + "/html", json = dir.path + "/json"
+        try #require(try weakties(["report", exampleTies, "--nodes", exampleNodes, "--output", html, "--quiet"]).status == 0)
+        try #require(try weakties(["report", exampleTies, "--nodes", exampleNodes, "--format", "json", "--output", json, "--quiet"]).status == 0)
+        let metrics = try weakties(["metrics", exampleTies, "--nodes", exampleNodes, "--metrics", "betweenness_normalized", "--threads", "1", "--quiet"])
+        try #require(metrics.status == 0)
+        let rows = try CSVRows.parse(metrics.stdout)
+        let betweenness = Dictionary(uniqueKeysWithValues: rows.dropFirst().map { ($0[1], Double($0[3]) ?? .nan) })
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json + "/report.json"))) as? [String: Any])
+        var quotes: [String: Int] = [:]
+        for innovation in report["innovations"] as? [[String: Any]] ?? [] {
+            for tie in innovation["ties"] as? [[String: Any]] ?? [] {
+                guard let partner = tie["partner"] as? [String: Any], partner["kind"] as? String != "innovation",
+                      let label = partner["label"] as? String else { continue }
+                let mentions = tie["mentions"] as? [[String: Any]] ?? []
+                quotes[label, default: 0] += mentions.count { !(($0["quote"] as? String) ?? "").trimmingCharacters(in: .whitespaces).isEmpty }
+            }
+        }
+        let page = try String(contentsOfFile: html + "/partners.html", encoding: .utf8)
+        #expect(page.contains("<table class=\"partners sortable\">") && page.contains("<th class=\"num\">Broker</th>"))
+        let row = try NSRegularExpression(pattern: "<tr id=\"p-[^\"]*\"><td>([^<]*)</td><td>[^<]*</td><td>[^<]*</td><td class=\"num\">[0-9]+</td><td class=\"num\" data-sort=\"([^\"]*)\">([^<]*)</td><td class=\"num\">([0-9]+)</td>")
+        var checked = 0
+        for match in row.matches(in: page, range: NSRange(page.startIndex..., in: page)) {
+            func group(_ k: Int) -> String { String(page[Range(match.range(at: k), in: page)!]) }
+            let label = group(1).replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&#39;", with: "'")
+            let expected = try #require(betweenness[label], "\(label): not in the metrics table")
+            #expect(Double(group(2)) == expected, "\(label): broker \(group(2)) against the metrics table's \(expected)")
+            #expect(group(3) == String(format: "%.3f", expected), "\(label): shown as \(group(3))")
+            #expect(Int(group(4)) == quotes[label] ?? 0, "\(label): \(group(4)) quotes, report.json has \(quotes[label] ?? 0)")
+            checked += 1
+        }
+        #expect(checked > 90 && quotes.values.contains { $0 > 1 })
+    }
+
     /// The maps of an HTML report lead on: an innovation's node opens its page, a tie opens its card
     /// (quotes, coders, interview) on an innovation's page — on an ego map the ego's own page — and
     /// every link resolves to a file of the report and, with a fragment, to an element of that page.
