@@ -122,6 +122,9 @@ extension StudyReport {
         text.sizeName = strings.text("map.degree")
         text.attributeName = strings.text("map.partner_type")
         for type in PartnerType.allCases.map(\.rawValue) + ["innovation"] { text.categoryNames[type] = strings.category(type) }
+        text.tieTooltip = strings.text("map.tie_tooltip")
+        text.strong = strings.text("label.strong")
+        text.weak = strings.text("label.weak")
         return text
     }
 

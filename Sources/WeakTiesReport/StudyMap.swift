@@ -154,6 +154,11 @@ public struct StudyMap: Sendable {
         public var attributeName: String?
         /// Display names of category values (the value itself where missing).
         public var categoryNames: [String: String] = [:]
+        /// A tie's tooltip after its ends' labels: `{strength}` (`strong`/`weak` below) and `{mentions}`
+        /// filled in.
+        public var tieTooltip = "{strength}, {mentions} mention(s)"
+        /// The strength words of a tie's tooltip.
+        public var strong = "strong", weak = "weak"
         /// The English words, no display names; set the ones to translate.
         public init() {}
     }
@@ -369,7 +374,9 @@ public struct StudyMap: Sendable {
             // SVG classes (`edge strong`, `edge weak bridge`) for a page's strong/weak toggle.
             attributes.append(("class", (strong ? "strong" : "weak") + (bridge ? " bridge" : "")))
             let tie = study.ties[t]
-            attributes.append(("tooltip", "\(study.actors[Int(tie.source)].label) – \(study.actors[Int(tie.target)].label): \(tie.strength.name), \(tie.mentions.count) mention(s)"))
+            let summary = ReportStrings.fill(options.legend.tieTooltip, ["strength": strong ? options.legend.strong : options.legend.weak,
+                                                                         "mentions": String(tie.mentions.count)])
+            attributes.append(("tooltip", "\(study.actors[Int(tie.source)].label) – \(study.actors[Int(tie.target)].label): " + summary))
             if let link = options.links?.tie(source: Int(tie.source), target: Int(tie.target), ego: egoIndex) { attributes.append(("URL", link)) }
             out += "  " + q(study.actors[Int(study.ties.source[t])].id) + " -- " + q(study.actors[Int(study.ties.target[t])].id)
                 + " [" + attributes.map { q($0.0) + "=" + q($0.1) }.joined(separator: ", ") + "];\n"

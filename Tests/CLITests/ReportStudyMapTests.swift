@@ -96,4 +96,18 @@ import TestSupport
         let bad = try weakties(["report", exampleTies, "--nodes", exampleNodes, "--actor-map-limit", "-1", "--output", dir.path + "/bad"])
         #expect(bad.status != 0 && bad.stderr.contains("--actor-map-limit"))
     }
+
+    /// A map's tooltips speak the page's language: a German report says "stark"/"schwach" and
+    /// "Erwähnung(en)"; `render` (English) is unchanged.
+    @Test func tieTooltipsSpeakThePagesLanguage() throws {
+        let dir = TemporaryDirectory()
+        let out = dir.path + "/de"
+        try #require(try weakties(["report", exampleTies, "--nodes", exampleNodes, "--lang", "de", "--output", out, "--quiet"]).status == 0)
+        let page = try String(contentsOfFile: out + "/repair-cafe-cracau.html", encoding: .utf8)
+        #expect(page.contains(": schwach, 1 Erwähnung(en)\"") && page.contains(": stark, "))
+        #expect(!page.contains("mention(s)"))
+        let dot = try weakties(["render", exampleTies, "--nodes", exampleNodes, "--format", "dot", "--output", dir.path + "/map.dot", "--quiet"])
+        try #require(dot.status == 0, "\(dot.stderr)")
+        #expect(try String(contentsOfFile: dir.path + "/map.dot", encoding: .utf8).contains(": weak, 1 mention(s)\""))
+    }
 }
