@@ -251,6 +251,8 @@ struct ReportContext {
         // The partner types reached, `|`-delimited so the overview's filter finds one whole.
         let types = (dictionary["partners_by_type"] as? [[String: Any]] ?? []).compactMap { $0["category"] as? String }
         dictionary["filter_types"] = "|" + types.joined(separator: "|") + "|"
+        // The overview filtered to the innovation's region: the breadcrumb between the overview and the page.
+        if let region = dictionary["region"] as? String { dictionary["region_href"] = StudyReport.overview(region: region) }
         // The id where it differs from the label, for the name search (the label is the row's first cell).
         if let id = dictionary["id"] as? String, id != dictionary["label"] as? String { dictionary["search_id"] = id }
         for key in ["partners_by_type", "partners_by_region"] {

@@ -83,10 +83,15 @@ extension StudyReport {
         groups.groups.map { group in
             guard group.type == "innovation" else { return partnerPage }
             guard let region = group.region else { return "index.html#filters" }
-            var allowed = CharacterSet.alphanumerics
-            allowed.insert(charactersIn: "-._~")
-            return "index.html#region=" + (region.addingPercentEncoding(withAllowedCharacters: allowed) ?? region)
+            return overview(region: region)
         }
+    }
+
+    /// The overview's address filtered to `region` (`index.html#region=M%C3%B6nchengladbach`).
+    static func overview(region: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return "index.html#region=" + (region.addingPercentEncoding(withAllowedCharacters: allowed) ?? region)
     }
 
     /// A group map's words in the report's language.

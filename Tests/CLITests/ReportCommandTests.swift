@@ -142,7 +142,11 @@ import TestSupport
                 let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
                 guard parts[0].isEmpty || parts[0].hasSuffix(".html") else { continue }  // glossary docs
                 let target = try #require(parts[0].isEmpty ? page : pages[parts[0]], "\(name) links to \(link), which the report has not")
-                if parts.count == 2 {
+                if parts.count == 2, parts[1].hasPrefix("region=") {
+                    // A filtered view of the overview (the breadcrumb): a region its filter offers.
+                    let region = String(parts[1].dropFirst("region=".count)).removingPercentEncoding ?? ""
+                    #expect(parts[0] == "index.html" && target.contains("<option value=\"\(region)\">"), "\(name): \(link)")
+                } else if parts.count == 2 {
                     if parts[0].isEmpty && parts[1].hasPrefix("tie-") { inPage += 1 }
                     #expect(target.contains("id=\"\(parts[1])\""), "\(name): \(link) names no element")
                 }
@@ -154,6 +158,8 @@ import TestSupport
         #expect(index.contains("<li><a href=\"fairteiler-eicken.html#disagreements\">"))
         #expect(pages["fairteiler-eicken.html"]!.contains("<section id=\"disagreements\">"))
         #expect(links(index).contains("repair-cafe-cracau.html"))
+        // Each innovation's page says where it is: overview › its region (the overview filtered to it) › itself.
+        #expect(pages["repair-cafe-cracau.html"]!.contains("&rsaquo; <a href=\"index.html#region=Krefeld\">Krefeld</a> &rsaquo; <span aria-current=\"page\">Repair-Café Cracau</span>"))
         // On an innovation's ego map its ties open its own cards, one per tie on the page.
         let page = pages["repair-cafe-cracau.html"]!
         let own = links(page).filter { $0.hasPrefix("repair-cafe-cracau.html#") }
