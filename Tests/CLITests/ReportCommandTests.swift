@@ -30,6 +30,15 @@ import TestSupport
         #expect((manifest["outputs"] as! [[String: Any]]).count == 16)
     }
 
+    /// The example study's report.json, pinned: every number the pages show comes from it, so a change
+    /// to any of them must be deliberate (`UPDATE_GOLDEN=1 swift test --filter exampleReportJSON`). It was
+    /// byte-identical before and after the report's scale work of 2026-12-04 (also on the regional model).
+    @Test func exampleReportJSONMatchesTheGoldenFile() throws {
+        let dir = TemporaryDirectory()
+        try #require(try weakties(["report", exampleTies, "--nodes", exampleNodes, "--format", "json", "--output", dir.path + "/j", "--quiet"]).status == 0)
+        try expectGolden(try String(contentsOfFile: dir.path + "/j/report.json", encoding: .utf8), "report-krefeld-mg.json")
+    }
+
     /// `--only weak`: the report of the weak-tie network (every actor kept), its numbers those of
     /// `metrics --only weak`, and its pages say so; without it, no such note.
     @Test func onlyWeakTiesReportsTheWeakTieNetwork() throws {
