@@ -38,7 +38,7 @@ public struct GroupMap: Sendable {
         public var actors = "actors"
         /// Column headings of the table: group, region, type, actors, ties within, weak share, ties.
         public var group = "group", region = "region", type = "type", tiesWithin = "ties within",
-                   weakShare = "weak share", ties = "ties", between = "ties between groups"
+                   weakShare = "weak share", ties = "ties"
         /// The legend's entry for the line width and for the colour scale.
         public var lineWidth = "line width: number of ties", lineColour = "line colour: weak share of the ties"
         /// The legend's note on the links left out: `{shown}`, `{total}` filled in.
@@ -70,6 +70,9 @@ public struct GroupMap: Sendable {
         func typeName(_ type: String?) -> String { type.map { text.legend.categoryNames[$0] ?? $0 } ?? text.none }
         func percent(_ x: Double) -> String { x.isNaN ? "–" : String(Int((x * 100).rounded())) + " %" }
         func shareColor(_ x: Double) -> String { Self.shareColors[min(4, max(0, Int(x * 5)))] }
+        func groupName(_ g: Int) -> String {
+            typeName(groups.groups[g].type) + ", " + (groups.groups[g].region ?? text.none)
+        }
         let q = DOTWriter.quote
         let maxActors = groups.groups.map(\.actors).max() ?? 1
         let ranked = groups.links.indices.sorted { groups.links[$0].ties != groups.links[$1].ties
@@ -78,6 +81,9 @@ public struct GroupMap: Sendable {
         let maxTies = groups.links.map(\.ties).max() ?? 1
         linksDrawn = drawn.count
         linksTotal = groups.links.count
+        // Said in the legend, drawn or HTML, where pairs are left out.
+        let linksNote = drawn.count < groups.links.count
+            ? ReportStrings.fill(text.linksShown, ["shown": String(drawn.count), "total": String(groups.links.count)]) : nil
 
         var out = "graph \"WeakTiesGroups\" {\n"
         let graphAttributes: [(String, String)] = [
@@ -97,7 +103,7 @@ public struct GroupMap: Sendable {
                 ("label", label), ("shape", group.type == "innovation" ? "box" : "ellipse"),
                 ("style", group.type == "innovation" ? "filled,rounded,bold" : "filled"),
                 ("fillcolor", fill), ("width", StudyMap.twoDecimals(width)), ("height", StudyMap.twoDecimals(width * 0.6)),
-                ("tooltip", typeName(group.type) + ", " + (group.region ?? text.none) + ": " + String(group.actors) + " "
+                ("tooltip", groupName(g) + ": " + String(group.actors) + " "
                     + text.actors + ", " + String(group.tiesWithin) + " " + text.tiesWithin + " (" + text.weakShare + " "
                     + percent(group.weakShareWithin) + ")"),
                 ("color", group.region.flatMap { style.regionOutline[$0] } ?? "#000000"),
@@ -105,9 +111,6 @@ public struct GroupMap: Sendable {
             if style.darkFills[fill] ?? StudyMap.isDark(fill) { attributes.append(("fontcolor", "white")) }
             if g < options.links.count, let link = options.links[g] { attributes.append(("URL", link)) }
             out += "  " + q("g\(g)") + " [" + attributes.map { q($0.0) + "=" + q($0.1) }.joined(separator: ", ") + "];\n"
-        }
-        func groupName(_ g: Int) -> String {
-            typeName(groups.groups[g].type) + ", " + (groups.groups[g].region ?? text.none)
         }
         for (k, link) in groups.links.enumerated() where drawn.contains(k) {
             let width = 0.8 + 7 * (Double(link.ties) / Double(max(1, maxTies))).squareRoot()
@@ -122,9 +125,7 @@ public struct GroupMap: Sendable {
         if options.legendInMap {
             // Graphviz's HTML-like label: the colour scale of the lines, then the types' fills.
             var rows = ""
-            if drawn.count < groups.links.count {
-                rows += "<tr><td colspan=\"2\" align=\"left\">" + h(ReportStrings.fill(text.linksShown, ["shown": String(drawn.count), "total": String(groups.links.count)])) + "</td></tr>"
-            }
+            if let linksNote { rows += "<tr><td colspan=\"2\" align=\"left\">" + h(linksNote) + "</td></tr>" }
             rows += "<tr><td colspan=\"2\" align=\"left\">" + h(text.lineWidth) + "</td></tr>"
             rows += "<tr><td colspan=\"2\" align=\"left\">" + h(text.lineColour) + "</td></tr>"
             for (i, color) in Self.shareColors.enumerated() {
@@ -154,9 +155,7 @@ public struct GroupMap: Sendable {
                          + h(typeName(type)))
         }
         var legend = "<div class=\"map-legend\">" + items.map { "<span class=\"item\">" + $0 + "</span>" }.joined() + "</div>"
-        if drawn.count < groups.links.count {
-            legend += "<p class=\"small\">" + h(ReportStrings.fill(text.linksShown, ["shown": String(drawn.count), "total": String(groups.links.count)])) + "</p>"
-        }
+        if let linksNote { legend += "<p class=\"small\">" + h(linksNote) + "</p>" }
         legendHTML = legend
 
         // The text alternative: every group, every pair.

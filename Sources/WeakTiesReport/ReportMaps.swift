@@ -20,8 +20,13 @@ extension StudyReport {
     /// report's metrics are computed (`mapRequests(study:options:language:)` gives the list).
     public static func maps(study: Study, _ requests: [ReportMapRequest]) throws -> [String] {
         let style = try StudyMap.Style(study: study)
-        var legends: [ReportLanguage: StudyMap.LegendText] = [:]
-        for language in Set(requests.map(\.language)) { legends[language] = try legend(ReportStrings(language)) }
+        // Each language's texts, loaded once for the batch.
+        var strings: [ReportLanguage: ReportStrings] = [:], legends: [ReportLanguage: StudyMap.LegendText] = [:]
+        for language in Set(requests.map(\.language)) {
+            let texts = try ReportStrings(language)
+            strings[language] = texts
+            legends[language] = legend(texts)
+        }
         // The pages the maps link to: one per ego of the batch, slugs as the report gives them (its
         // innovations are the egos, in report order).
         var links: StudyMap.Links?
@@ -39,7 +44,7 @@ extension StudyReport {
                 groups = studyGroups
                 var options = GroupMap.Options()
                 options.seed = request.seed
-                options.text = try groupText(ReportStrings(request.language), legend: legends[request.language]!)
+                options.text = groupText(strings[request.language]!, legend: legends[request.language]!)
                 if request.inlineHTML { options.links = groupLinks(studyGroups) } else { options.legendInMap = true }
                 let map = GroupMap(study: study, groups: studyGroups, style: style, options: options)
                 htmlLegends.append(request.inlineHTML ? map.legendHTML + "\n" + map.tableHTML : "")
@@ -95,7 +100,7 @@ extension StudyReport {
     }
 
     /// A group map's words in the report's language.
-    static func groupText(_ strings: ReportStrings, legend: StudyMap.LegendText) throws -> GroupMap.Text {
+    static func groupText(_ strings: ReportStrings, legend: StudyMap.LegendText) -> GroupMap.Text {
         var text = GroupMap.Text()
         text.legend = legend
         text.actors = strings.text("group_map.actors")

@@ -132,8 +132,7 @@ extension Graph {
         let scale = (directed ? 1.0 : 0.5) * sampleScale
         var scores = [Double](repeating: 0, count: n)
         for (new, old) in original.enumerated() { scores[Int(old)] = nodeScores[new] * scale }
-        var raw = BetweennessResult(nodes: NodeScores(scores), edges: EdgeScores(edgeScores.map { $0 * scale }))
-        raw.closeness = closeness
+        let raw = BetweennessResult(nodes: NodeScores(scores), edges: EdgeScores(edgeScores.map { $0 * scale }))
         var result = options.normalized ? raw.normalized(nodeCount: n, directed: directed) : raw
         result.closeness = closeness
         return result
