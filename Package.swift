@@ -86,7 +86,8 @@ let package = Package(
         // Test targets depend on libraries only; tests that run a built program (the CLI, the bench's
         // render-memory probe) find it in the build folder, which `make test` fills (`swift build --build-tests`).
         .testTarget(name: "WeakTiesRenderTests", dependencies: ["WeakTiesRender", "WeakTiesIO", "TestSupport"]),
-        .testTarget(name: "WeakTiesReportTests", dependencies: ["WeakTiesReport", "TestSupport"], resources: [.copy("Golden")]),
+        .testTarget(name: "WeakTiesReportTests", dependencies: ["WeakTiesReport", "TestSupport",
+                                                              .product(name: "Mustache", package: "swift-mustache")], resources: [.copy("Golden")]),
         .testTarget(name: "WeakTiesTests", dependencies: ["WeakTies", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"], exclude: ["Golden", "Fixtures"]),
     ],

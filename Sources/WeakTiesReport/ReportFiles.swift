@@ -167,7 +167,7 @@ extension StudyReport {
     static let disagreementPagesListed = 100
 
     /// The pages with `svgs` (placeholders) for the maps.
-    func pages(_ rendering: ReportRendering, strings: ReportStrings, library: MustacheLibrary, placeholders svgs: [String],
+    func pages(_ rendering: ReportRendering, strings: ReportStrings, library: ReportTemplateLibrary, placeholders svgs: [String],
                finish: @escaping @Sendable (_ path: String, _ text: String) throws -> Data = { Data($1.utf8) }) throws -> [ReportFile] {
         let html = rendering.format == .html
         let ext = html ? "html" : "md"
@@ -589,40 +589,49 @@ enum ReportTemplates {
 
     /// The templates of `format` (a user's files in `userDirectory` replace bundled ones of the same
     /// name). With `strings`, every `{{t.…}}` text tag is filled in before parsing (see `fillingTexts`).
-    static func library(format: ReportFormat, userDirectory: String?, strings: ReportStrings? = nil) throws -> MustacheLibrary {
+    /// Rendered by `TemplateEngine` where every template is within what it covers (the bundled ones
+    /// are), else (or with `engine: false`) by swift-mustache; both give the same bytes.
+    static func library(format: ReportFormat, userDirectory: String?, strings: ReportStrings? = nil,
+                        engine: Bool = true) throws -> ReportTemplateLibrary {
         _ = registerContentTypes
-        var library = MustacheLibrary()
         let prefix = format == .html ? "html-" : "md-"
+        var texts: [(name: String, text: String, filled: String?, url: URL)] = []
         for name in names(format) {
+            let url: URL
             if let userDirectory, FileManager.default.fileExists(atPath: userDirectory + "/" + name + ".mustache") {
-                let url = URL(fileURLWithPath: userDirectory).appendingPathComponent(name + ".mustache")
+                url = URL(fileURLWithPath: userDirectory).appendingPathComponent(name + ".mustache")
                 guard let text = try? String(contentsOf: url, encoding: .utf8) else {
                     throw ReportTemplateError.unreadableTemplate(path: url.path)
                 }
-                try register(text, name, url)
+                texts.append((name, text, strings.flatMap { fillingTexts(text, $0) }, url))
             } else {
                 guard let bundled = Bundle.module.url(forResource: name, withExtension: "mustache", subdirectory: "Resources/templates"),
                       let text = try? String(contentsOf: bundled, encoding: .utf8)
                 else { throw ReportTemplateError.missingResource("templates/\(name).mustache") }
-                try register(text, name, bundled)
+                url = bundled
+                texts.append((name, text, strings.flatMap { fillingTexts(text, $0) }, url))
             }
         }
-        return library
-
-        func register(_ text: String, _ name: String, _ url: URL) throws {
-            let short = String(name.dropFirst(prefix.count))
-            // Registered without the format prefix: `{{> style}}`, `{{> script}}`. A template that does
-            // not parse is parsed again as written, so its error names the line and column of the file.
-            if let strings, let filled = fillingTexts(text, strings), (try? library.register(filled, named: short)) != nil { return }
+        // Registered without the format prefix: `{{> style}}`, `{{> script}}`.
+        func short(_ name: String) -> String { String(name.dropFirst(prefix.count)) }
+        if engine, let fast = TemplateEngine(templates: Dictionary(uniqueKeysWithValues: texts.map { (short($0.name), $0.filled ?? $0.text) })) {
+            return ReportTemplateLibrary(engine: fast)
+        }
+        var library = MustacheLibrary()
+        for entry in texts {
+            // A template that does not parse is parsed again as written, so its error names the line and
+            // column of the file.
+            if let filled = entry.filled, (try? library.register(filled, named: short(entry.name))) != nil { continue }
             do {
-                try library.register(text, named: short)
+                try library.register(entry.text, named: short(entry.name))
             } catch let error as MustacheTemplate.ParserError {
                 throw ReportTemplateError.invalidTemplate(
-                    name: "\(url.path):\(error.context.lineNumber):\(error.context.columnNumber)", message: "\(error.error)")
+                    name: "\(entry.url.path):\(error.context.lineNumber):\(error.context.columnNumber)", message: "\(error.error)")
             } catch {
-                throw ReportTemplateError.invalidTemplate(name: url.path, message: "\(error)")
+                throw ReportTemplateError.invalidTemplate(name: entry.url.path, message: "\(error)")
             }
         }
+        return ReportTemplateLibrary(mustache: library)
     }
 
     /// `template` with every `{{t.key.path}}` tag replaced by that text of the language, escaped as the
@@ -709,7 +718,7 @@ enum ReportTemplates {
 
 
     /// Renders pages on all cores (templates and contexts are only read), results in job order.
-    static func renderAll(_ library: MustacheLibrary, _ jobs: [(path: String, template: String, context: [String: Any])],
+    static func renderAll(_ library: ReportTemplateLibrary, _ jobs: [(path: String, template: String, context: [String: Any])],
                           finish: (_ path: String, _ text: String) throws -> Data = { Data($1.utf8) }) throws -> [ReportFile] {
         // Each page is turned into its bytes where it is rendered, so its text is freed at once.
         try Parallel.map(jobs.count) { i throws -> ReportFile in
@@ -746,5 +755,24 @@ enum ReportTemplates {
         }
         while let last = out.last, last == 0x20 || last == 0x0A || last == 0x0D || last == 0x09 { out.removeLast() }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// The report's templates, rendered by `TemplateEngine` or, where a user's template needs more, by
+/// swift-mustache (same bytes either way).
+struct ReportTemplateLibrary: Sendable {
+    private let engine: TemplateEngine?
+    private let mustache: MustacheLibrary?
+
+    init(engine: TemplateEngine) { self.engine = engine; mustache = nil }
+    init(mustache: MustacheLibrary) { engine = nil; self.mustache = mustache }
+
+    /// Whether `TemplateEngine` renders (for tests).
+    var usesEngine: Bool { engine != nil }
+
+    /// `template` rendered with `context`; nil for an unknown template.
+    func render(_ context: [String: Any], withTemplate name: String) -> String? {
+        if let engine { return engine.render(context, template: name) }
+        return mustache?.render(context, withTemplate: name)
     }
 }
