@@ -8,7 +8,18 @@ enum ReportCharts {
     static let accent = "#0072B2", muted = "#999999", ink = "#222222"
 
     static func esc(_ s: String) -> String { GraphExport.xmlText(s) }
-    static func num(_ x: Double) -> String { String(format: "%.1f", x) }
+    /// `x` with one decimal, exactly as `String(format: "%.1f", x)` (which took 0.4 of the regional
+    /// report's CPU seconds in the growth charts): by integer arithmetic, and through `String(format:)`
+    /// only near a halfway point, where the product `x · 10` may round otherwise than printf's exact
+    /// decimal expansion of `x`, and for large or non-finite values.
+    static func num(_ x: Double) -> String {
+        let scaled = x * 10
+        guard x.isFinite, abs(scaled) < 1e9, abs(abs(scaled - scaled.rounded(.towardZero)) - 0.5) > 1e-6 else {
+            return String(format: "%.1f", x)
+        }
+        let units = Int(abs(scaled).rounded())
+        return (x.sign == .minus ? "-" : "") + String(units / 10) + "." + String(units % 10)
+    }
 
     /// Weak-tie share (y) of each innovation by established status (x), with the group means.
     static func weakTieShareByStatus(_ innovations: [InnovationReport], strings: ReportStrings) -> String {

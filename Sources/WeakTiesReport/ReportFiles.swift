@@ -403,7 +403,7 @@ extension StudyReport {
             var count = 0
             for t in ties {
                 for m in study.ties.mentionIndices[study.ties.mentionOffsets[t]..<study.ties.mentionOffsets[t + 1]]
-                where !study.mentions.cells[quoteColumn][Int(m)].trimmingCharacters(in: .whitespaces).isEmpty { count += 1 }
+                where Study.trimmed(study.mentions.cells[quoteColumn][Int(m)]) != nil { count += 1 }
             }
             return count
         }

@@ -184,35 +184,43 @@ public struct EstablishmentTest: Sendable {
         // stratum (strata with a constant outcome add 0 to every T and are skipped). On the regional
         // benchmark study (2,500 innovations, 35,000 tested ties) this took the three tests of
         // `timeline` from 9.7 s to 2.3 s against shuffling every stratum in full.
-        struct Stratum { var ages: [Double]; var order: [Int32]; let draws: Int; let sign: Double }
-        var sampled: [Stratum] = []
+        // The strata laid end to end (ages, and each stratum's order of its own indices, from `starts[k]`):
+        // one buffer each instead of an array per stratum, whose reference counting and uniqueness checks
+        // took half of the time (regional model, 3 tests × 9,999 permutations: 2.1 → 0.9 CPU s). The
+        // same draws and the same additions in the same order: the same bits.
+        var ages: [Double] = [], order: [Int32] = [], starts: [Int] = [0], draws: [Int] = [], signs: [Double] = []
         for (a, y) in zip(centred, outcomes) {
             let ones = y.reduce(0) { $0 + Int($1) }
             guard ones > 0, ones < y.count else { continue }
-            sampled.append(Stratum(ages: a, order: (0..<Int32(a.count)).map { $0 }, draws: min(ones, a.count - ones),
-                                   sign: ones <= a.count - ones ? 1 : -1))
+            ages += a
+            order += (0..<Int32(a.count)).map { $0 }
+            starts.append(ages.count)
+            draws.append(min(ones, a.count - ones))
+            signs.append(ones <= a.count - ones ? 1 : -1)
         }
         var rng = SplitMix64(seed: options.seed)
         var atLeast = 0, absAtLeast = 0
         // A tolerance for ties in T: sums of the same terms in another order differ in the last bits.
         let eps = 1e-9 * max(1, abs(t))
-        for _ in 0..<options.permutations {
-            var tp = 0.0
-            for k in sampled.indices {
-                let ages = sampled[k].ages, draws = sampled[k].draws, n = ages.count
-                var sum = 0.0
-                sampled[k].order.withUnsafeMutableBufferPointer { order in
-                    for j in 0..<draws {
-                        // A uniform index in j..<n by multiply-shift (Lemire), not a division.
-                        let r = j + Int(rng.next().multipliedFullWidth(by: UInt64(n - j)).high)
-                        order.swapAt(j, r)
-                        sum += ages[Int(order[j])]
+        ages.withUnsafeBufferPointer { ages in
+            order.withUnsafeMutableBufferPointer { order in
+                for _ in 0..<options.permutations {
+                    var tp = 0.0
+                    for k in draws.indices {
+                        let base = starts[k], n = starts[k + 1] - base
+                        var sum = 0.0
+                        for j in 0..<draws[k] {
+                            // A uniform index in j..<n by multiply-shift (Lemire), not a division.
+                            let r = j + Int(rng.next().multipliedFullWidth(by: UInt64(n - j)).high)
+                            order.swapAt(base + j, base + r)
+                            sum += ages[base + Int(order[base + j])]
+                        }
+                        tp += signs[k] * sum
                     }
+                    if tp >= t - eps { atLeast += 1 }
+                    if abs(tp) >= abs(t) - eps { absAtLeast += 1 }
                 }
-                tp += sampled[k].sign * sum
             }
-            if tp >= t - eps { atLeast += 1 }
-            if abs(tp) >= abs(t) - eps { absAtLeast += 1 }
         }
         pRise = Double(1 + atLeast) / Double(options.permutations + 1)
         pTwoSided = Double(1 + absAtLeast) / Double(options.permutations + 1)
