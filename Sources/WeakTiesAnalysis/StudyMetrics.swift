@@ -16,8 +16,8 @@ public final class StudyMetrics: @unchecked Sendable {
     public struct Options: Sendable, Equatable {
         /// How tie weights enter path metrics, Burt's measures and communities.
         public var weights: WeightMode
-        /// Worker threads for betweenness and closeness. Sums over sources split across threads can differ
-        /// in their last bits with the thread count; 1 gives the same bytes on every machine.
+        /// Worker threads for betweenness and closeness. Sums over sources are taken in fixed blocks of
+        /// 256 sources combined in order, so every thread count gives the same bytes.
         public var threads: Int
         /// Estimate betweenness from this many sampled sources (nil: exact).
         public var sampleSources: Int?

@@ -94,10 +94,9 @@ public struct StudyReport: Sendable {
     public init(study: Study, options: ReportOptions = ReportOptions()) throws {
         let study = options.only.map { study.restricted(to: $0) } ?? study
         let selected = try Self.selection(study: study, options: options)
-        // Unweighted (every tie counts 1: strength is shown, not weighted) and on one thread: a sum over
-        // sources split across cores can differ in its last bits with the number of cores, and the report
-        // promises the same bytes on every machine (study graphs are small).
-        let metrics = try StudyMetrics(study: study, options: StudyMetrics.Options(threads: 1))
+        // Unweighted (every tie counts 1: strength is shown, not weighted), on all cores: sums over sources
+        // are taken in fixed blocks, so the bytes are the same on every machine whatever its cores.
+        let metrics = try StudyMetrics(study: study, options: StudyMetrics.Options())
         try self.init(metrics: metrics, selected: selected, options: options)
     }
 

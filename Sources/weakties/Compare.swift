@@ -56,7 +56,7 @@ struct Compare: StudyCommand {
 
     func execute() throws {
         let study = try input.loadStudy()
-        let metrics = try StudyMetrics(study: study, options: .init(threads: 1, seed: seed, permutations: permutations))
+        let metrics = try StudyMetrics(study: study, options: .init(seed: seed, permutations: permutations))
         if let qap {
             let attributes = qap.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             guard !attributes.isEmpty else { throw OptionError(message: "--qap needs at least one attribute", flag: "--qap") }

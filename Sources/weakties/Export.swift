@@ -82,11 +82,11 @@ struct Export: StudyCommand {
         var graph = StudyExport.graph(study)
         if !metricNames.isEmpty {
             progress.say("computing \(metricNames.count) metrics for the nodes")
-            // The metrics table's values (one definition), unweighted and on one thread: the same bytes
-            // on every machine.
+            // The metrics table's values (one definition), unweighted and on all cores (the same bytes on
+            // every machine: sums over sources are taken in fixed blocks).
             let table = try MetricsTable(study: study, options: .init(
                 metrics: metricNames.compactMap(NodeMetric.init(rawValue:)), nodes: true, ties: false, network: false,
-                metricsOptions: .init(threads: 1)))
+                metricsOptions: .init()))
             for (c, name) in table.columns.enumerated() {
                 if graph.nodeAttributes[name] != nil {
                     throw OptionError(message: "the nodes already have a column '\(name)'; rename it in the nodes table or leave the metric out", flag: "--with-metrics")

@@ -371,6 +371,56 @@ private func textbookBrandes(n: Int, arcs: [(Int, Int)], directed: Bool) -> (bet
 }
 
 @Suite struct LargeGraphTraversalTests {
+    /// Sums over sources are taken in fixed blocks of 256 sources added in block order: 1, 2 and 5
+    /// threads give the same bits (unweighted, weighted, sampled; node and edge scores, closeness), and
+    /// the blocked sums still equal the textbook algorithm on a graph of four blocks.
+    @Test(arguments: [false, true])
+    func everyThreadCountGivesTheSameBits(directed: Bool) throws {
+        var rng = SeededRandom(seed: directed ? 7 : 8)
+        let n = 900
+        var arcs: [(Int, Int)] = [], seen = Set<[Int]>()
+        var ends: [Int] = [0, 1]
+        func add(_ u: Int, _ v: Int) {
+            guard u != v, seen.insert(directed ? [u, v] : [min(u, v), max(u, v)]).inserted else { return }
+            arcs.append((u, v)); ends += [u, v]
+        }
+        add(0, 1)
+        for v in 2..<(n - 20) { for _ in 0..<2 { let u = ends[Int.random(in: 0..<ends.count, using: &rng)]; if Bool.random(using: &rng) { add(v, u) } else { add(u, v) } } }
+        var builder = GraphBuilder(directed: directed)
+        for i in 0..<n { builder.addNode("\(i)") }  // the last 20 are isolates
+        for (u, v) in arcs { try builder.addEdge(Int32(u), Int32(v)) }
+        let graph = try builder.build()
+        let lengths = (0..<graph.edgeCount).map { _ in Double(Int.random(in: 1...4, using: &rng)) }
+        let runs: [(String, (Int) throws -> BetweennessResult)] = [
+            ("unweighted", { try graph.betweenness(BetweennessOptions(threads: $0, closeness: true)) }),
+            ("nodes only", { try graph.betweenness(BetweennessOptions(threads: $0, edgeScores: false)) }),
+            ("weighted", { try graph.betweenness(BetweennessOptions(weights: .distance(lengths), threads: $0)) }),
+            ("sampled", { try graph.betweenness(BetweennessOptions(threads: $0, sampleSources: 600, seed: 3)) }),
+        ]
+        for (name, run) in runs {
+            let one = try run(1)
+            for threads in [2, 5] {
+                let other = try run(threads)
+                #expect(other.nodes.values.elementsEqual(one.nodes.values) { $0.bitPattern == $1.bitPattern }, "\(name): \(threads) threads")
+                #expect(other.edges.values.elementsEqual(one.edges.values) { $0.bitPattern == $1.bitPattern }, "\(name) edges: \(threads) threads")
+                #expect(other.closeness == one.closeness, "\(name) closeness: \(threads) threads")
+            }
+        }
+        for weights in [EdgeWeights.none, .distance(lengths)] {
+            let one = try graph.closeness(weights: weights, threads: 1)
+            for threads in [2, 5] {
+                let other = try graph.closeness(weights: weights, threads: threads)
+                #expect(other.closeness.values.elementsEqual(one.closeness.values) { $0.bitPattern == $1.bitPattern })
+                #expect(other.harmonic.values.elementsEqual(one.harmonic.values) { $0.bitPattern == $1.bitPattern })
+            }
+        }
+        let expected = textbookBrandes(n: n, arcs: arcs, directed: directed)
+        let result = try graph.betweenness(BetweennessOptions(threads: 2, closeness: true))
+        expectAllClose(result.nodes.values, expected.betweenness, "blocked betweenness")
+        expectAllClose(result.closeness!.closeness.values, expected.closeness, "blocked closeness")
+    }
+
+
     /// Preferential attachment (hubs, a small diameter: the breadth-first search expands its middle
     /// levels bottom-up), long paths hanging off it (top-down levels after bottom-up ones), a second
     /// component and isolates; directed variants with arcs in both directions and one way only.

@@ -6,7 +6,8 @@ public struct BetweennessOptions: Sendable, Equatable {
     public var weights: EdgeWeights
     /// Divide by the number of pairs not containing the node (see `betweenness`).
     public var normalized: Bool
-    /// Worker threads (sources are split among them); default: all cores.
+    /// Worker threads (blocks of 256 sources are shared out among them; the result has the same bits on
+    /// any number of threads); default: all cores.
     public var threads: Int
     /// Estimate from this many sources drawn uniformly without replacement (Brandes & Pich 2007),
     /// scaled by n/K: an unbiased estimator for graphs too large for the exact sum. `nil`: exact.
@@ -91,10 +92,16 @@ extension Graph {
             sampleScale = Double(n) / Double(k)
         }
         let withCloseness = options.closeness && lengths == nil && sources == nil
-        let partials = forEachSource(self, threads: options.threads, sources: sources,
-                                     makePartial: { ([Double](repeating: 0, count: n), [Double](repeating: 0, count: m),
-                                                     withCloseness ? [Double](repeating: 0, count: n) : [],
-                                                     withCloseness ? [Double](repeating: 0, count: n) : []) }) {
+        // Each source's closeness is written by one block (0 in the others), so the sum keeps it.
+        let total = forEachSource(self, threads: options.threads, sources: sources,
+                                  makePartial: { ([Double](repeating: 0, count: n), [Double](repeating: 0, count: m),
+                                                  withCloseness ? [Double](repeating: 0, count: n) : [],
+                                                  withCloseness ? [Double](repeating: 0, count: n) : []) },
+                                  combine: { total, p in
+                                      for v in 0..<n { total.0[v] += p.0[v] }
+                                      for e in 0..<m { total.1[e] += p.1[e] }
+                                      for v in 0..<total.2.count { total.2[v] += p.2[v]; total.3[v] += p.3[v] }
+                                  }) {
             scratch, s, partial in
             if let lengths {
                 scratch.dijkstra(adjacency, from: s, lengths: lengths)
@@ -109,20 +116,13 @@ extension Graph {
                 accumulateHops(adjacency, &scratch, source: s, edges: options.edgeScores, into: &partial.0, &partial.1)
             }
         }
-        var nodeScores = partials[0].0, edgeScores = partials[0].1
-        for p in partials.dropFirst() {
-            for v in 0..<n { nodeScores[v] += p.0[v] }
-            for e in 0..<m { edgeScores[e] += p.1[e] }
-        }
-        // Each source's closeness was written by one worker (0 elsewhere): summed as Graph.closeness does.
+        let nodeScores = total.0, edgeScores = total.1
         var closeness: ClosenessResult?
         if withCloseness {
             var c = [Double](repeating: 0, count: n), h = [Double](repeating: 0, count: n)
-            for p in partials {
-                for new in 0..<n {
-                    c[Int(original[new])] += p.2[new]
-                    h[Int(original[new])] += p.3[new]
-                }
+            for new in 0..<n {
+                c[Int(original[new])] = total.2[new]
+                h[Int(original[new])] = total.3[new]
             }
             closeness = ClosenessResult(closeness: NodeScores(c), harmonic: NodeScores(h))
         }

@@ -20,8 +20,12 @@ extension Graph {
         let n = nodeCount
         let lengths = try weights.lengths(edgeCount: edgeCount)
         let adjacency = Adjacency(self)
-        let partials = forEachSource(self, threads: threads,
-                                     makePartial: { ([Double](repeating: 0, count: n), [Double](repeating: 0, count: n)) }) {
+        // Each source's values are written by one block (0 in the others), so the sum keeps them.
+        let total = forEachSource(self, threads: threads,
+                                  makePartial: { ([Double](repeating: 0, count: n), [Double](repeating: 0, count: n)) },
+                                  combine: { total, p in
+                                      for v in 0..<n { total.0[v] += p.0[v]; total.1[v] += p.1[v] }
+                                  }) {
             scratch, s, partial in
             var total = 0.0, inverse = 0.0
             var reached = 0
@@ -38,15 +42,7 @@ extension Graph {
             partial.0[Int(s)] = closenessValue(reached: reached, total: total, nodeCount: n)
             partial.1[Int(s)] = inverse
         }
-        // Each worker wrote only its own sources: combine by taking the non-zero writer.
-        var closeness = [Double](repeating: 0, count: n), harmonic = [Double](repeating: 0, count: n)
-        for p in partials {
-            for v in 0..<n {
-                closeness[v] += p.0[v]
-                harmonic[v] += p.1[v]
-            }
-        }
-        return ClosenessResult(closeness: NodeScores(closeness), harmonic: NodeScores(harmonic))
+        return ClosenessResult(closeness: NodeScores(total.0), harmonic: NodeScores(total.1))
     }
 }
 
