@@ -157,6 +157,43 @@ private func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-9) -> Bool
         }
     }
 
+    /// A limit keeps exactly the best of the unlimited list, scores to the bit, whatever the weights:
+    /// the scan skips actors more than two steps away whose best possible reach cannot beat the worst
+    /// kept, and that must never drop one that belongs (sparse random studies: many such actors).
+    @Test(arguments: 1...6 as ClosedRange<UInt64>)
+    func limitedScanEqualsTheFullRanking(seed: UInt64) throws {
+        let dir = TemporaryDirectory()
+        let study = try randomStudy(dir, seed: 500 + seed, actors: 160, ties: 190)
+        let metrics = try StudyMetrics(study: study, options: .init(threads: 1))
+        var rng = SeededRandom(seed: seed)
+        var weightSets = [MatchWeights()]
+        var reachOnly = MatchWeights()
+        for (_, key) in MatchWeights.names { reachOnly[keyPath: key] = 0 }
+        reachOnly.reach = 1
+        weightSets.append(reachOnly)
+        var noReach = MatchWeights()
+        noReach.reach = 0
+        weightSets.append(noReach)
+        var random = MatchWeights()
+        for (name, key) in MatchWeights.names where name != "betweenness" { random[keyPath: key] = Double(Int.random(in: 0...8, using: &rng)) / 4 }
+        weightSets.append(random)
+        var compared = 0
+        for weights in weightSets {
+            let matching = try Matching(metrics: metrics, weights: weights)
+            for i in matching.innovations {
+                let all = matching.candidates(for: i)
+                for limit in [1, 3, 10] {
+                    let limited = matching.candidates(for: i, limit: limit)
+                    #expect(limited.map(\.partner) == all.prefix(limit).map(\.partner), "innovation \(i), limit \(limit)")
+                    #expect(limited.map(\.score.bitPattern) == all.prefix(limit).map(\.score.bitPattern))
+                    #expect("\(limited)" == "\(Array(all.prefix(limit)))")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 100)
+    }
+
     /// The metrics module gives the same before/after values (a second, independent implementation).
     @Test func gainsEqualMetricsModule() throws {
         let dir = TemporaryDirectory()

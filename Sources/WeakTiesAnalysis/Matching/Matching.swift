@@ -163,26 +163,39 @@ public struct Matching: Sendable {
         if let limit, limit <= 0 { return [] }
         let context = EgoContext(self, innovation)
         // Score every candidate without allocating, keep the best, then gather the details of those.
-        var scored: [(score: Double, rank: Int32, partner: Int32)] = []
-        for p in 0..<graph.nodeCount where p != innovation && isPartner(p) && !context.isAlter[p] {
-            guard passes(innovation, p, context) else { continue }
-            scored.append((components(p, neighbourPass(innovation, p, context), context).score(weights), labelRank[p], Int32(p)))
-        }
         let better = { (a: (score: Double, rank: Int32, partner: Int32), b: (score: Double, rank: Int32, partner: Int32)) in
             a.score != b.score ? a.score > b.score : a.rank < b.rank
         }
-        if let limit, scored.count > limit * 4 {
-            // Partial selection: the `limit` best in O(c log limit) instead of sorting all c.
-            var best = Array(scored.prefix(limit)).sorted(by: better)
-            for item in scored.dropFirst(limit) where better(item, best[limit - 1]) {
-                let at = best.firstIndex { better(item, $0) } ?? best.count
-                best.insert(item, at: at)
-                best.removeLast()
+        var scored: [(score: Double, rank: Int32, partner: Int32)] = []
+        if let limit {
+            // The `limit` best so far, best first (the order is strict: ranks are unique, so the set is
+            // the one a full sort would give). An actor more than two steps away has no common
+            // neighbour and leaves the constraint where any such actor does; only its reach needs a pass
+            // over its ties, and r ≤ deg + 1. The score grows with reach (weights are ≥ 0), so where even
+            // that bound scores below the worst kept, the pass is skipped (the regional model: most of
+            // 10,500 actors for each of 2,491 innovations, 2.5 of 3.3 s of CPU).
+            let far = farPass(context)
+            scored.reserveCapacity(limit + 1)
+            for p in 0..<graph.nodeCount where p != innovation && isPartner(p) && !context.isAlter[p] {
+                guard passes(innovation, p, context) else { continue }
+                if scored.count == limit && !context.withinTwo[p] {
+                    let bound = NeighbourPass(common: 0, reached: Int(offsets[p + 1] - offsets[p]) + 1,
+                                              constraintAfter: far.constraintAfter, effectiveSizeAfter: far.effectiveSizeAfter)
+                    if components(p, bound, context).score(weights) < scored[limit - 1].score { continue }
+                }
+                let item = (score: components(p, neighbourPass(innovation, p, context), context).score(weights), rank: labelRank[p], partner: Int32(p))
+                if scored.count == limit {
+                    guard better(item, scored[limit - 1]) else { continue }
+                    scored.removeLast()
+                }
+                scored.insert(item, at: scored.firstIndex { better(item, $0) } ?? scored.count)
             }
-            scored = best
         } else {
+            for p in 0..<graph.nodeCount where p != innovation && isPartner(p) && !context.isAlter[p] {
+                guard passes(innovation, p, context) else { continue }
+                scored.append((components(p, neighbourPass(innovation, p, context), context).score(weights), labelRank[p], Int32(p)))
+            }
             scored.sort(by: better)
-            if let limit, scored.count > limit { scored.removeSubrange(limit...) }
         }
         var result = scored.map { candidate(innovation, Int($0.partner), context) }
         if betweenness || weights.betweenness > 0 {
@@ -340,6 +353,18 @@ public struct Matching: Sendable {
         let N = Double(context.degree + 1)
         return NeighbourPass(common: common, reached: reached, constraintAfter: constraintSum / (N * N),
                              effectiveSizeAfter: N - 2 * Double(context.altersTies + common) / N)
+    }
+
+    /// What `neighbourPass` gives for every actor more than two steps from the innovation, but its
+    /// reach: no common neighbour, so the same constraint and effective size (the same operations, so
+    /// the same bits). Reach is left 0.
+    func farPass(_ context: EgoContext) -> NeighbourPass {
+        var constraintSum = context.constraintSum
+        let sP = 0.0
+        constraintSum += (1 + sP) * (1 + sP)
+        let N = Double(context.degree + 1)
+        return NeighbourPass(common: 0, reached: 0, constraintAfter: constraintSum / (N * N),
+                             effectiveSizeAfter: N - 2 * Double(context.altersTies + 0) / N)
     }
 
     /// Whether p's group code is one the innovation lacks.
