@@ -194,6 +194,29 @@ private func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-9) -> Bool
         #expect(compared > 100)
     }
 
+    /// Distances found from the target's end (up to 16 targets) equal a breadth-first search from the
+    /// innovation, on sparse random studies with long paths, isolates and several components.
+    @Test(arguments: 1...4 as ClosedRange<UInt64>)
+    func distancesFromTheTargetEqualASearchFromTheInnovation(seed: UInt64) throws {
+        let dir = TemporaryDirectory()
+        let study = try randomStudy(dir, seed: 700 + seed, actors: 200, ties: 190)
+        let matching = try Matching(metrics: try StudyMetrics(study: study, options: .init(threads: 1)))
+        let n = study.actors.count
+        var far = 0, unreachable = 0
+        for i in matching.innovations {
+            let context = Matching.EgoContext(matching, i)
+            let expected = Matching.hopDistances(from: i, offsets: matching.offsets, adjacent: matching.adjacent)
+            for start in stride(from: 0, to: n, by: 7) {
+                let targets = Array(start..<min(n, start + 7))
+                #expect(matching.hopDistances(from: i, to: targets, context) == targets.map { expected[$0] }, "innovation \(i)")
+            }
+            #expect(matching.hopDistances(from: i, to: Array(0..<n), context) == expected)
+            far += expected.filter { $0 >= 4 }.count
+            unreachable += expected.filter { $0 < 0 }.count
+        }
+        #expect(far > 0 && unreachable > 0)
+    }
+
     /// The metrics module gives the same before/after values (a second, independent implementation).
     @Test func gainsEqualMetricsModule() throws {
         let dir = TemporaryDirectory()

@@ -196,6 +196,28 @@ func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-12) -> Bool {
                 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(SHA256.hex(Data(repeating: 0x61, count: 1_000_000))
                 == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        // The portable code on its own (`hex` above took the system's library where there is one).
+        #expect(SHA256.portableHex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.portableHex([UInt8](repeating: 0x61, count: 1_000_000))
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    /// The system's libcrypto and the portable code agree on seeded random inputs of every length
+    /// around one and two blocks (the padding's cases) and on a few large ones.
+    @Test func systemAndPortableSHA256Agree() {
+        #if os(Linux)
+        if SystemSHA256.function == nil {
+            print("note: no libcrypto on this system; the report hashes with the portable code only (not compared)")
+            return
+        }
+        #endif
+        guard SystemSHA256.function != nil else { return }
+        var rng = SeededRandom(seed: 256)
+        for length in Array(0...200) + [1_000, 4_096, 65_537, 1_000_003] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            #expect(SHA256.hex(bytes) == SHA256.portableHex(bytes), "length \(length)")
+            #expect(SHA256.hex(Data(bytes)) == SHA256.portableHex(bytes), "length \(length)")
+        }
     }
 
     @Test func bothLanguagesHaveEveryKey() throws {
