@@ -157,6 +157,12 @@ public final class StudyMetrics: @unchecked Sendable {
 
     // MARK: Ties
 
+    /// Each actor's position in `Actor.byLabel` order (labels lower-cased once, not twice per
+    /// comparison): lists sorted by it are sorted by label, then id.
+    public var labelRanks: [Int32] {
+        memo("label_ranks") { Matching.labelRanks(study) }
+    }
+
     /// Per tie: whether it is a bridge (its removal disconnects its ends).
     public var isBridge: [Bool] {
         memo("is_bridge") {

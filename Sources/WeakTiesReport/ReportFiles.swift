@@ -399,8 +399,9 @@ extension StudyReport {
             if pages[a] != nil && study.actors[b].kind != .innovation { tied[b].append((a, strong)) }
             if pages[b] != nil && study.actors[a].kind != .innovation { tied[a].append((b, strong)) }
         }
-        let partners = study.actors.indices.filter { study.actors[$0].kind != .innovation }
-            .sorted { StudyReport.order(study.actors[$0], study.actors[$1]) }
+        // By label (`StudyReport.order`), read from the label ranks: no labels lower-cased per comparison.
+        let rank = metrics.labelRanks
+        let partners = study.actors.indices.filter { study.actors[$0].kind != .innovation }.sorted { rank[$0] < rank[$1] }
         // Its role as a broker: normalised betweenness in the whole network, as the metrics table and
         // the innovations' pages give it (read from the study's metrics, not computed again).
         let betweenness = (try? metrics.scores(.betweennessNormalized).values) ?? []
@@ -424,7 +425,7 @@ extension StudyReport {
         return partners.map { v in
             let actor = study.actors[v]
             let type = StudyReport.clean(actor.partnerType)?.lowercased()
-            let ties = tied[v].sorted { StudyReport.order(study.actors[$0.innovation], study.actors[$1.innovation]) }
+            let ties = tied[v].sorted { rank[$0.innovation] < rank[$1.innovation] }
             var entry: [String: Any] = [
                 "anchor": anchors.partner[v], "label": actor.label, "id": actor.id,
                 "type_label": type.map { strings.category($0) } ?? strings.text("partner_type.unknown"),
@@ -539,7 +540,10 @@ final class InlineMaps: @unchecked Sendable {
         if let result { return try result.get() }
         let made = Result { () throws -> [String] in
             try drawn().enumerated().map { i, svg in
-                let inline = ReportTemplates.inlineSVG(svg)
+                // Maps drawn for the report come inlined already (`ReportWriter`: on the maps' thread,
+                // which ends long before the pages; here, under the lock, the regional model's 2,493
+                // maps held every page back 0.1 s). `inlineSVG` leaves its own output as it is.
+                let inline = svg.utf8.starts(with: "<svg".utf8) ? svg : ReportTemplates.inlineSVG(svg)
                 guard !inline.isEmpty else { throw ReportError.mapWithoutSVG(requests[i].ego ?? "the study") }
                 return inline
             }

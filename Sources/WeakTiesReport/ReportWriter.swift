@@ -89,7 +89,8 @@ public enum ReportWriter {
             early = (requests, Background {
                 let cpuStart = StageClock.threadCPU()
                 defer { mapsDone.stop(cpu: StageClock.threadCPU() - cpuStart) }
-                return try StudyReport.maps(study: study, requests)
+                // Made fit for inlining here, beside the metrics, not when the first page waits for them.
+                return try StudyReport.maps(study: study, requests).map(ReportTemplates.inlineSVG)
             })
         }
         let report = try StudyReport(study: study, options: options)

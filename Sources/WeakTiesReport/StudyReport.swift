@@ -156,7 +156,7 @@ public struct StudyReport: Sendable {
                 if !selected.contains(Int(index)) { selected.append(Int(index)) }
             }
         }
-        selected.sort { StudyReport.order(study.actors[$0], study.actors[$1]) }
+        selected = Actor.sortedByLabel(selected, in: study.actors)
         return selected
     }
 

@@ -150,8 +150,7 @@ public struct Matching: Sendable {
 
     /// The innovations, by label.
     public var innovations: [Int] {
-        study.actors.indices.filter { study.actors[$0].kind == .innovation }
-            .sorted { Actor.byLabel(study.actors[$0], study.actors[$1]) }
+        study.actors.indices.filter { study.actors[$0].kind == .innovation }.sorted { labelRank[$0] < labelRank[$1] }
     }
 
     /// Whether `actor` can be proposed as a partner: a partner (or an actor of unknown kind).

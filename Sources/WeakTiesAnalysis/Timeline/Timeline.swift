@@ -127,8 +127,7 @@ public struct Timeline: Sendable {
         }
         years = first...last
         undatedTies = tieYear.count { $0 == nil }
-        let innovationActors = study.actors.indices.filter { study.actors[$0].kind == .innovation }
-            .sorted { Actor.byLabel(study.actors[$0], study.actors[$1]) }
+        let innovationActors = Actor.sortedByLabel(study.actors.indices.filter { study.actors[$0].kind == .innovation }, in: study.actors)
         // Year of each tie as it enters the snapshots (undated: the first year, or never).
         let entry: [Int?] = tieYear.map { $0 ?? (options.undated == .start ? first : nil) }
         // Roles seen from each end that is an innovation, once per tie.
