@@ -84,16 +84,20 @@ public enum ReportWriter {
         // computed and the pages rendered. (A request list that cannot be made fails again, with its
         // message, in StudyReport below.)
         let mapsDone = StageClock()
+        // The maps and the report read one StudyMetrics where they read the same study (what both
+        // need, such as the bridges, is then computed once).
+        let metrics = options.only == nil ? try StudyMetrics(study: study, options: StudyMetrics.Options()) : nil
         var early: (requests: [ReportMapRequest], maps: Background<[String]>)?
         if drawsMaps, let requests = try? StudyReport.mapRequests(study: study, options: options, language: rendering.language) {
             early = (requests, Background {
                 let cpuStart = StageClock.threadCPU()
                 defer { mapsDone.stop(cpu: StageClock.threadCPU() - cpuStart) }
                 // Made fit for inlining here, beside the metrics, not when the first page waits for them.
-                return try StudyReport.maps(study: study, requests).map(ReportTemplates.inlineSVG)
+                let maps = try metrics.map { try StudyReport.maps(metrics: $0, requests) } ?? StudyReport.maps(study: study, requests)
+                return maps.map(ReportTemplates.inlineSVG)
             })
         }
-        let report = try StudyReport(study: study, options: options)
+        let report = try metrics.map { try StudyReport(metrics: $0, options: options) } ?? StudyReport(study: study, options: options)
         observer.time("metrics", Date().timeIntervalSince(start))
         observer.stage(drawsMaps ? "drawing \(report.innovations.count + 1) maps and writing the pages" : "writing")
         let drawing = early
