@@ -37,6 +37,9 @@ public struct Matching: Sendable {
     /// call (measured: 28 % of `match` for all innovations of a 50k-tie study was retain/release).
     let offsets: [Int32]
     let adjacent: [Int32]
+    /// Every actor, highest degree first (then by index): the order in which `candidates(for:limit:)`
+    /// visits actors more than two steps from the innovation.
+    let degreeOrder: [Int32]
     /// Each actor's connected component (`Graph.connectedComponents`): an actor in another component
     /// than the innovation is unreachable without a search.
     let component: [Int32]
@@ -146,6 +149,11 @@ public struct Matching: Sendable {
         offsets = graph.outOffsets
         adjacent = graph.neighborColumn()
         component = graph.connectedComponents().componentOfNode
+        let offsets = self.offsets
+        degreeOrder = (0..<Int32(graph.nodeCount)).sorted { a, b in
+            let da = offsets[Int(a) + 1] - offsets[Int(a)], db = offsets[Int(b) + 1] - offsets[Int(b)]
+            return da != db ? da > db : a < b
+        }
     }
 
     /// The innovations, by label.
@@ -171,27 +179,47 @@ public struct Matching: Sendable {
         }
         var scored: [(score: Double, rank: Int32, partner: Int32)] = []
         if let limit {
-            // The `limit` best so far, best first (the order is strict: ranks are unique, so the set is
-            // the one a full sort would give). An actor more than two steps away has no common
-            // neighbour and leaves the constraint where any such actor does; only its reach needs a pass
-            // over its ties, and r ≤ deg + 1. The score grows with reach (weights are ≥ 0), so where even
-            // that bound scores below the worst kept, the pass is skipped (the regional model: most of
-            // 10,500 actors for each of 2,491 innovations, 2.5 of 3.3 s of CPU).
+            // The `limit` best so far, best first (the order is strict: ranks are unique, so the list is
+            // the one a full sort would give, in whatever order the actors are visited). First the
+            // actors within two steps of the innovation. Then the farther ones, highest degree first: such
+            // an actor has no common neighbour and leaves the constraint where any such actor does; only
+            // its reach needs a pass over its ties, and r ≤ deg + 1. The score grows with reach and with
+            // each new group (weights are ≥ 0, and rounding keeps the order), so where the bound with
+            // its own groups scores below the worst kept, its pass is skipped, and where the bound with
+            // every group new does, so is every actor after it (fewer ties). Regional model, 2,491
+            // innovations × 10,500 actors, the suggestions' CPU time (perf): 3.3 s scoring every actor;
+            // 1.0 s with the first bound on a scan in index order; 0.75 s in degree order with the second.
             let far = farPass(context)
+            let drop = constraintDrop(context.holesBefore.constraint, far.constraintAfter)
             scored.reserveCapacity(limit + 1)
-            for p in 0..<graph.nodeCount where p != innovation && isPartner(p) && !context.isAlter[p] {
-                guard passes(innovation, p, context) else { continue }
-                if scored.count == limit && !context.withinTwo[p] {
-                    let bound = NeighbourPass(common: 0, reached: Int(offsets[p + 1] - offsets[p]) + 1,
-                                              constraintAfter: far.constraintAfter, effectiveSizeAfter: far.effectiveSizeAfter)
-                    if components(p, bound, context).score(weights) < scored[limit - 1].score { continue }
-                }
-                let item = (score: components(p, neighbourPass(innovation, p, context), context).score(weights), rank: labelRank[p], partner: Int32(p))
+            func keep(_ p: Int, _ pass: NeighbourPass) {
+                let item = (score: components(p, pass, context).score(weights), rank: labelRank[p], partner: Int32(p))
                 if scored.count == limit {
-                    guard better(item, scored[limit - 1]) else { continue }
+                    guard better(item, scored[limit - 1]) else { return }
                     scored.removeLast()
                 }
                 scored.insert(item, at: scored.firstIndex { better(item, $0) } ?? scored.count)
+            }
+            for q in context.withinTwoList {
+                let p = Int(q)
+                guard p != innovation, isPartner(p), !context.isAlter[p], passes(innovation, p, context) else { continue }
+                keep(p, neighbourPass(innovation, p, context))
+            }
+            for q in degreeOrder {
+                let p = Int(q)
+                guard p != innovation, !context.withinTwo[p], isPartner(p) else { continue }
+                let reach = Int(offsets[p + 1] - offsets[p]) + 1
+                if scored.count == limit {
+                    let ceiling = MatchComponents(newPartnerType: 1, newRegion: 1, newSector: 1, newCommunity: 1, constraintDrop: drop,
+                                                  reach: Double(reach) / Double(reach + 5), introduced: 0, betweenness: 0)
+                    if ceiling.score(weights) < scored[limit - 1].score { break }
+                }
+                guard passes(innovation, p, context) else { continue }
+                if scored.count == limit {
+                    let bound = NeighbourPass(common: 0, reached: reach, constraintAfter: far.constraintAfter, effectiveSizeAfter: far.effectiveSizeAfter)
+                    if components(p, bound, context).score(weights) < scored[limit - 1].score { continue }
+                }
+                keep(p, neighbourPass(innovation, p, context))
             }
         } else {
             for p in 0..<graph.nodeCount where p != innovation && isPartner(p) && !context.isAlter[p] {
@@ -260,6 +288,8 @@ public struct Matching: Sendable {
         let innovation: Int
         var isAlter: [Bool]
         var withinTwo: [Bool]
+        /// The actors `withinTwo` marks (alters among them), each once.
+        var withinTwoList: [Int32] = []
         /// S_j = Σ_{q ∈ N(i) ∩ N(j)} 1/deg(q) for each alter j (0 elsewhere).
         var indirect: [Double]
         /// Σ_{j ∈ N(i)} (1 + S_j)².
@@ -280,12 +310,12 @@ public struct Matching: Sendable {
             indirect = [Double](repeating: 0, count: n)
             let alters = graph.neighbors(of: Int32(i)).map(Int.init)
             degree = alters.count
-            for a in alters { isAlter[a] = true; withinTwo[a] = true }
+            for a in alters { isAlter[a] = true; withinTwo[a] = true; withinTwoList.append(Int32(a)) }
             var ties = 0
             for j in alters {
                 var s = 0.0
                 for q in graph.neighbors(of: Int32(j)) where Int(q) != i {
-                    withinTwo[Int(q)] = true
+                    if !withinTwo[Int(q)] { withinTwo[Int(q)] = true; withinTwoList.append(q) }
                     if isAlter[Int(q)] {
                         ties += 1
                         s += 1 / Double(graph.degree(of: q))
