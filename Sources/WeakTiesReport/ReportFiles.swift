@@ -123,13 +123,21 @@ extension StudyReport {
     /// one per request, in order) for HTML and Markdown. - Throws: `ReportTemplateError`, or what `maps`
     /// throws.
     public func files(_ rendering: ReportRendering, maps: @escaping @Sendable ([ReportMapRequest]) throws -> [String]) throws -> [ReportFile] {
+        try files(rendering, maps: maps, streamed: nil)
+    }
+
+    /// The same, handing each innovation's page (and the partner index) to `streamed` as soon as it is
+    /// final, from the thread that made it (HTML and Markdown; `ReportWriter` writes them while the rest
+    /// is rendered). They are in the result as well.
+    func files(_ rendering: ReportRendering, maps: @escaping @Sendable ([ReportMapRequest]) throws -> [String],
+               streamed: (@Sendable (ReportFile) -> Void)?) throws -> [ReportFile] {
         switch rendering.format {
         case .json:
             return [ReportFile(path: "report.json", data: Data((json.serialized(indent: 2) + "\n").utf8))]
         case .csv:
             return [ReportFile(path: "innovations.csv", data: csv(excelGerman: rendering.excelGerman))]
         case .html, .md:
-            return try pages(rendering, maps: maps)
+            return try pages(rendering, maps: maps, streamed: streamed)
         case .pdf:
             // The HTML pages, printed: the overview and each innovation's page (the partner index and
             // the map of every actor are for the screen).
@@ -140,7 +148,8 @@ extension StudyReport {
         }
     }
 
-    func pages(_ rendering: ReportRendering, maps: @escaping @Sendable ([ReportMapRequest]) throws -> [String]) throws -> [ReportFile] {
+    func pages(_ rendering: ReportRendering, maps: @escaping @Sendable ([ReportMapRequest]) throws -> [String],
+               streamed: (@Sendable (ReportFile) -> Void)? = nil) throws -> [ReportFile] {
         let strings = try ReportStrings(rendering.language)
         let library = try ReportTemplates.library(format: rendering.format, userDirectory: rendering.templateDirectory, strings: strings)
         // Every map at once, drawn on another thread while the pages are rendered with placeholders;
@@ -149,12 +158,13 @@ extension StudyReport {
         let requests = try StudyReport.mapRequests(study: study, options: options, strings: strings, format: rendering.format)
         let drawing = Background { try maps(requests) }
         let inline = InlineMaps(requests: requests) { try drawing.value() }
-        let files = try pages(rendering, strings: strings, library: library, placeholders: requests.indices.map(ReportTemplates.placeholder)) { path, text in
+        let files = try pages(rendering, strings: strings, library: library, placeholders: requests.indices.map(ReportTemplates.placeholder),
+                              finish: { path, text in
             // Escaped text cannot contain `<`, so only our own placeholders match in HTML; Markdown pages
             // link the map files and are left alone.
             guard path.hasSuffix(".html") else { return Data(text.utf8) }
             return try ReportTemplates.replacingPlaceholders(in: text, with: inline.svgs())
-        }
+        }, streamed: streamed)
         let svgs = try inline.svgs()
         return files.map { file in
             // Markdown's map files (maps/*.svg) were written as placeholders.
@@ -168,7 +178,8 @@ extension StudyReport {
 
     /// The pages with `svgs` (placeholders) for the maps.
     func pages(_ rendering: ReportRendering, strings: ReportStrings, library: ReportTemplateLibrary, placeholders svgs: [String],
-               finish: @escaping @Sendable (_ path: String, _ text: String) throws -> Data = { Data($1.utf8) }) throws -> [ReportFile] {
+               finish: @escaping @Sendable (_ path: String, _ text: String) throws -> Data = { Data($1.utf8) },
+               streamed: (@Sendable (ReportFile) -> Void)? = nil) throws -> [ReportFile] {
         let html = rendering.format == .html
         let ext = html ? "html" : "md"
         let converter = ReportContext(strings: strings)
@@ -283,7 +294,9 @@ extension StudyReport {
                 guard let page = library.value.render(partnersContext, withTemplate: "partners") else {
                     throw ReportTemplateError.missingResource("partners")
                 }
-                return ReportFile(path: StudyReport.partnerPage, data: try finish(StudyReport.partnerPage, page))
+                let file = ReportFile(path: StudyReport.partnerPage, data: try finish(StudyReport.partnerPage, page))
+                streamed?(file)
+                return file
             }
         }()
         // Each innovation's page on all cores, rendered as soon as its variables are made and turned into
@@ -311,6 +324,8 @@ extension StudyReport {
             let path = "\(report.slug).\(ext)"
             guard let page = library.render(context, withTemplate: "innovation") else { throw ReportTemplateError.missingResource("innovation") }
             files.append(ReportFile(path: path, data: try finish(path, page)))
+            // Markdown's map files get their maps later (placeholders now): only pages go out at once.
+            if let streamed { for file in files where !file.path.hasPrefix("maps/") { streamed(file) } }
             var overview = innovation
             overview["ties"] = nil
             overview["disagreements"] = nil

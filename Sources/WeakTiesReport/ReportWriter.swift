@@ -101,9 +101,21 @@ public enum ReportWriter {
         observer.time("metrics", Date().timeIntervalSince(start))
         observer.stage(drawsMaps ? "drawing \(report.innovations.count + 1) maps and writing the pages" : "writing")
         let drawing = early
-        var files = try report.files(rendering) { requests in
-            if let drawing, drawing.requests == requests { return try drawing.maps.value() }
-            return try report.maps(requests)
+        // HTML and Markdown: each innovation's page goes into the staging directory as soon as it is
+        // rendered, written on a thread of its own while the rest is rendered (`StagedDirectory`).
+        let staged = rendering.format == .html || rendering.format == .md ? try StagedDirectory(directory) : nil
+        var stream: (@Sendable (ReportFile) -> Void)?
+        if let staged { stream = { file in staged.stream(file.path, file.data) } }
+        var files: [ReportFile]
+        do {
+            let maps: @Sendable ([ReportMapRequest]) throws -> [String] = { requests in
+                if let drawing, drawing.requests == requests { return try drawing.maps.value() }
+                return try report.maps(requests)
+            }
+            files = try report.files(rendering, maps: maps, streamed: stream)
+        } catch {
+            staged?.abandon()
+            throw error
         }
         observer.time("maps", mapsDone.seconds(since: start))
         observer.time("maps_cpu", mapsDone.cpu)
@@ -111,11 +123,20 @@ public enum ReportWriter {
 
         start = Date()
         defer { observer.time("writing", Date().timeIntervalSince(start)) }
-        let manifest = try RunManifest.json(toolVersion: run.toolVersion, command: run.command,
-                                            inputs: run.inputs.map { ($0.path, $0.role) }, options: run.options, outputs: files)
-        files.append(ReportFile(path: "run.json", data: Data((manifest.serialized(indent: 2) + "\n").utf8)))
         let previous = previousOutputs(in: directory)
-        try AtomicDirectory.write(files.map { ($0.path, $0.data) }, into: directory)
+        do {
+            let manifest = try RunManifest.json(toolVersion: run.toolVersion, command: run.command,
+                                                inputs: run.inputs.map { ($0.path, $0.role) }, options: run.options, outputs: files)
+            files.append(ReportFile(path: "run.json", data: Data((manifest.serialized(indent: 2) + "\n").utf8)))
+        } catch {
+            staged?.abandon()
+            throw error
+        }
+        if let staged {
+            try staged.commit(files.map { ($0.path, $0.data) })
+        } else {
+            try AtomicDirectory.write(files.map { ($0.path, $0.data) }, into: directory)
+        }
         removeStale(previous, keeping: Set(files.map(\.path)), in: directory)
         let main = switch rendering.format {
         case .html: "index.html"

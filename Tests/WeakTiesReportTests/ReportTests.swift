@@ -399,4 +399,42 @@ func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-12) -> Bool {
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty)
     }
+
+    /// Files streamed from several threads while the rest is made, then committed with the others:
+    /// the same directory as one `AtomicDirectory.write`; abandoned or failed, nothing reaches the target.
+    @Test func streamedDirectoryIsWrittenAllOrNothing() throws {
+        let dir = TemporaryDirectory()
+        let target = dir.path + "/out"
+        func hidden() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") } }
+        let files = (0..<200).map { ("page-\($0).html", Data("page \($0)".utf8)) } + [("maps/m.svg", Data("<svg/>".utf8))]
+        let staged = try StagedDirectory(target)
+        DispatchQueue.concurrentPerform(iterations: 4) { k in
+            for i in stride(from: k, to: 100, by: 4) { staged.stream(files[i].0, files[i].1) }
+        }
+        #expect(!FileManager.default.fileExists(atPath: target))
+        try staged.commit(files)  // the first 100 streamed, the rest written here
+        for (path, data) in files { #expect(FileManager.default.contents(atPath: target + "/" + path) == data, "\(path)") }
+        #expect(try hidden().isEmpty)
+        // Into the existing directory: streamed files replace the old ones.
+        let again = try StagedDirectory(target)
+        again.stream("page-0.html", Data("new".utf8))
+        try again.commit([("page-0.html", Data("new".utf8)), ("extra.txt", Data("x".utf8))])
+        #expect(try String(contentsOfFile: target + "/page-0.html", encoding: .utf8) == "new")
+        #expect(try String(contentsOfFile: target + "/page-1.html", encoding: .utf8) == "page 1")
+        #expect(try hidden().isEmpty)
+        // Abandoned after streaming: the target is as it was, no staging folder left.
+        let dropped = try StagedDirectory(dir.path + "/never")
+        dropped.stream("a.html", Data("a".utf8))
+        dropped.abandon()
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/never"))
+        #expect(try hidden().isEmpty)
+        // A streamed file that cannot be written (`page-1.html` is a file, not a folder, in the staging
+        // directory too): commit fails, the target keeps its files.
+        let failing = try StagedDirectory(target)
+        failing.stream("page-1.html", Data("changed".utf8))
+        failing.stream("page-1.html/x.html", Data())
+        #expect(throws: InputOutputError.self) { try failing.commit([("page-1.html", Data("changed".utf8)), ("page-1.html/x.html", Data())]) }
+        #expect(try String(contentsOfFile: target + "/page-1.html", encoding: .utf8) == "page 1")
+        #expect(try hidden().isEmpty)
+    }
 }
