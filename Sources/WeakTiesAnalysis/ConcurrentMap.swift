@@ -18,26 +18,31 @@ func concurrentMap<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
     return results.map { $0! }
 }
 
-/// A value computed on a thread of its own, started at once; `value` waits for it. For a few long tasks
-/// of unequal length that depend on each other (the study's growth): each is started as soon as what
-/// it needs is there, and the system shares the cores among them and whatever else runs, with no
-/// barrier where a core idles until the longest of a batch ends (`concurrentMap`'s batches did: 0.6 s
-/// of one idle core in the regional model's report). `work` must only read shared state.
-final class Spawned<Value>: @unchecked Sendable {
-    private var result: Value?
+/// A value computed on a thread of its own, started at once; `value()` waits for it and gives it, or
+/// rethrows the work's error (`Failure`: `Never` for work that cannot fail, so `value()` needs no
+/// `try`). A thread, not a dispatch queue: the work may block (on Graphviz, or a process), and blocked
+/// workers starve libdispatch's pool, which the pages use (seen here: a second's delay on two cores).
+/// For a few long tasks of unequal length, some waiting for others (the study's growth, the report's
+/// maps and partner index): each starts as soon as what it needs is there and the system shares the
+/// cores among them and whatever else runs, with no barrier where a core idles until the longest of a
+/// batch ends (`concurrentMap`'s batches did: 0.6 s of one idle core in the regional model's report).
+/// `work` must only read shared state.
+public final class Background<Value, Failure: Error>: @unchecked Sendable {
+    private var result: Result<Value, Failure>?
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ work: @escaping @Sendable () -> Value) {
+    /// Starts `work` at once on a new thread.
+    public init(_ work: @escaping @Sendable () throws(Failure) -> Value) {
         Thread { [self] in
-            result = work()
+            result = Result { () throws(Failure) -> Value in try work() }
             done.signal()
         }.start()
     }
 
-    /// Waits for the value (may be asked again).
-    var value: Value {
+    /// Waits for the value, or rethrows the work's error; may be called again.
+    public func value() throws(Failure) -> Value {
         done.wait()
         done.signal()
-        return result!
+        return try result!.get()
     }
 }

@@ -160,7 +160,11 @@ public final class StudyMetrics: @unchecked Sendable {
     /// Each actor's position in `Actor.byLabel` order (labels lower-cased once, not twice per
     /// comparison): lists sorted by it are sorted by label, then id.
     public var labelRanks: [Int32] {
-        memo("label_ranks") { Matching.labelRanks(study) }
+        memo("label_ranks") {
+            var rank = [Int32](repeating: 0, count: study.actors.count)
+            for (position, v) in Actor.sortedByLabel(Array(study.actors.indices), in: study.actors).enumerated() { rank[v] = Int32(position) }
+            return rank
+        }
     }
 
     /// Per tie: whether it is a bridge (its removal disconnects its ends).

@@ -287,7 +287,7 @@ extension StudyReport {
         }
         // The partner index (HTML) on a thread of its own while the innovations' pages are rendered:
         // after them it ran on one core while the other idled (regional model: 0.6 of 10.8 s).
-        let partnerPage: Background<ReportFile>? = !html ? nil : { [common = Unchecked(common), library = Unchecked(library)] in
+        let partnerPage: Background<ReportFile, any Error>? = !html ? nil : { [common = Unchecked(common), library = Unchecked(library)] in
             Background {
                 var partnersContext = common.value
                 partnersContext["partners"] = partnerIndex(strings: strings, pages: pageOf, anchors: actorAnchors)
@@ -509,30 +509,6 @@ extension StudyReport {
 struct Unchecked<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
-}
-
-/// A result handed from a worker thread to the thread that waits for it (after `DispatchGroup.wait`).
-/// A value computed on a thread of its own, not a dispatch queue: the work may block (on Graphviz, or
-/// a process), and blocked workers starve libdispatch's pool, which the pages use (seen here: a
-/// second's delay on two cores).
-public final class Background<Value>: @unchecked Sendable {
-    private var result: Result<Value, any Error>?
-    private let done = DispatchSemaphore(value: 0)
-
-    /// Starts `work` at once on a new thread; `value()` waits for its result.
-    public init(_ work: @escaping @Sendable () throws -> Value) {
-        Thread { [self] in
-            result = Result { try work() }
-            done.signal()
-        }.start()
-    }
-
-    /// Waits for the value, or rethrows the work's error; may be called again.
-    public func value() throws -> Value {
-        done.wait()
-        done.signal()
-        return try result!.get()
-    }
 }
 
 /// The maps of a batch as they go inline into pages (prolog and comments removed), made once when

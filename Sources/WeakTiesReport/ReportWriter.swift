@@ -87,7 +87,7 @@ public enum ReportWriter {
         // The maps and the report read one StudyMetrics where they read the same study (what both
         // need, such as the bridges, is then computed once).
         let metrics = options.only == nil ? try StudyMetrics(study: study, options: StudyMetrics.Options()) : nil
-        var early: (requests: [ReportMapRequest], maps: Background<[String]>)?
+        var early: (requests: [ReportMapRequest], maps: Background<[String], any Error>)?
         if drawsMaps, let requests = try? StudyReport.mapRequests(study: study, options: options, language: rendering.language) {
             early = (requests, Background {
                 let cpuStart = StageClock.threadCPU()

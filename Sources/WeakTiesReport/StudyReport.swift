@@ -130,7 +130,7 @@ public struct StudyReport: Sendable {
         let growing = Background { StudyGrowth(profiles: profiles, options: .init(seed: growthSeed)) }
         innovations = Parallel.map(selected.count) { InnovationReport(profile: profiles.profile(of: selected[$0]), slug: slugs[$0]) }
         overview = try StudyOverview(metrics: metrics)
-        growth = try growing.value()
+        growth = growing.value()
         let paths = study.sources.map(\.path)
         citedNames = Dictionary(paths.map { ($0, Self.citedFileName($0, among: paths)) }, uniquingKeysWith: { a, _ in a })
         // Agreement compares every coder's mentions: a study a consensus rule has filtered has lost the

@@ -68,17 +68,6 @@ public struct Matching: Sendable {
         }
     }
 
-    /// Each actor's position in `Actor.byLabel` order (labels lower-cased once, not per comparison).
-    static func labelRanks(_ study: Study) -> [Int32] {
-        let lower = study.actors.map { $0.label.lowercased() }
-        let order = study.actors.indices.sorted { a, b in
-            lower[a] != lower[b] ? lower[a] < lower[b] : study.actors[a].id < study.actors[b].id
-        }
-        var rank = [Int32](repeating: 0, count: study.actors.count)
-        for (position, v) in order.enumerated() { rank[v] = Int32(position) }
-        return rank
-    }
-
     /// How betweenness gains are computed.
     public struct Options: Sendable, Equatable {
         /// Worker threads of the betweenness runs.
@@ -145,7 +134,7 @@ public struct Matching: Sendable {
         regions = try metrics.groups(by: "region")
         sectors = try metrics.groups(by: "sector")
         codes = GroupCodes(types: types, regions: regions, sectors: sectors)
-        labelRank = Self.labelRanks(metrics.study)
+        labelRank = metrics.labelRanks
         offsets = graph.outOffsets
         adjacent = graph.neighborColumn()
         component = graph.connectedComponents().componentOfNode
@@ -381,22 +370,22 @@ public struct Matching: Sendable {
                 reached += 1
             }
         }
-        constraintSum += (1 + sP) * (1 + sP)
-        let N = Double(context.degree + 1)
-        return NeighbourPass(common: common, reached: reached, constraintAfter: constraintSum / (N * N),
-                             effectiveSizeAfter: N - 2 * Double(context.altersTies + common) / N)
+        return pass(context, constraintSum: constraintSum, sP: sP, common: common, reached: reached)
     }
 
     /// What `neighbourPass` gives for every actor more than two steps from the innovation, but its
     /// reach: no common neighbour, so the same constraint and effective size (the same operations, so
     /// the same bits). Reach is left 0.
     func farPass(_ context: EgoContext) -> NeighbourPass {
-        var constraintSum = context.constraintSum
-        let sP = 0.0
-        constraintSum += (1 + sP) * (1 + sP)
+        pass(context, constraintSum: context.constraintSum, sP: 0, common: 0, reached: 0)
+    }
+
+    /// The end of a pass: p's own constraint term added, the sums divided by the new degree.
+    @inline(__always)
+    func pass(_ context: EgoContext, constraintSum: Double, sP: Double, common: Int, reached: Int) -> NeighbourPass {
         let N = Double(context.degree + 1)
-        return NeighbourPass(common: 0, reached: 0, constraintAfter: constraintSum / (N * N),
-                             effectiveSizeAfter: N - 2 * Double(context.altersTies + 0) / N)
+        return NeighbourPass(common: common, reached: reached, constraintAfter: (constraintSum + (1 + sP) * (1 + sP)) / (N * N),
+                             effectiveSizeAfter: N - 2 * Double(context.altersTies + common) / N)
     }
 
     /// Whether p's group code is one the innovation lacks.

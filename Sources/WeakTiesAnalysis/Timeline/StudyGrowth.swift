@@ -54,25 +54,25 @@ public struct StudyGrowth: Sendable {
         // idle while the longest of each ended).
         let undated = options.undated, permutations = options.permutations, seed = options.seed, earlyYears = options.earlyYears
         // The only error a loaded study can give is "no tie has a year".
-        let timelineJob = Spawned { try? Timeline(study: metrics.study, options: .init(undated: undated)) }
-        let comparisonJob = Spawned {
+        let timelineJob = Background { try? Timeline(study: metrics.study, options: .init(undated: undated)) }
+        let comparisonJob = Background {
             try? InnovationComparison(profiles: profiles, by: "established", options: .init(permutations: permutations, seed: seed))
         }
-        let qapJob = Spawned { () -> QAPRegression? in
+        let qapJob = Background { () throws(Never) -> QAPRegression? in
             let attributes = Self.qapAttributes.filter { (try? metrics.comparesGroups(by: $0)) == true }
             return attributes.isEmpty ? nil : try? metrics.qapRegression(on: attributes)
         }
-        let timeline = timelineJob.value
+        let timeline = timelineJob.value()
         self.timeline = timeline
         let tests = timeline.map { t in
             EstablishmentTest.Outcome.allCases.map { outcome in
-                Spawned {
+                Background {
                     EstablishmentTest(timeline: t, options: .init(outcome: outcome, permutations: permutations, seed: seed, earlyYears: earlyYears))
                 }
             }
         } ?? []
-        establishment = tests.map(\.value)
-        comparison = comparisonJob.value
-        qap = qapJob.value
+        establishment = tests.map { $0.value() }
+        comparison = comparisonJob.value()
+        qap = qapJob.value()
     }
 }
